@@ -1,0 +1,43 @@
+/**
+ * What the end-to-end specs share: the list of built pages (read from the
+ * sitemap the build wrote, so a new page is covered without editing a spec)
+ * and a guard that records console errors and requests to other hosts.
+ */
+import { readFileSync, readdirSync } from 'node:fs';
+import type { Page } from '@playwright/test';
+
+/** Paths of every page in the built sitemap, e.g. `/guide/overview/`. */
+export function sitemapPaths(): string[] {
+  const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));
+  if (files.length === 0) throw new Error('no dist/sitemap-*.xml: build the site first');
+  return files.flatMap((file) =>
+    [...readFileSync(`dist/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
+  );
+}
+
+export interface PageGuard {
+  readonly consoleErrors: string[];
+  readonly foreignRequests: string[];
+}
+
+/** Records console errors, uncaught exceptions and any request that leaves the local server. */
+export function guardPage(page: Page, origin: string): PageGuard {
+  const guard: PageGuard = { consoleErrors: [], foreignRequests: [] };
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') guard.consoleErrors.push(msg.text());
+  });
+  page.on('pageerror', (error) => guard.consoleErrors.push(String(error)));
+  page.on('request', (request) => {
+    const url = request.url();
+    if (url.startsWith('data:') || url.startsWith('blob:')) return;
+    if (new URL(url).origin !== origin) guard.foreignRequests.push(url);
+  });
+  return guard;
+}
+
+export type Theme = 'light' | 'dark';
+
+/** Starlight reads the theme from localStorage before first paint. */
+export async function useTheme(page: Page, theme: Theme): Promise<void> {
+  await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
+}

@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# Installs what the test suite needs from Debian's packages when it is absent:
+# Chromium for Playwright (no browser is ever downloaded from elsewhere) and
+# docutils, which checks the kernel ReST export.
+set -euo pipefail
+missing=()
+[[ -x /usr/bin/chromium ]] || missing+=(chromium)
+/usr/bin/python3 -c 'import docutils' 2>/dev/null || missing+=(python3-docutils)
+((${#missing[@]} == 0)) && exit 0
+if [[ $(id -u) -ne 0 ]]; then
+  echo "error: the tests need Debian packages that are not installed: ${missing[*]}" >&2
+  echo "install them as root:  sudo apt-get update && sudo apt-get install -y ${missing[*]}" >&2
+  exit 1
+fi
+echo "Installing Debian packages: ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"

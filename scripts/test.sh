@@ -1,0 +1,17 @@
+#!/usr/bin/env bash
+# `npm test`: install what is missing, then type check, unit and property
+# tests, build, bundle-size budget and the Playwright suite in Chromium.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+bash scripts/ensure-deps.sh
+bash scripts/ensure-system-packages.sh
+echo "== type check (astro check)"
+npx astro check
+echo "== unit and property tests (vitest)"
+npx vitest run
+echo "== build"
+npx astro build
+echo "== JavaScript budget"
+node scripts/size.ts --check
+echo "== end-to-end (playwright, chromium)"
+npx playwright test

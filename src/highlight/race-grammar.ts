@@ -1,0 +1,31 @@
+/**
+ * A TextMate grammar for the scenario language (DESIGN section 6), handed to
+ * shiki (through Expressive Code) so that fenced ```race blocks are
+ * highlighted at build time: directives, guest and host ops, knobs, memory
+ * type names, numbers and comments. Highlighting only: the parser in
+ * src/engine/race/ is the authority on what is valid.
+ */
+
+const words = (list: readonly string[]): string => `\\b(?:${list.map((w) => w.replace(/-/g, '\\-')).join('|')})\\b`;
+
+const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'option', 'guest', 'host', 'expect'];
+const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'reset'];
+const knobs = ['guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order'];
+const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'safe', 'unsafe'];
+
+export const raceGrammar = {
+  name: 'race',
+  scopeName: 'source.race',
+  aliases: ['scenario'],
+  patterns: [
+    { name: 'comment.line.number-sign.race', match: '#.*$' },
+    { name: 'string.unquoted.title.race', match: '(?<=^\\s*title\\s).*$' },
+    { name: 'keyword.control.directive.race', match: `^\\s*${words(directives)}` },
+    { name: 'variable.parameter.knob.race', match: words(knobs) },
+    { name: 'entity.name.function.op.race', match: words(ops) },
+    { name: 'support.type.memory-type.race', match: '\\b(?:Device|Normal)-[A-Za-z-]+' },
+    { name: 'constant.language.value.race', match: words(values) },
+    { name: 'constant.numeric.race', match: '\\b(?:0x[0-9A-Fa-f]+|\\d+)\\b' },
+    { name: 'punctuation.separator.race', match: '[;=]' },
+  ],
+};
