@@ -19,7 +19,10 @@ export const raceGrammar = {
   aliases: ['scenario'],
   patterns: [
     { name: 'comment.line.number-sign.race', match: '#.*$' },
-    { name: 'string.unquoted.title.race', match: '(?<=^\\s*title\\s).*$' },
+    {
+      match: '^\\s*(title)\\s+([^#]*)',
+      captures: { 1: { name: 'keyword.control.directive.race' }, 2: { name: 'string.unquoted.title.race' } },
+    },
     { name: 'keyword.control.directive.race', match: `^\\s*${words(directives)}` },
     { name: 'variable.parameter.knob.race', match: words(knobs) },
     { name: 'entity.name.function.op.race', match: words(ops) },

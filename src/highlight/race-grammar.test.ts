@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { createHighlighter } from 'shiki';
+import { raceGrammar } from './race-grammar.ts';
+
+const highlighter = await createHighlighter({ themes: ['github-light'], langs: [raceGrammar] });
+
+/** The TextMate scopes shiki gives each token of one line. */
+function scopes(line: string): Record<string, string> {
+  const [tokens] = highlighter.codeToTokens(line, { lang: 'race', theme: 'github-light', includeExplanation: true }).tokens;
+  return Object.fromEntries(
+    (tokens ?? [])
+      .filter((t) => t.content.trim() !== '')
+      .map((t) => [t.content.trim(), t.explanation?.at(-1)?.scopes.at(-1)?.scopeName ?? '']),
+  );
+}
+
+describe('race scenario grammar', () => {
+  it('marks directives, memory types and comments', () => {
+    const s = scopes('guest-s1 Normal-NC   # write-combining');
+    expect(s['guest-s1']).toBe('keyword.control.directive.race');
+    expect(s['Normal-NC']).toBe('support.type.memory-type.race');
+    expect(s['# write-combining']).toBe('comment.line.number-sign.race');
+  });
+
+  it('marks ops, numbers and separators', () => {
+    const s = scopes('guest store 0x8; dsb');
+    expect(s['store']).toBe('entity.name.function.op.race');
+    expect(s['0x8']).toBe('constant.numeric.race');
+    expect(s['dsb']).toBe('entity.name.function.op.race');
+  });
+
+  it('marks knobs and their values', () => {
+    const s = scopes('option early-ack=no');
+    expect(s['early-ack']).toBe('variable.parameter.knob.race');
+    expect(s['no']).toBe('constant.language.value.race');
+  });
+
+  it('keeps a title as free text', () => {
+    expect(scopes('title store after reset')['store after reset']).toBe('string.unquoted.title.race');
+  });
+});
