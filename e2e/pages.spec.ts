@@ -18,6 +18,21 @@ for (const path of paths) {
     expect(guard.foreignRequests).toEqual([]);
   });
 
+  test(`${path} links out only through well-formed https URLs`, async ({ page, baseURL }) => {
+    await page.goto(path);
+    const hrefs = await page.locator('a[href]').evaluateAll((links) => links.map((a) => a.getAttribute('href') ?? ''));
+    const outbound = hrefs.filter((href) => /^[a-z][a-z0-9+.-]*:/i.test(href) && !href.startsWith(baseURL!));
+    const malformed = outbound.filter((href) => {
+      try {
+        const url = new URL(href);
+        return !(url.protocol === 'https:' && url.hostname.includes('.')) && url.protocol !== 'mailto:';
+      } catch {
+        return true;
+      }
+    });
+    expect(malformed).toEqual([]);
+  });
+
   for (const theme of ['light', 'dark'] as const) {
     test(`${path} has no axe violations in the ${theme} theme`, async ({ page }) => {
       await useTheme(page, theme);
