@@ -1,0 +1,9 @@
+/**
+ * The memory-attribute engine's public API: decoding stage-1 and stage-2
+ * encodings, combining them as the Arm ARM (DDI0487 M.a.a) does, and the
+ * Linux names for all of it. Everything returned is plain JSON-serialisable data.
+ */
+export type * from './types.ts';
+export { decodeS1 } from './decode-s1.ts';
+export { AttrInputError, parseS1, parseS2, S1_NAMES, S2_NAMES, S2_FWB_NAMES } from './parse.ts';
+export { describeMemType, hexByte, hexNibble, memTypeName } from './memtype.ts';
