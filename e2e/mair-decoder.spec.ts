@@ -9,8 +9,11 @@ test.describe('MAIR decoder island', () => {
     const input = page.getByLabel('MAIR attribute byte');
     const heading = page.getByRole('heading', { name: /^Decoded:/ });
     await expect(heading).toContainText(decodeS1(0x44).name);
-    // Tab into the field from the page, as a keyboard user would.
-    await input.focus();
+    // Reach the field with Tab from the top of the page, as a keyboard user would.
+    for (let presses = 0; presses < 60 && !(await input.evaluate((el) => el === document.activeElement)); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(input).toBeFocused();
     await page.keyboard.press('Control+A');
     await page.keyboard.type('0x04');
     await expect(heading).toHaveText(`Decoded: 0x04 is ${decodeS1(0x04).name}`);
