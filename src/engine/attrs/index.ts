@@ -5,5 +5,9 @@
  */
 export type * from './types.ts';
 export { decodeS1 } from './decode-s1.ts';
+export { decodeS2 } from './decode-s2.ts';
+export { combine } from './combine.ts';
+export { accessProperties } from './properties.ts';
+export { RULES, SHAREABILITY_RULE } from './rules.ts';
 export { AttrInputError, parseS1, parseS2, S1_NAMES, S2_NAMES, S2_FWB_NAMES } from './parse.ts';
 export { describeMemType, hexByte, hexNibble, memTypeName } from './memtype.ts';

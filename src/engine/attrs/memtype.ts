@@ -43,7 +43,7 @@ function sameLevel(a: CacheAttrs, b: CacheAttrs): boolean {
 /** Same memory type and attributes, XS included. */
 export function sameMemType(a: MemType, b: MemType): boolean {
   if (a.kind === 'Device' || b.kind === 'Device') {
-    return a.kind === b.kind && a.device === (b as typeof a).device && a.xs === b.xs;
+    return a.kind === 'Device' && b.kind === 'Device' && a.device === b.device && a.xs === b.xs;
   }
   return sameLevel(a.inner, b.inner) && sameLevel(a.outer, b.outer) && a.tagged === b.tagged && a.xs === b.xs;
 }
