@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { createHighlighter } from 'shiki';
+import { createHighlighter, type BundledLanguage } from 'shiki';
 import { raceGrammar } from './race-grammar.ts';
 
 const highlighter = await createHighlighter({ themes: ['github-light'], langs: [raceGrammar] });
 
+// `race` is our own grammar, registered above, so it is not among shiki's bundled names.
+
 /** The TextMate scopes shiki gives each token of one line. */
 function scopes(line: string): Record<string, string> {
-  const [tokens] = highlighter.codeToTokens(line, { lang: 'race', theme: 'github-light', includeExplanation: true }).tokens;
+  const [tokens] = highlighter.codeToTokens(line, { lang: raceGrammar.name as BundledLanguage, theme: 'github-light', includeExplanation: true }).tokens;
   return Object.fromEntries(
     (tokens ?? [])
       .filter((t) => t.content.trim() !== '')

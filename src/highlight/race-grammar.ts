@@ -6,6 +6,8 @@
  * src/engine/race/ is the authority on what is valid.
  */
 
+import type { LanguageRegistration } from 'shiki';
+
 const words = (list: readonly string[]): string => `\\b(?:${list.map((w) => w.replace(/-/g, '\\-')).join('|')})\\b`;
 
 const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'option', 'guest', 'host', 'expect'];
@@ -13,7 +15,7 @@ const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'reset'];
 const knobs = ['guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order'];
 const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'safe', 'unsafe'];
 
-export const raceGrammar = {
+export const raceGrammar: LanguageRegistration = {
   name: 'race',
   scopeName: 'source.race',
   aliases: ['scenario'],
@@ -31,4 +33,5 @@ export const raceGrammar = {
     { name: 'constant.numeric.race', match: '\\b(?:0x[0-9A-Fa-f]+|\\d+)\\b' },
     { name: 'punctuation.separator.race', match: '[;=]' },
   ],
+  repository: {},
 };
