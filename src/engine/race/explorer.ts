@@ -1,0 +1,174 @@
+/**
+ * Exhaustive breadth-first exploration of the race model over canonical
+ * states. Breadth-first order makes the first violating transition found
+ * the end of a shortest counterexample. The state graph is acyclic (every
+ * step advances a program, merges, moves or delivers a write), so after a
+ * complete exploration one pass over the recorded edges gives the fewest
+ * and most write transactions that reach the device over all executions.
+ *
+ * Pure and synchronous so it runs the same in Node, a page and a Web
+ * Worker: progress is reported through a callback every `progressEvery`
+ * states, where a cancel check (callback or AbortSignal) is also polled.
+ */
+import type { Model } from './model/build.ts';
+import { initialState, stateKey, type KeyShape, type State } from './model/state.ts';
+import { successors } from './model/transitions.ts';
+import type { ExploreResult, TraceStep, WriteCounts } from './types.ts';
+
+export interface ExploreProgress {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+}
+
+export interface ExploreOptions {
+  /** Most distinct states to store before giving up with `incomplete` (default 1,000,000). */
+  readonly budget?: number;
+  /** Symmetry reduction over guest stores (see KeyShape.symmetry); default on. */
+  readonly reduction?: boolean;
+  readonly onProgress?: (progress: ExploreProgress) => void;
+  /** States between progress reports and cancel checks (default 5,000). */
+  readonly progressEvery?: number;
+  /** Polled with progress; returning true stops with `incomplete`. */
+  readonly shouldStop?: () => boolean;
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_BUDGET = 1_000_000;
+
+export function keyShape(model: Model, reduction: boolean): KeyShape {
+  const reorder = model.guestType.behaviour.reorder;
+  return { unorderedBuffer: reorder, unorderedPath: reorder && !model.knobs['path-order'], symmetry: reduction };
+}
+
+/** The graph as explored: for each state its parent, the successor index that reached it, and its out-edges. */
+interface Graph {
+  readonly parent: number[];
+  readonly via: number[];
+  /** Edges of state i are edgeTo[edgeStart[i] .. edgeStart[i+1]); weight 1 when the step delivers a guest write. */
+  readonly edgeStart: number[];
+  readonly edgeTo: number[];
+  readonly edgeWrites: number[];
+}
+
+/** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
+function writeCounts(graph: Graph): WriteCounts {
+  const n = graph.edgeStart.length - 1;
+  const min = new Array<number>(n).fill(-1);
+  const max = new Array<number>(n).fill(-1);
+  const stack = [0];
+  while (stack.length > 0) {
+    const v = stack[stack.length - 1] ?? 0;
+    if ((min[v] ?? 0) >= 0) {
+      stack.pop();
+      continue;
+    }
+    const from = graph.edgeStart[v] ?? 0;
+    const to = graph.edgeStart[v + 1] ?? 0;
+    let ready = true;
+    for (let e = from; e < to; e += 1) {
+      const w = graph.edgeTo[e] ?? 0;
+      if ((min[w] ?? 0) < 0) {
+        ready = false;
+        stack.push(w);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    let lo = from === to ? 0 : Infinity;
+    let hi = 0;
+    for (let e = from; e < to; e += 1) {
+      const w = graph.edgeTo[e] ?? 0;
+      const add = graph.edgeWrites[e] ?? 0;
+      lo = Math.min(lo, (min[w] ?? 0) + add);
+      hi = Math.max(hi, (max[w] ?? 0) + add);
+    }
+    min[v] = lo;
+    max[v] = hi;
+  }
+  return { min: min[0] ?? 0, max: max[0] ?? 0 };
+}
+
+/** Steps from the initial state along successor indices, collecting the trace. */
+export function traceOf(model: Model, indices: readonly number[]): TraceStep[] {
+  let s: State = initialState(model.bufferCount);
+  return indices.map((index) => {
+    const t = successors(model, s)[index];
+    if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
+    s = t.next;
+    return t.step;
+  });
+}
+
+function pathTo(graph: Graph, id: number): number[] {
+  const indices: number[] = [];
+  for (let v = id; v > 0; v = graph.parent[v] ?? 0) indices.push(graph.via[v] ?? 0);
+  return indices.reverse();
+}
+
+export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
+  const started = performance.now();
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const every = Math.max(1, options.progressEvery ?? 5_000);
+  const reduction = options.reduction ?? true;
+  const shape = keyShape(model, reduction);
+  const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
+  const depth = [0];
+  const ids = new Map<string, number>();
+  const start = initialState(model.bufferCount);
+  ids.set(stateKey(start, shape), 0);
+  const queue: (State | undefined)[] = [start];
+  let transitions = 0;
+  let violation: number[] | undefined;
+  let stopped: 'budget' | 'cancelled' | undefined;
+
+  const progress = (): ExploreProgress => ({ states: ids.size, transitions, depth: depth[depth.length - 1] ?? 0 });
+  expand: for (let head = 0; head < queue.length; head += 1) {
+    const s = queue[head];
+    queue[head] = undefined;
+    if (!s) continue;
+    if (head > 0 && head % every === 0) {
+      options.onProgress?.(progress());
+      if (options.shouldStop?.() || options.signal?.aborted) {
+        stopped = 'cancelled';
+        break;
+      }
+    }
+    graph.edgeStart.push(graph.edgeTo.length);
+    const steps = successors(model, s);
+    for (let index = 0; index < steps.length; index += 1) {
+      const t = steps[index];
+      if (!t) continue;
+      transitions += 1;
+      if (t.violation && !violation) violation = [...pathTo(graph, head), index];
+      const key = stateKey(t.next, shape);
+      let id = ids.get(key);
+      if (id === undefined) {
+        if (ids.size >= budget) {
+          stopped = 'budget';
+          break expand;
+        }
+        id = ids.size;
+        ids.set(key, id);
+        graph.parent.push(head);
+        graph.via.push(index);
+        depth.push((depth[head] ?? 0) + 1);
+        queue.push(t.next);
+      }
+      graph.edgeTo.push(id);
+      graph.edgeWrites.push(t.delivers ? 1 : 0);
+    }
+  }
+  graph.edgeStart.push(graph.edgeTo.length);
+
+  const stats = { ...progress(), timeMs: performance.now() - started };
+  const trace = violation ? traceOf(model, violation) : [];
+  const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
+  return {
+    verdict,
+    ...(stopped ? { stopped } : { writes: writeCounts(graph) }),
+    trace,
+    stats,
+    reduction,
+  };
+}

@@ -1,0 +1,88 @@
+/**
+ * The acknowledgement point: the interconnect (SoC) or PCIe root complex
+ * where a write leaving a PE write buffer may be acknowledged before it
+ * reaches its target. Whether it is decides when the write is *complete*,
+ * which is all a DSB (and the DSB after a TLBI) waits for.
+ */
+import type { StoreBehaviour } from '../guest-type.ts';
+import type { Knobs } from '../types.ts';
+import type { Model } from './build.ts';
+import { hostWriteText, storesText } from './describe.ts';
+import { enterPath } from './path.ts';
+import { removeAt, replaceAt, type Entry, type State, type Txn } from './state.ts';
+import { transition, type Transition } from './transition.ts';
+import { mayLeave } from './write-buffer.ts';
+
+/** Where a write completes: at the acknowledgement point, or only at its target. */
+export type CompletionPoint = 'ack' | 'target';
+
+/**
+ * Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
+ * Write Acknowledgement): with the E attribute, and for Normal memory, any
+ * point of the memory system may acknowledge a write, so it completes at
+ * the acknowledgement point when the platform acknowledges early
+ * (`early-ack`). With nE, only the endpoint acknowledges where the system
+ * architecture requires it (`ne-honoured`; B2.4.1: a Device-nGnRnE write
+ * to a peripheral is complete only when it can affect the peripheral); Arm
+ * expects PCIe posted-write regions not to, hence the default no on pcie.
+ */
+export function completionOfGuestStores(behaviour: StoreBehaviour, knobs: Knobs): CompletionPoint {
+  if (!knobs['early-ack']) return 'target';
+  return behaviour.earlyAck || !knobs['ne-honoured'] ? 'ack' : 'target';
+}
+
+/**
+ * Completion of the host's reset writes. A config write (FLR) is a
+ * non-posted request: it completes when the function returns its
+ * completion, and B2.10.2.3 expects config regions to support endpoint
+ * acknowledgement. Reset-controller and reset-register writes go through
+ * the host's Device-nGnRE mapping (ioremap), so they complete early when
+ * the platform acknowledges early.
+ */
+export function completionOfHostWrite(kind: Txn['kind'], knobs: Knobs): CompletionPoint {
+  return kind === 'flr' || !knobs['early-ack'] ? 'target' : 'ack';
+}
+
+function completionOf(model: Model, txn: Txn): CompletionPoint {
+  return txn.kind === 'store' ? model.guestCompletion : completionOfHostWrite(txn.kind, model.knobs);
+}
+
+/**
+ * Every write issued through write buffer `pe` is complete: none waits in
+ * the buffer, and none that completes only at its target is still on a
+ * path. A DSB waits for this (Arm ARM "Data Synchronization Barrier": it
+ * completes when all explicit memory accesses before it are complete;
+ * "complete" as B2.4.1 defines it, which for a write acknowledged early is
+ * the acknowledgement, not the arrival at the device).
+ */
+export function writesComplete(model: Model, s: State, pe: number): boolean {
+  if ((s.buffers[pe]?.length ?? 0) > 0) return false;
+  return s.paths.every((path) => path.every((txn) => txn.pe !== pe || txn.kind === 'read' || completionOf(model, txn) === 'ack'));
+}
+
+/** Every guest store is complete (the guest's stores are the only `store` entries, in the guest's buffer). */
+export function guestStoresComplete(model: Model, s: State): boolean {
+  const buffered = (s.buffers[model.guestBuffer] ?? []).some((e) => e.kind === 'store');
+  return !buffered && (model.guestCompletion === 'ack' || s.paths.every((path) => path.every((txn) => txn.kind !== 'store')));
+}
+
+function arrivalText(model: Model, entry: Entry): string {
+  const what = entry.kind === 'store' ? storesText(model, entry.ids) : hostWriteText(entry.kind);
+  const point = `the ${model.ackName}`;
+  const completion = entry.kind === 'store' ? model.guestCompletion : completionOfHostWrite(entry.kind, model.knobs);
+  return completion === 'ack' ? `${what} acknowledged at ${point}` : `${what} passes ${point}, to be acknowledged by its target`;
+}
+
+/** A write leaves its PE's buffer and reaches the acknowledgement point, then travels its path. */
+export function acceptTransitions(model: Model, s: State): Transition[] {
+  const out: Transition[] = [];
+  s.buffers.forEach((buffer, pe) => {
+    buffer.forEach((entry, i) => {
+      if (!mayLeave(model, buffer, i)) return;
+      const left: State = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(buffer, i)) };
+      const next = enterPath(model, left, { kind: entry.kind, pe, ids: entry.ids, epoch: entry.epoch });
+      out.push(transition('fabric', model.ackLane, arrivalText(model, entry), `accept:${pe}:${entry.kind}:${entry.ids}`, next));
+    });
+  });
+  return out;
+}

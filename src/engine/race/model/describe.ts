@@ -1,0 +1,30 @@
+/**
+ * How the model's writes are named in counterexample steps: by the offsets
+ * the scenario wrote, so a step reads on its own.
+ */
+import { hex } from '../printer.ts';
+import type { ResetMethod } from '../types.ts';
+import type { Model } from './build.ts';
+
+/** The store numbers set in `ids`, lowest first. */
+export function storeNumbers(ids: number): number[] {
+  const numbers: number[] = [];
+  for (let i = 0; ids >>> i !== 0; i += 1) if ((ids >>> i) & 1) numbers.push(i);
+  return numbers;
+}
+
+/** `store 0x8`, or `stores 0x0+0x8 (one write)` for a merged group. */
+export function storesText(model: Model, ids: number): string {
+  const offsets = storeNumbers(ids).map((i) => hex(model.storeOffsets[i] ?? 0));
+  return offsets.length === 1 ? `store ${offsets[0]}` : `stores ${offsets.join('+')} (one write)`;
+}
+
+const hostWrites: Record<ResetMethod, string> = {
+  flr: 'FLR config write',
+  ctrl: 'write to the reset controller',
+  reg: "write to the device's reset register",
+};
+
+export function hostWriteText(method: ResetMethod): string {
+  return hostWrites[method];
+}

@@ -1,0 +1,230 @@
+/**
+ * The scenario language (DESIGN 6): line based, one directive per line, `#`
+ * comments. A guest or host op list may span several lines, either by
+ * repeating the directive (the ops append) or by ending a line with `;`
+ * (the next line carries more ops). Anything unknown is an error with
+ * file:line:column and what was expected, never silently ignored.
+ */
+import { ScenarioError } from './errors.ts';
+import { GuestTypeError, resolveGuestType } from './guest-type.ts';
+import { isKnobName } from './knobs.ts';
+import { splitOps, splitWords, stripComment, parseSwitch, type Word } from './lines.ts';
+import { parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
+import { KNOB_NAMES, type GuestOp, type HostOp, type KnobName, type Platform, type Scenario, type Verdict } from './types.ts';
+
+/** Guest stores are tracked as bits of one number in the model. */
+export const MAX_GUEST_STORES = 30;
+
+const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, option, guest, host or expect';
+
+interface Position {
+  readonly line: number;
+  readonly col: number;
+}
+
+type Program = 'guest' | 'host';
+
+class Parse {
+  readonly file: string;
+  readonly seen = new Map<string, Position>();
+  readonly values = new Map<string, Word>();
+  title: string | undefined;
+  readonly options: Partial<Record<KnobName, boolean>> = {};
+  readonly optionAt = new Map<KnobName, Position>();
+  readonly guest: GuestOp[] = [];
+  readonly host: HostOp[] = [];
+  readonly resets: { method: string; at: Position }[] = [];
+  /** Set while a program's op list continues on the next line (it ended with `;`). */
+  continued: { program: Program; at: Position } | undefined;
+
+  constructor(file: string) {
+    this.file = file;
+  }
+
+  fail(at: Position, detail: string): never {
+    throw new ScenarioError(this.file, at.line, at.col, detail);
+  }
+
+  once(name: string, at: Position): void {
+    const first = this.seen.get(name);
+    if (first) this.fail(at, `duplicate '${name}' (first given at line ${first.line}); expected it once`);
+    this.seen.set(name, at);
+  }
+
+  line(text: string, line: number): void {
+    const content = stripComment(text);
+    if (this.continued) {
+      if (splitWords(content).length > 0) this.ops(this.continued.program, content, 1, line);
+      return;
+    }
+    const [directive, ...rest] = splitWords(content);
+    if (!directive) return;
+    const at = { line, col: directive.col };
+    const after = { line, col: directive.col + directive.text.length };
+    switch (directive.text) {
+      case 'title': {
+        this.once('title', at);
+        const title = content.slice(after.col - 1).trim();
+        if (title === '') this.fail(after, "expected a title after 'title'");
+        this.title = title;
+        return;
+      }
+      case 'platform':
+      case 'fwb':
+      case 'guest-s1':
+      case 'guest-s2':
+      case 'expect':
+        this.once(directive.text, at);
+        this.values.set(directive.text, this.oneValue(directive.text, rest, after, line));
+        return;
+      case 'option':
+        if (rest.length === 0) this.fail(after, "expected name=value after 'option' (e.g. early-ack=no)");
+        for (const word of rest) this.option(word, line);
+        return;
+      case 'guest':
+      case 'host':
+        this.ops(directive.text, content, after.col, line);
+        return;
+      default:
+        this.fail(at, `unknown directive '${directive.text}'; expected ${DIRECTIVES}`);
+    }
+  }
+
+  oneValue(name: string, words: readonly Word[], after: Position, line: number): Word {
+    const [value, extra] = words;
+    if (!value) this.fail(after, `expected a value after '${name}'`);
+    if (extra) this.fail({ line, col: extra.col }, `unexpected '${extra.text}' after '${name} ${value.text}'; expected end of line`);
+    return value;
+  }
+
+  option(word: Word, line: number): void {
+    const eq = word.text.indexOf('=');
+    if (eq < 0) this.fail({ line, col: word.col }, `expected name=value, got '${word.text}'`);
+    const name = word.text.slice(0, eq);
+    if (!isKnobName(name)) {
+      this.fail({ line, col: word.col }, `unknown knob '${name}'; expected one of ${KNOB_NAMES.join(', ')}`);
+    }
+    const value = parseSwitch(word.text.slice(eq + 1));
+    if (value === undefined) this.fail({ line, col: word.col + eq + 1 }, `expected yes or no for '${name}'`);
+    const first = this.optionAt.get(name);
+    if (first) this.fail({ line, col: word.col }, `duplicate knob '${name}' (first set at line ${first.line})`);
+    this.optionAt.set(name, { line, col: word.col });
+    this.options[name] = value;
+  }
+
+  /** Parses the ops of `content` from column `col`; a trailing `;` continues the list on the next line. */
+  ops(program: Program, content: string, col: number, line: number): void {
+    const ctx: OpContext = { file: this.file, line };
+    const segments = splitOps(content.slice(col - 1), col);
+    this.continued = undefined;
+    segments.forEach((segment, index) => {
+      const [first, ...more] = segment.words;
+      if (first) {
+        this.op(program, ctx, [first, ...more]);
+      } else if (index === segments.length - 1 && index > 0) {
+        this.continued = { program, at: { line, col: segments[index - 1]?.col ?? col } };
+      } else {
+        this.fail({ line, col: segment.col }, `expected a ${program} op${index > 0 ? " after ';'" : ''}`);
+      }
+    });
+  }
+
+  op(program: Program, ctx: OpContext, words: [Word, ...Word[]]): void {
+    if (program === 'host') {
+      const op = parseHostOp(ctx, words);
+      if (op.op === 'reset') this.resets.push({ method: op.method, at: { line: ctx.line, col: words[1]?.col ?? 0 } });
+      this.host.push(op);
+      return;
+    }
+    const op = parseGuestOp(ctx, words);
+    if (op.op === 'store' && this.guest.filter((o) => o.op === 'store').length >= MAX_GUEST_STORES) {
+      this.fail({ line: ctx.line, col: words[0].col }, `too many guest stores; expected at most ${MAX_GUEST_STORES}`);
+    }
+    this.guest.push(op);
+  }
+
+  required(name: string, expected: string): Word {
+    const value = this.values.get(name);
+    if (!value) this.fail({ line: 1, col: 1 }, `missing '${name}' directive; expected '${name} ${expected}'`);
+    return value;
+  }
+
+  finish(): Scenario {
+    if (this.continued) this.fail(this.continued.at, "expected another op after ';' but the file ends");
+    const platform = this.platform();
+    const fwb = this.fwb();
+    const s1 = this.required('guest-s1', '<name or MAIR byte>');
+    const s2 = this.required('guest-s2', '<name or S2 MemAttr>');
+    this.checkKnobs();
+    for (const reset of this.resets) this.checkReset(reset.method, reset.at, platform);
+    this.checkGuestType(s1, s2, fwb);
+    const expect = this.expect();
+    return {
+      ...(this.title === undefined ? {} : { title: this.title }),
+      platform,
+      fwb,
+      guestS1: s1.text,
+      guestS2: s2.text,
+      options: this.options,
+      guest: this.guest,
+      host: this.host,
+      ...(expect === undefined ? {} : { expect }),
+    };
+  }
+
+  wordAt(name: string): Position {
+    const word = this.values.get(name);
+    const at = this.seen.get(name);
+    return { line: at?.line ?? 1, col: word?.col ?? 1 };
+  }
+
+  platform(): Platform {
+    const word = this.required('platform', 'pcie|soc');
+    if (word.text !== 'pcie' && word.text !== 'soc') this.fail(this.wordAt('platform'), `unknown platform '${word.text}'; expected pcie or soc`);
+    return word.text;
+  }
+
+  fwb(): boolean {
+    const word = this.values.get('fwb');
+    if (!word) return false;
+    const value = parseSwitch(word.text);
+    if (value === undefined) this.fail(this.wordAt('fwb'), `expected on or off for 'fwb', got '${word.text}'`);
+    return value;
+  }
+
+  expect(): Verdict | undefined {
+    const word = this.values.get('expect');
+    if (!word) return undefined;
+    if (word.text !== 'safe' && word.text !== 'unsafe') this.fail(this.wordAt('expect'), `expected safe or unsafe after 'expect', got '${word.text}'`);
+    return word.text;
+  }
+
+  checkKnobs(): void {
+    const at = this.optionAt.get('guest-stops');
+    if (at && this.options['same-pe'] === true && this.options['guest-stops'] === false) {
+      this.fail(at, 'same-pe=yes implies guest-stops=yes (the host runs after the guest exits); expected guest-stops=yes or no setting');
+    }
+  }
+
+  checkReset(method: string, at: Position, platform: Platform): void {
+    if (method === 'flr' && platform !== 'pcie') this.fail(at, "'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc");
+    if (method === 'ctrl' && platform !== 'soc') this.fail(at, "'reset ctrl' needs platform soc; expected reset flr or reset reg on pcie");
+  }
+
+  checkGuestType(s1: Word, s2: Word, fwb: boolean): void {
+    try {
+      resolveGuestType(s1.text, s2.text, fwb);
+    } catch (error) {
+      const input = error instanceof GuestTypeError ? error.input : 'guest-s2';
+      const message = error instanceof Error ? error.message : String(error);
+      this.fail(this.wordAt(input), `${input} ${input === 'guest-s1' ? s1.text : s2.text}: ${message}`);
+    }
+  }
+}
+
+/** Parses scenario text; `file` names it in error messages. Throws only ScenarioError. */
+export function parseScenario(text: string, file = '<scenario>'): Scenario {
+  const parse = new Parse(file);
+  text.split(/\r\n|\r|\n/).forEach((line, index) => parse.line(line, index + 1));
+  return parse.finish();
+}
