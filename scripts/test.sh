@@ -5,8 +5,9 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
 bash scripts/ensure-system-packages.sh
-echo "== type check (astro check)"
+echo "== type check (astro check, svelte-check)"
 npx astro check
+npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "== unit and property tests (vitest)"
 npx vitest run
 echo "== build"
