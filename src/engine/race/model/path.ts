@@ -51,7 +51,7 @@ export function arrivalTransitions(model: Model, s: State): Transition[] {
   s.paths.forEach((path, p) => {
     path.forEach((txn, i) => {
       if (!mayArrive(model, path, i)) return;
-      out.push(txn.kind === 'ctrl' ? assertReset(s, i) : receive(model, s, p, i, txn));
+      out.push(txn.kind === 'ctrl' ? assertReset(s, i, txn) : receive(model, s, p, i, txn));
     });
   });
   return out;

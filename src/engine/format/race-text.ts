@@ -1,0 +1,65 @@
+/**
+ * A race check as plain text for a 72-column email: the scenario, the
+ * verdict, a shortest counterexample as numbered steps, and the statistics.
+ */
+import type { RaceCheck } from '../race/check.ts';
+import { guestOpText, hostOpText } from '../race/printer.ts';
+import { KNOB_NAMES } from '../race/types.ts';
+import { field, wrap } from './wrap.ts';
+
+const LABEL = 12;
+
+function scenarioLines(check: RaceCheck): string[] {
+  const { scenario } = check;
+  const knobs = KNOB_NAMES.map((name) => `${name}=${check.knobs[name] ? 'yes' : 'no'}`).join(' ');
+  const types = `${check.guestType} (guest-s1 ${scenario.guestS1}, guest-s2 ${scenario.guestS2}, fwb ${scenario.fwb ? 'on' : 'off'})`;
+  return [
+    ...wrap(`Scenario: ${scenario.title ?? check.file}`, '', '  '),
+    ...field('file', check.file, LABEL),
+    ...field('platform', scenario.platform, LABEL),
+    ...field('guest type', types, LABEL),
+    ...field('knobs', knobs, LABEL),
+    ...field('guest', scenario.guest.map(guestOpText).join('; ') || '(nothing)', LABEL),
+    ...field('host', scenario.host.map(hostOpText).join('; ') || '(nothing)', LABEL),
+  ];
+}
+
+function verdictLines(check: RaceCheck): string[] {
+  const { result } = check;
+  const expectation = check.expected === undefined ? '' : ` (expected ${check.expected}: ${check.matches ? 'matches' : 'MISMATCH'})`;
+  const lines = [`Verdict: ${result.verdict.toUpperCase()}${expectation}`];
+  if (result.verdict === 'safe') lines.push(...wrap('No execution delivers a guest write to the device after the reset.'));
+  if (result.verdict === 'incomplete') {
+    const why = result.stopped === 'cancelled' ? 'exploration was cancelled' : 'the state budget ran out';
+    lines.push(...wrap(`No answer: ${why} before every execution was explored.`));
+  }
+  return lines;
+}
+
+function traceLines(check: RaceCheck): string[] {
+  const { trace } = check.result;
+  if (trace.length === 0) return [];
+  const lines = ['', `Counterexample (${trace.length} steps, a shortest one):`];
+  const width = String(trace.length).length;
+  trace.forEach((step, i) => {
+    const number = `${String(i + 1).padStart(width + 2)}. `;
+    lines.push(...wrap(`${step.actor}: ${step.event}`, number, ' '.repeat(number.length)));
+  });
+  return lines;
+}
+
+function statsLines(check: RaceCheck): string[] {
+  const { result } = check;
+  const { stats } = result;
+  const writes = result.writes
+    ? `Writes reaching the device: ${result.writes.min} to ${result.writes.max} transactions over all executions.`
+    : 'Writes reaching the device: unknown (exploration incomplete).';
+  const explored =
+    `Explored ${stats.states} states, ${stats.transitions} transitions, depth ${stats.depth}, ` +
+    `${stats.timeMs.toFixed(1)} ms (symmetry reduction ${result.reduction ? 'on' : 'off'}).`;
+  return ['', ...wrap(writes), ...wrap(explored), ...check.warnings.flatMap((w) => wrap(`warning: ${w}`, '', '  '))];
+}
+
+export function renderRaceText(check: RaceCheck): string {
+  return [...scenarioLines(check), '', ...verdictLines(check), ...traceLines(check), ...statsLines(check)].join('\n') + '\n';
+}
