@@ -1,0 +1,121 @@
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from './check.ts';
+import { explore } from './explorer.ts';
+import { buildModel } from './model/build.ts';
+import { printScenario } from './printer.ts';
+import { replay } from './replay.ts';
+import { scenario, TYPES_BY_RESTRICTION } from './scenario-arbitrary.ts';
+import type { Scenario } from './types.ts';
+
+const verdictOf = (s: Scenario, reduction = true) => explore(buildModel(s), { reduction });
+
+const NC_SOC = 'platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\n';
+
+describe('explorer', () => {
+  it('gives a shortest counterexample whose steps read on their own', () => {
+    const { result } = checkScenario(`${NC_SOC}guest store 0x8\nhost unmap-s2; reset ctrl`);
+    expect(result.verdict).toBe('unsafe');
+    expect(result.trace.map((s) => `${s.actor}: ${s.event}`)).toEqual([
+      'guest: store 0x8 enters the write buffer',
+      "host: unmap-s2: TLBI of the guest's IPA range takes effect; later guest stores fault",
+      'fabric: store 0x8 acknowledged at the interconnect',
+      'host: DSB after the TLBI completes: every store that used the old translation is complete',
+      'host: issues the write to the reset controller',
+      'fabric: write to the reset controller acknowledged at the interconnect',
+      'reset controller: asserts reset: the device is reset',
+      'device: receives store 0x8 after reset',
+    ]);
+    expect(result.trace.map((s) => s.lane)).toEqual([
+      'guest-pe', 'host-pe', 'interconnect', 'host-pe', 'host-pe', 'interconnect', 'reset-controller', 'device',
+    ]);
+  });
+
+  it('reports progress and stops when cancelled, with an incomplete verdict', () => {
+    const text = `${NC_SOC}guest store 0; store 8; store 16; store 24\nhost unmap-s2; read 0; reset ctrl`;
+    const seen: number[] = [];
+    const { result } = checkScenario(text, { progressEvery: 10, onProgress: (p) => seen.push(p.states), shouldStop: () => seen.length >= 2 });
+    expect(seen.length).toBe(2);
+    expect(result.verdict).toBe('incomplete');
+    expect(result.stopped).toBe('cancelled');
+    const aborted = new AbortController();
+    aborted.abort();
+    expect(checkScenario(text, { progressEvery: 1, signal: aborted.signal }).result.stopped).toBe('cancelled');
+  });
+
+  it('never stores more states than its budget, and never gives a wrong verdict when it stops', () => {
+    fc.assert(
+      fc.property(scenario(), fc.integer({ min: 1, max: 60 }), (s, budget) => {
+        const full = verdictOf(s);
+        const bounded = explore(buildModel(s), { budget });
+        expect(bounded.stats.states).toBeLessThanOrEqual(budget);
+        if (bounded.verdict !== 'incomplete') expect(bounded.verdict).toBe(full.verdict);
+        if (bounded.verdict === 'incomplete') expect(bounded.stopped).toBe('budget');
+      }),
+      { numRuns: 150 },
+    );
+  });
+
+  it('symmetry reduction keeps the verdict, the counterexample length and the write counts', () => {
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        const on = verdictOf(s, true);
+        const off = verdictOf(s, false);
+        expect(on.verdict).toBe(off.verdict);
+        expect(on.trace.length).toBe(off.trace.length);
+        expect(on.writes).toEqual(off.writes);
+        expect(on.stats.states).toBeLessThanOrEqual(off.stats.states);
+      }),
+      { numRuns: 150 },
+    );
+  });
+});
+
+describe('laws of the model', () => {
+  it('a more restrictive guest memory type never turns safe into unsafe', () => {
+    const ranked = fc.tuple(fc.nat({ max: 4 }), fc.nat({ max: 4 })).map(([a, b]) => [Math.min(a, b), Math.max(a, b)] as const);
+    fc.assert(
+      fc.property(scenario(), ranked, (s, [weak, strong]) => {
+        const weaker = verdictOf({ ...s, guestS1: TYPES_BY_RESTRICTION[weak] ?? 'Normal-NC' });
+        const stronger = verdictOf({ ...s, guestS1: TYPES_BY_RESTRICTION[strong] ?? 'Normal-NC' });
+        if (weaker.verdict === 'safe') expect(stronger.verdict).toBe('safe');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('adding unmap-s2 at the start of the host program never turns safe into unsafe', () => {
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        if (verdictOf(s).verdict === 'safe') expect(verdictOf({ ...s, host: [{ op: 'unmap-s2' }, ...s.host] }).verdict).toBe('safe');
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('every counterexample replays step by step to a state where a guest write arrived after the reset', () => {
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        const model = buildModel(s);
+        const result = explore(model);
+        if (result.verdict !== 'unsafe') return;
+        const frames = replay(model, result.trace);
+        expect(frames.length).toBe(result.trace.length + 1);
+        expect(frames.slice(0, -1).some((f) => f.violation)).toBe(false);
+        const last = frames[frames.length - 1];
+        expect(last?.violation).toBe(true);
+        expect(last?.view.deviceReset).toBe(true);
+      }),
+      { numRuns: 200 },
+    );
+  });
+
+  it('a scenario printed and parsed again checks the same', () => {
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        expect(checkScenario(printScenario(s)).result.verdict).toBe(verdictOf(s).verdict);
+      }),
+      { numRuns: 50 },
+    );
+  });
+});
