@@ -62,6 +62,17 @@ function withXs(type: MemType, xs: boolean): MemType {
   return { ...type, xs };
 }
 
+/**
+ * How both S2CombineS1MemAttrs and AArch64.S2ApplyFWBMemAttrs end: the
+ * stages' shareability combined (S2CombineS1Shareability), then forced to
+ * Outer Shareable for Device and Normal-NC (EffectiveShareability). It
+ * depends only on the final type, so callers may apply it to a type they
+ * already have. DDI0487 M.a.a J1.3.5.18, J1.1.4.45.
+ */
+export function combinedShareability(type: MemType, s1: Shareability, s2: Shareability): Shareability {
+  return effectiveShareability(type, s2CombineS1Shareability(s1, s2));
+}
+
 const isIwbOwb = (type: MemType): boolean => type.kind === 'Normal' && type.inner.cacheability === 'WB' && type.outer.cacheability === 'WB';
 
 /**
@@ -85,7 +96,7 @@ export function s2CombineS1MemAttrs(s1: MemoryAttributes, s2: MemoryAttributes):
     type = withTags(combined, s2MemTagType(combined, s1.type.tagged));
   }
   type = withXs(type, isIwbOwb(type) ? false : s2.type.xs && s1.type.xs);
-  return { type, shareability: effectiveShareability(type, s2CombineS1Shareability(s1.shareability, s2.shareability)) };
+  return { type, shareability: combinedShareability(type, s1.shareability, s2.shareability) };
 }
 
 /** Force-Write-Back hints (R_THYXB, R_TBQKG): stage 1's where that level is cacheable, else RWA Non-transient. */
@@ -119,7 +130,7 @@ export function s2ApplyFwbMemAttrs(s1: MemoryAttributes, memAttr: number, s2Shar
     type = s1Type.kind === 'Device' ? s1Type : normal(NON_CACHEABLE, NON_CACHEABLE, s1Type.xs);
   }
   type = withTags(type, s2MemTagType(type, s1Type.kind === 'Normal' && s1Type.tagged));
-  return { type, shareability: effectiveShareability(type, s2CombineS1Shareability(s1.shareability, s2Shareability)) };
+  return { type, shareability: combinedShareability(type, s1.shareability, s2Shareability) };
 }
 
 /**

@@ -7,7 +7,7 @@
  * The PE modelled implements FEAT_XS and FEAT_MTE2 (so 0x01-style Device
  * encodings, 0x40, 0xa0 and 0xf0 are allocated) and stage 1 uses AArch64.
  */
-import { RESERVED_ALLOWED } from './reserved.ts';
+import { MAY_DIFFER, RESERVED_ALLOWED } from './reserved.ts';
 import { allocating, describeMemType, device, hexByte, memTypeName, NON_CACHEABLE, normal } from './memtype.ts';
 import { linuxS1Names } from './linux.ts';
 import type { CacheAttrs, DeviceType, MemType, ReservedNote, S1Decoding } from './types.ts';
@@ -104,7 +104,7 @@ function decode(attr: number): S1Decoding {
     name: memTypeName(memType),
     description: describeMemType(memType) + featureNote(attr),
     reserved,
-    warnings: reserved === null ? [] : [`${reserved.what}; computed as ${memTypeName(memType)}. ${reserved.allowed}`],
+    warnings: reserved === null ? [] : [`MAIR attribute ${hexByte(attr)} is reserved; computed as ${memTypeName(memType)} (${MAY_DIFFER})`],
     linux: linuxS1Names(attr),
   };
 }

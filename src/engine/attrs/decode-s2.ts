@@ -11,7 +11,7 @@
 import { decodeDevice } from './decode-s1.ts';
 import { linuxS2Names } from './linux.ts';
 import { allocating, describeMemType, device, hexNibble, memTypeName, NON_CACHEABLE, normal } from './memtype.ts';
-import { RESERVED_ALLOWED } from './reserved.ts';
+import { MAY_DIFFER, RESERVED_ALLOWED } from './reserved.ts';
 import type { CacheAttrs, MemType, ReservedNote, S2Decoding, S2Effect } from './types.ts';
 
 /**
@@ -108,7 +108,7 @@ function decodeFwb(attr: number): S2Decoding {
     fwb: true,
     ...fwbForm(attr),
     reserved,
-    warnings: reserved === null ? [] : [`${reserved.what}; ${reserved.chosen}. ${reserved.allowed}`],
+    warnings: reserved === null ? [] : [`FWB MemAttr ${hexNibble(attr)} is reserved; computed as ${hexNibble(attr & 0b111)} (${MAY_DIFFER})`],
     linux: linuxS2Names(attr, true),
   };
 }
@@ -131,7 +131,7 @@ function decodeNoFwb(attr: number): S2Decoding {
     name: memTypeName(memType),
     description: describeMemType(memType),
     reserved,
-    warnings: reserved === null ? [] : [`${reserved.what}; computed with ${reserved.chosen}. ${reserved.allowed}`],
+    warnings: reserved === null ? [] : [`stage-2 MemAttr ${hexNibble(attr)} is reserved without FWB; computed as ${memTypeName(memType)} (${MAY_DIFFER})`],
     linux: linuxS2Names(attr, false),
   };
 }

@@ -69,12 +69,9 @@ const s2FwbAliases: ReadonlyMap<string, number> = new Map([
   ['as-s1', 0x7],
 ]);
 
-function lookup(text: string, ...maps: readonly ReadonlyMap<string, number>[]): number | undefined {
-  const key = text.toLowerCase();
-  for (const map of maps) {
-    for (const [name, value] of map) if (name.toLowerCase() === key) return value;
-  }
-  return undefined;
+/** Names keyed by their lower-case form, so that lookups are case-insensitive and cheap. */
+function lowerCased(...maps: readonly ReadonlyMap<string, number>[]): ReadonlyMap<string, number> {
+  return new Map(maps.flatMap((map) => [...map].map(([name, value]) => [name.toLowerCase(), value] as const)));
 }
 
 /** `0x1f`, `0b0101` or decimal digits; undefined if the text is not a number at all. */
@@ -85,24 +82,41 @@ function parseNumber(text: string): number | undefined {
   return undefined;
 }
 
-function parse(raw: string, what: string, max: number, hexForm: string, names: ReadonlyMap<string, number>, aliases: ReadonlyMap<string, number>): number {
+interface Grammar {
+  readonly what: string;
+  readonly max: number;
+  readonly expected: string;
+  readonly names: ReadonlyMap<string, number>;
+  /** Successful parses: batch input repeats the same few spellings many times. */
+  readonly seen: Map<string, number>;
+}
+
+function grammar(what: string, max: number, minHex: string, names: ReadonlyMap<string, number>, aliases: ReadonlyMap<string, number>): Grammar {
+  const expected = `expected ${minHex}..0x${max.toString(16)} or one of: ${[...names.keys()].join(', ')}`;
+  return { what, max, expected, names: lowerCased(names, aliases), seen: new Map() };
+}
+
+function parse(raw: string, g: Grammar): number {
+  const known = g.seen.get(raw);
+  if (known !== undefined) return known;
   const text = raw.trim();
-  const expected = `expected ${hexForm}..0x${max.toString(16)} or one of: ${[...names.keys()].join(', ')}`;
-  const named = lookup(text, names, aliases);
-  if (named !== undefined) return named;
-  const value = parseNumber(text);
-  if (value === undefined) throw new AttrInputError(`unknown ${what} '${raw}' (${expected})`);
-  if (value > max) throw new AttrInputError(`${what} '${raw}' is out of range (${expected})`);
+  const value = g.names.get(text.toLowerCase()) ?? parseNumber(text);
+  if (value === undefined) throw new AttrInputError(`unknown ${g.what} '${raw}' (${g.expected})`);
+  if (value > g.max) throw new AttrInputError(`${g.what} '${raw}' is out of range (${g.expected})`);
+  g.seen.set(raw, value);
   return value;
 }
 
+const s1Grammar = grammar('stage-1 attribute', 0xff, '0x00', S1_NAMES, s1Aliases);
+const s2Grammar = grammar('stage-2 attribute (FWB off)', 0xf, '0x0', S2_NAMES, s2Aliases);
+const s2FwbGrammar = grammar('stage-2 attribute (FWB on)', 0xf, '0x0', S2_FWB_NAMES, s2FwbAliases);
+
 /** A stage-1 attribute: a name or a MAIR byte 0x00..0xff. Throws AttrInputError. */
 export function parseS1(text: string): number {
-  return parse(text, 'stage-1 attribute', 0xff, '0x00', S1_NAMES, s1Aliases);
+  return parse(text, s1Grammar);
 }
 
 /** A stage-2 MemAttr: a name (which depends on FWB) or a value 0x0..0xf. Throws AttrInputError. */
 export function parseS2(text: string, fwb: boolean): number {
-  const what = fwb ? 'stage-2 attribute (FWB on)' : 'stage-2 attribute (FWB off)';
-  return fwb ? parse(text, what, 0xf, '0x0', S2_FWB_NAMES, s2FwbAliases) : parse(text, what, 0xf, '0x0', S2_NAMES, s2Aliases);
+  return parse(text, fwb ? s2FwbGrammar : s2Grammar);
 }

@@ -5,3 +5,6 @@
  */
 export const RESERVED_ALLOWED =
   'An implementation may treat a reserved value as any allocated value, as a combination of allocated values, or as having no effect (K1.2.19).';
+
+/** The short form, for warnings: the full story is in the decoding's ReservedNote. */
+export const MAY_DIFFER = 'an implementation may differ, K1.2.19';
