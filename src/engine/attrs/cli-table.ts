@@ -1,0 +1,21 @@
+/**
+ * `table [--fwb] [--rst]`: the named S1 x S2 matrix as a 72-column
+ * plain-text table or a kernel ReST table (DESIGN section 5).
+ */
+import { UsageError, type Command } from '../cli-io.ts';
+import { rstTable } from '../format/rst-table.ts';
+import { textTable } from '../format/text-table.ts';
+import { combineMatrix, matrixRows } from './matrix.ts';
+
+export const tableCommand: Command = async (args, io) => {
+  let fwb = false;
+  let rst = false;
+  for (const arg of args) {
+    if (arg === '--fwb') fwb = true;
+    else if (arg === '--rst') rst = true;
+    else throw new UsageError(`unknown argument '${arg}' (table takes --fwb and --rst)`);
+  }
+  const { header, rows } = matrixRows(combineMatrix(fwb));
+  io.out(rst ? rstTable(header, rows) : textTable(header, rows));
+  return 0;
+};
