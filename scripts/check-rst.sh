@@ -1,22 +1,22 @@
 #!/usr/bin/env bash
-# Checks the built Documentation/ draft (dist/documentation.rst) with
-# docutils: any warning or error fails, as the kernel's doc build would
-# complain of it. Run after `astro build`; `npm test` calls it.
+# Checks the Documentation/ draft with docutils: any warning or error
+# fails, as it would in the kernel's doc build. With no argument it checks
+# the built dist/documentation.rst (run `astro build` first; `npm test`
+# calls this); the export's unit tests pass a file of their own.
 set -euo pipefail
-cd "$(dirname "$0")/.."
-file=dist/documentation.rst
+file=${1:-$(dirname "$0")/../dist/documentation.rst}
 if [[ ! -s $file ]]; then
   echo "check-rst: $file is missing or empty; run 'npx astro build' first" >&2
   exit 1
 fi
-# Debian's python3-docutils lives in the system interpreter.
+# Debian's python3-docutils belongs to the system interpreter.
 python=/usr/bin/python3
 [[ -x $python ]] || python=python3
-# --halt=warning stops at the first warning; --exit-status makes sure a
-# reported warning is a failure even if docutils carried on.
+# --halt=warning stops at the first warning; --exit-status makes a
+# reported warning a failure even where docutils would carry on.
 if ! out=$("$python" -m docutils --halt=warning --report=warning --exit-status=warning "$file" /dev/null 2>&1); then
   echo "$out" >&2
   echo "check-rst: $file has docutils warnings or errors" >&2
   exit 1
 fi
-echo "check-rst: OK, $file passes docutils with no warning ($(wc -w <"$file") words)"
+echo "check-rst: OK, $(basename "$file") passes docutils with no warning or error ($(wc -w <"$file") words)"

@@ -10,7 +10,7 @@ import { join } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { chapterLabel, documentMap, linksOf, type DocumentMap } from './document-map.ts';
-import { interactiveNote, parseMarker, raceFigure, type Marker } from './figures.ts';
+import { interactiveNote, matrixCaption, matrixTable, parseMarker, raceFigure, type Marker } from './figures.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
@@ -87,6 +87,11 @@ function figure(marker: Marker, root: string, url: string, ctx: RenderContext): 
   const scenario = marker.params.get('scenario');
   if (marker.name === 'RaceExplorer' && scenario !== undefined) {
     return renderMarkdown(raceFigure(root, scenario, url), ctx);
+  }
+  if (marker.name === 'CombineMatrix') {
+    const fwb = marker.params.get('fwb');
+    if (fwb !== 'on' && fwb !== 'off') throw new Error(`${url}: CombineMatrix marker needs fwb=on or fwb=off`);
+    return `${renderMarkdown(matrixCaption(fwb === 'on'), ctx)}\n\n${matrixTable(fwb === 'on')}`;
   }
   return renderMarkdown(interactiveNote(url), ctx);
 }

@@ -9,6 +9,8 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { combineMatrix, matrixRows } from '../engine/attrs/matrix.ts';
+import { rstTable } from '../engine/format/rst-table.ts';
 import { wrap } from '../engine/format/wrap.ts';
 import { checkScenario } from '../engine/race/check.ts';
 import { printScenario } from '../engine/race/printer.ts';
@@ -40,6 +42,21 @@ export function parseMarker(expression: string): Marker | undefined {
 /** The sentence that replaces a figure the export cannot show. */
 export function interactiveNote(pageUrl: string): string {
   return `The [web version of this chapter](${pageUrl}) has an interactive figure here.`;
+}
+
+/** The caption of a generated matrix, as Markdown. */
+export function matrixCaption(fwb: boolean): string {
+  return (
+    `Every named stage-1 type against every named stage-2 encoding, FWB ${fwb ? 'on' : 'off'}, ` +
+    'both stages Inner Shareable, as computed by the combining engine. MAIR is the combined ' +
+    'attribute as a `MAIR_ELx` byte and SH the combined shareability:'
+  );
+}
+
+/** The combining engine's matrix as a ReST simple table. */
+export function matrixTable(fwb: boolean): string {
+  const { header, rows } = matrixRows(combineMatrix(fwb));
+  return rstTable(header, rows).trimEnd();
 }
 
 /**
