@@ -11,6 +11,7 @@ import { hostWriteText, storesText } from './describe.ts';
 import { enterPath } from './path.ts';
 import { removeAt, replaceAt, type Entry, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
+import type { ClassFilter } from './transitions.ts';
 import { mayLeave } from './write-buffer.ts';
 
 /** Where a write completes: at the acknowledgement point, or only at its target. */
@@ -74,11 +75,11 @@ function arrivalText(model: Model, entry: Entry): string {
 }
 
 /** A write leaves its PE's buffer and reaches the acknowledgement point, then travels its path. */
-export function acceptTransitions(model: Model, s: State): Transition[] {
+export function acceptTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((entry, i) => {
-      if (!mayLeave(model, buffer, i)) return;
+      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry)) return;
       const left: State = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(buffer, i)) };
       const next = enterPath(model, left, { kind: entry.kind, pe, ids: entry.ids, epoch: entry.epoch });
       out.push(transition('fabric', model.ackLane, arrivalText(model, entry), `accept:${pe}:${entry.kind}:${entry.ids}`, next));

@@ -11,6 +11,7 @@ import { assertReset } from './reset-controller.ts';
 import { configPath, configStaysBehind } from './root-complex.ts';
 import { DEVICE_PATH, SIDE_PATH, type State, type Txn } from './state.ts';
 import type { Transition } from './transition.ts';
+import type { ClassFilter } from './transitions.ts';
 import { accessOf, ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
@@ -46,11 +47,11 @@ export function enterPath(model: Model, s: State, txn: Txn): State {
 }
 
 /** Every transaction that may arrive at its target now, arriving. */
-export function arrivalTransitions(model: Model, s: State): Transition[] {
+export function arrivalTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
   const out: Transition[] = [];
   s.paths.forEach((path, p) => {
     path.forEach((txn, i) => {
-      if (!mayArrive(model, path, i)) return;
+      if (!mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
       out.push(txn.kind === 'ctrl' ? assertReset(s, i, txn) : receive(model, s, p, i, txn));
     });
   });

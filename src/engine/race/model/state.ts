@@ -90,13 +90,16 @@ export interface KeyShape {
   readonly symmetry: boolean;
 }
 
+/** One letter per kind, for keys and encodings. */
+const CODE: Record<Txn['kind'], string> = { store: 's', read: 'd', reg: 'g', ctrl: 'c', flr: 'f' };
+
 function entryToken(e: Entry, symmetry: boolean): string {
-  const base = `${e.kind[0]}${e.epoch}.${e.region}`;
+  const base = `${CODE[e.kind]}${e.epoch}.${e.region}`;
   return symmetry && e.kind === 'store' ? base : `${base}:${e.ids}`;
 }
 
 function txnToken(t: Txn, symmetry: boolean): string {
-  const base = `${t.kind[0]}${t.pe}.${t.epoch}`;
+  const base = `${CODE[t.kind]}${t.pe}.${t.epoch}`;
   return symmetry && t.kind === 'store' ? base : `${base}:${t.ids}`;
 }
 
@@ -128,3 +131,4 @@ export function stateKey(s: State, shape: KeyShape): string {
   const flags = `${s.guestPc},${s.hostPc},${s.hostPhase},${s.unmapped ? 1 : 0}${s.reset ? 1 : 0}`;
   return `${flags}|${buffers.join('/')}|${paths.join('/')}`;
 }
+

@@ -9,6 +9,7 @@ import type { Model } from './build.ts';
 import { storesText } from './describe.ts';
 import { replaceAt, removeAt, type Entry, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
+import type { ClassFilter } from './transitions.ts';
 
 /** What ordering rules look at: barrier epoch, non-Reordering, and which peripheral is addressed. */
 export interface Access {
@@ -79,13 +80,14 @@ function mayMerge(model: Model, a: Entry, b: Entry): boolean {
   );
 }
 
-export function mergeTransitions(model: Model, s: State): Transition[] {
+export function mergeTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((a, i) => {
+      if (!firstOfClass(`merge${pe}`, a)) return;
       for (let j = i + 1; j < buffer.length; j += 1) {
         const b = buffer[j];
-        if (!b || !mayMerge(model, a, b)) continue;
+        if (!b || !mayMerge(model, a, b) || !firstOfClass(`merge${pe}.${i}`, b)) continue;
         const merged: Entry = { ...a, ids: a.ids | b.ids };
         const next = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(replaceAt(buffer, i, merged), j)) };
         const event = `${storesText(model, a.ids)} and ${storesText(model, b.ids)} merge in the write buffer`;
