@@ -20,7 +20,7 @@ import { fileURLToPath } from 'node:url';
 import { buildModel, explore, parseScenario, type ExploreResult, type Model } from '../src/engine/race/index.ts';
 
 const RUNS = 15;
-const WARMUP = 3;
+const WARMUP = 5;
 const UNREDUCED_BUDGET = 150_000;
 
 function median(values: number[]): number {
