@@ -12,8 +12,7 @@ import { join } from 'node:path';
 import { combineMatrix, matrixRows } from '../engine/attrs/matrix.ts';
 import { rstTable } from '../engine/format/rst-table.ts';
 import { wrap } from '../engine/format/wrap.ts';
-import { checkScenario } from '../engine/race/check.ts';
-import { printScenario } from '../engine/race/printer.ts';
+import { checkScenario, printScenario } from '../engine/race/index.ts';
 
 export interface Marker {
   readonly kind: 'widget' | 'table';
