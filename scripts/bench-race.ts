@@ -21,7 +21,7 @@ import { buildModel, explore, parseScenario, type ExploreResult, type Model } fr
 
 const RUNS = 15;
 const WARMUP = 5;
-const UNREDUCED_BUDGET = 150_000;
+const UNREDUCED_BUDGET = 100_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
