@@ -42,9 +42,9 @@ describe('the Documentation/ export', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shows each race figure as its scenario and the engine verdict, as the scenario expects', () => {
+  it('shows each race figure (marker or component) as its scenario and the engine verdict, as the scenario expects', () => {
     const markers = guide.flatMap((page) => [
-      ...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/widget: RaceExplorer scenario=([\w-]+)/g),
+      ...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/RaceExplorer\b[^>\n]*?scenario=["']?([\w-]+)/g),
     ]);
     expect(markers.length).toBeGreaterThan(0);
     for (const [, scenario] of markers) expect(document).toContain(`\`\`scenarios/${scenario}.race\`\``);

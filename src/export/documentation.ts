@@ -10,7 +10,15 @@ import { join } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
 import { chapterLabel, documentMap, linksOf, type DocumentMap } from './document-map.ts';
-import { interactiveNote, matrixCaption, matrixTable, parseMarker, raceFigure, type Marker } from './figures.ts';
+import {
+  figureOfComment,
+  figureOfElement,
+  interactiveNote,
+  matrixCaption,
+  matrixTable,
+  raceFigure,
+  type Figure,
+} from './figures.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
@@ -75,23 +83,29 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
     width: WIDTH,
     ...map,
     expression: (value) => {
-      const marker = parseMarker(value);
-      return marker === undefined ? undefined : figure(marker, root, url, ctx);
+      const marked = figureOfComment(value);
+      return marked === undefined ? undefined : figure(marked, root, url, ctx);
     },
-    component: () => renderMarkdown(interactiveNote(url), ctx),
+    component: (element) => figure(figureOfElement(element), root, url, ctx),
   };
   return ctx;
 }
 
-function figure(marker: Marker, root: string, url: string, ctx: RenderContext): string {
-  const scenario = marker.params.get('scenario');
-  if (marker.name === 'RaceExplorer' && scenario !== undefined) {
+// Boolean parameters as markers (`fwb=on`) and as JSX (`fwb={true}`) write them.
+const SWITCH: Readonly<Record<string, boolean>> = { on: true, true: true, off: false, false: false };
+
+function figure({ name, params }: Figure, root: string, url: string, ctx: RenderContext): string {
+  if (name === 'RaceExplorer') {
+    const scenario = params.get('scenario') ?? '';
+    if (!/^[\w-]+$/.test(scenario)) {
+      throw new Error(`${url}: RaceExplorer needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
+    }
     return renderMarkdown(raceFigure(root, scenario, url), ctx);
   }
-  if (marker.name === 'CombineMatrix') {
-    const fwb = marker.params.get('fwb');
-    if (fwb !== 'on' && fwb !== 'off') throw new Error(`${url}: CombineMatrix marker needs fwb=on or fwb=off`);
-    return `${renderMarkdown(matrixCaption(fwb === 'on'), ctx)}\n\n${matrixTable(fwb === 'on')}`;
+  if (name === 'CombineMatrix') {
+    const fwb = SWITCH[params.get('fwb') ?? ''];
+    if (fwb === undefined) throw new Error(`${url}: CombineMatrix needs fwb on or off for the export`);
+    return `${renderMarkdown(matrixCaption(fwb), ctx)}\n\n${matrixTable(fwb)}`;
   }
   return renderMarkdown(interactiveNote(url), ctx);
 }

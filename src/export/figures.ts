@@ -1,11 +1,12 @@
 /**
- * What stands in for a page's interactive figures in the ReST export. The
- * pages mark each figure with a JSX comment such as
- * `{/* widget: RaceExplorer scenario=soc-nc-unmap-ctrl *\/}` or
- * `{/* table: CombineMatrix fwb=off *\/}`. Race figures become the
- * scenario and the race engine's verdict, computed now; matrices come from
- * the combining engine; any other figure becomes a pointer to the web page.
- * The text is written as Markdown so the one converter renders it.
+ * What stands in for a page's interactive figures in the ReST export. A
+ * figure is an embedded component (`<CombineMatrix fwb={false} />`) or,
+ * until its widget exists, a JSX comment marker such as
+ * `{/* widget: RaceExplorer scenario=soc-nc-unmap-ctrl *\/}`; both become
+ * a Figure. Race figures become the scenario and the race engine's
+ * verdict, computed now; matrices come from the combining engine; any
+ * other figure becomes a pointer to the web page. Prose is written as
+ * Markdown so the one converter renders it.
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -13,20 +14,22 @@ import { combineMatrix, matrixRows } from '../engine/attrs/matrix.ts';
 import { rstTable } from '../engine/format/rst-table.ts';
 import { wrap } from '../engine/format/wrap.ts';
 import { checkScenario, printScenario } from '../engine/race/index.ts';
+import type { JsxElement } from './mdast-to-rst.ts';
 
-export interface Marker {
-  readonly kind: 'widget' | 'table';
+export interface Figure {
+  /** The widget's component name, e.g. `RaceExplorer`. */
   readonly name: string;
+  /** Its parameters as source text: `scenario` -> `soc-nc-unmap-ctrl`, `fwb` -> `false`. */
   readonly params: ReadonlyMap<string, string>;
 }
 
-const MARKER = /^\s*\/\*\s*(widget|table):\s*(\w+)((?:\s+[\w-]+=\S+?)*)\s*\*\/\s*$/;
+const MARKER = /^\s*\/\*\s*(?:widget|table):\s*(\w+)((?:\s+[\w-]+=\S+?)*)\s*\*\/\s*$/;
 
-/** The marker in an MDX expression, or undefined for any other comment. */
-export function parseMarker(expression: string): Marker | undefined {
+/** The figure a JSX comment marks, or undefined for any other comment. */
+export function figureOfComment(expression: string): Figure | undefined {
   const match = MARKER.exec(expression);
   if (match === null) return undefined;
-  const [, kind = '', name = '', params = ''] = match;
+  const [, name = '', params = ''] = match;
   const pairs = params
     .trim()
     .split(/\s+/)
@@ -35,7 +38,18 @@ export function parseMarker(expression: string): Marker | undefined {
       const at = pair.indexOf('=');
       return [pair.slice(0, at), pair.slice(at + 1)];
     });
-  return { kind: kind === 'table' ? 'table' : 'widget', name, params: new Map(pairs) };
+  return { name, params: new Map(pairs) };
+}
+
+/** The figure an embedded component shows; an attribute without a value is `true`, as in JSX. */
+export function figureOfElement(element: JsxElement): Figure {
+  const params = new Map<string, string>();
+  for (const attribute of element.attributes) {
+    if (attribute.type !== 'mdxJsxAttribute') continue;
+    const { value } = attribute;
+    params.set(attribute.name, value === null || value === undefined ? 'true' : typeof value === 'string' ? value : value.value);
+  }
+  return { name: element.name ?? '', params };
 }
 
 /** The sentence that replaces a figure the export cannot show. */

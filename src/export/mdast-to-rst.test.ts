@@ -8,7 +8,7 @@ const context: RenderContext = {
   linkTarget: (url) => (url.startsWith('/guide/') ? { section: 'guide-fwb' } : { uri: url }),
   headingLabel: () => undefined,
   expression: (value) => (value.includes('widget:') ? 'WIDGET' : undefined),
-  component: (name) => `COMPONENT ${name}`,
+  component: (element) => `COMPONENT ${element.name ?? ''}`,
 };
 
 const rst = (mdx: string, ctx: Partial<RenderContext> = {}) =>

@@ -24,6 +24,9 @@ import {
 
 export type LinkTarget = { readonly uri: string } | { readonly section: string };
 
+/** An embedded component such as `<CombineMatrix fwb={false} />`. */
+export type JsxElement = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
+
 export interface RenderContext {
   /** Maximum line length for filled text at this indentation. */
   readonly width: number;
@@ -33,8 +36,8 @@ export interface RenderContext {
   readonly headingLabel: (heading: Heading) => string | undefined;
   /** ReST standing in for an MDX expression (a `{/* widget: ... *\/}` marker); undefined drops it. */
   readonly expression: (value: string) => string | undefined;
-  /** ReST standing in for an embedded component such as `<MairDecoder />`; undefined drops it. */
-  readonly component: (name: string) => string | undefined;
+  /** ReST standing in for an embedded component; undefined drops it. */
+  readonly component: (element: JsxElement) => string | undefined;
 }
 
 // Documentation/doc-guide/sphinx.rst: the document title is overlined and
@@ -97,7 +100,7 @@ function renderBlock(node: RootContent, ctx: RenderContext): string | undefined 
     case 'mdxFlowExpression':
       return ctx.expression(node.value);
     case 'mdxJsxFlowElement':
-      return ctx.component(node.name ?? '');
+      return ctx.component(node);
     case 'mdxjsEsm':
     case 'yaml':
       return undefined;
