@@ -4,9 +4,11 @@
  * verdict differs from the file's `expect`, 2 for bad input (a UsageError:
  * one line on stderr, nothing on stdout).
  */
+import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError, type Command } from '../cli-io.ts';
 import { raceJson } from '../format/race-json.ts';
-import { renderRaceText } from '../format/race-text.ts';
+import type { ShippedScenarios } from '../format/race-query.ts';
+import { raceReport } from '../format/race-report.ts';
 import { checkScenario } from './check.ts';
 import { ScenarioError } from './errors.ts';
 
@@ -38,6 +40,16 @@ function parseArgs(args: readonly string[]): RaceArgs {
   return { source, json, reduction, ...(budget === undefined ? {} : { budget }) };
 }
 
+/** The site the printed link points to: the deployed origin, or what `npm start` serves (as astro.config.mjs). */
+const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
+
+/** The repository's scenarios/, so that a shipped scenario's link names it as the widget's does. */
+function shippedScenarios(): ShippedScenarios {
+  const dir = new URL('../../../scenarios/', import.meta.url);
+  const names = readdirSync(dir).filter((name) => name.endsWith('.race'));
+  return new Map(names.map((name) => [name.slice(0, -'.race'.length), readFileSync(new URL(name, dir), 'utf8')]));
+}
+
 async function readSource(source: string, io: Parameters<Command>[1]): Promise<string> {
   try {
     return source === '-' ? await io.readStdin() : await io.readFile(source);
@@ -58,6 +70,6 @@ export const raceCommand: Command = async (args, io) => {
     if (error instanceof ScenarioError) throw new UsageError(error.message);
     throw error;
   }
-  io.out(options.json ? `${JSON.stringify(raceJson(check))}\n` : renderRaceText(check));
+  io.out(options.json ? `${JSON.stringify(raceJson(check))}\n` : raceReport(check, site, shippedScenarios()));
   return check.matches === false ? 1 : 0;
 };

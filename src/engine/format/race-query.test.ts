@@ -1,0 +1,96 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import fc from 'fast-check';
+import { describe, expect, it } from 'vitest';
+import { checkScenario } from '../race/check.ts';
+import { parseScenario } from '../race/parser.ts';
+import { printScenario } from '../race/printer.ts';
+import { scenario } from '../race/scenario-arbitrary.ts';
+import { raceLink, raceQuery, readRaceQuery } from './race-query.ts';
+import { raceReport } from './race-report.ts';
+import { renderRaceText } from './race-text.ts';
+
+const dir = new URL('../../../scenarios/', import.meta.url);
+const shipped = new Map(
+  readdirSync(dir)
+    .filter((name) => name.endsWith('.race'))
+    .map((name) => [name.replace(/\.race$/, ''), readFileSync(new URL(name, dir), 'utf8')]),
+);
+const text = (name: string): string => shipped.get(name) ?? '';
+const restored = (search: string) => {
+  const { text: restoredText, problems } = readRaceQuery(search, shipped);
+  return { scenario: restoredText === undefined ? undefined : parseScenario(restoredText), problems };
+};
+
+describe('race explorer links', () => {
+  it('name an unmodified shipped scenario, and reopen its file text exactly', () => {
+    for (const [name, file] of shipped) {
+      const query = raceQuery(parseScenario(file), shipped);
+      expect(query).toBe(`?scenario=${name}`);
+      expect(readRaceQuery(query, shipped)).toEqual({ text: file, problems: [] });
+    }
+  });
+
+  it('write any other scenario one parameter per directive, and restore it exactly', () => {
+    const edited = parseScenario(text('soc-nc-unmap-ctrl').replace('host unmap-s2; reset ctrl', 'host unmap-s2; read 0x0; reset ctrl') + 'option early-ack=no\n');
+    expect(raceLink('https://example.org/', edited, shipped)).toBe(
+      'https://example.org/play/race/?title=SoC%2C+Normal-NC%3A+stage-2+unmap%2C+then+reset+controller&platform=soc&s1=Normal-NC&s2=Normal-NC' +
+        '&early-ack=no&guest=store+0x0;store+0x8&host=unmap-s2;read+0x0;reset+ctrl&expect=unsafe',
+    );
+    fc.assert(
+      fc.property(scenario(), (s) => {
+        const back = restored(raceQuery(s, shipped));
+        expect(back.problems).toEqual([]);
+        expect(back.scenario).toEqual(parseScenario(printScenario(s)));
+      }),
+    );
+  });
+
+  it('leave the widget its own scenario when nothing in the query applies', () => {
+    expect(readRaceQuery('', shipped)).toEqual({ problems: [] });
+    expect(readRaceQuery('?colour=red&platform=arm', shipped).text).toBeUndefined();
+    expect(readRaceQuery('?platform=soc', shipped).text).toBeUndefined();
+  });
+
+  it('name a malformed or unknown parameter and apply the others', () => {
+    const back = restored('?platform=soc&s1=Device-nGnRE&guest=store+0x0;frob&host=unmap-s2;reset+ctrl&colour=red&early-ack=maybe');
+    expect(back.problems).toEqual([
+      "unknown parameter 'colour' ignored",
+      "parameter 'early-ack' ignored: expected yes or no for 'early-ack'",
+      "parameter 'guest' ignored: unknown guest op 'frob'; expected 'store <offset>', 'dmb' or 'dsb'",
+    ]);
+    expect(back.scenario).toMatchObject({ platform: 'soc', guestS1: 'Device-nGnRE', guest: [{ op: 'store', offset: 0 }, { op: 'store', offset: 8 }], options: {} });
+    expect(restored('?scenario=nope&host=dsb').problems).toEqual(["parameter 'scenario' ignored: no shipped scenario 'nope'"]);
+  });
+
+  it('blame the parameter that conflicts with a default line, not the default', () => {
+    // The default host ends with `reset flr`, which is only valid on pcie.
+    const back = restored('?platform=soc&s1=Device-nGnRE');
+    expect(back.problems).toEqual(["parameter 'platform' ignored: 'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc"]);
+    expect(back.scenario).toMatchObject({ platform: 'pcie', guestS1: 'Device-nGnRE' });
+  });
+
+  it('keep each parameter on its own line: no injected directives or comments', () => {
+    const back = restored('?title=a%0Aexpect+safe&host=dsb%23x&guest=store+0x0;&s1=Device-nGnRE');
+    expect(back.problems).toHaveLength(3);
+    expect(back.scenario).toMatchObject({ guestS1: 'Device-nGnRE', host: [{ op: 'unmap-s2' }, { op: 'reset', method: 'flr' }] });
+    expect(back.scenario?.expect).toBeUndefined();
+  });
+
+  it('survive arbitrary parameter values, always giving a valid scenario', () => {
+    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', 'guest-stops', 'same-pe', 'guest', 'host', 'expect', 'x'];
+    fc.assert(
+      fc.property(fc.array(fc.tuple(fc.constantFrom(...names), fc.string({ unit: 'binary' }))), (pairs) => {
+        const back = readRaceQuery(`?${new URLSearchParams(pairs)}`, shipped);
+        if (back.text !== undefined) parseScenario(back.text);
+      }),
+      { numRuns: 60 },
+    );
+  });
+
+  it('end the CLI report with the link, after the 72-column text', () => {
+    const check = checkScenario(text('soc-nc-unmap-ctrl'), { file: 'scenarios/soc-nc-unmap-ctrl.race' });
+    expect(raceReport(check, 'http://localhost:4321', shipped)).toBe(
+      `${renderRaceText(check)}Link:\nhttp://localhost:4321/play/race/?scenario=soc-nc-unmap-ctrl\n`,
+    );
+  });
+});

@@ -1,0 +1,202 @@
+/**
+ * The race explorer's state as a URL query, shared by the widget (which
+ * reads and writes it) and the CLI (which prints the same link under a
+ * result). A shipped scenario left as it is travels by name
+ * (`/play/race/?scenario=soc-nc-unmap-ctrl`); any other scenario as one
+ * parameter per directive, each value written as the scenario language
+ * writes it (`platform=soc&s1=Normal-NC&s2=Normal-NC&guest=store 0x0;store 0x8
+ * &host=unmap-s2;reset ctrl&early-ack=no`).
+ *
+ * The scenario parser is the only judge of a value: reading puts each
+ * parameter on its directive's line and parses the whole; a line the parser
+ * rejects names its parameter, which falls back to its default while the
+ * others still apply. Pure: runs in Node and browsers.
+ */
+import { ScenarioError } from '../race/errors.ts';
+import { parseScenario } from '../race/parser.ts';
+import { guestOpText, hostOpText, printScenario } from '../race/printer.ts';
+import { KNOB_NAMES, type KnobName, type Scenario } from '../race/types.ts';
+import { clip, readQuery, type Param, type Params } from './query.ts';
+
+/** Shipped scenarios by name (`soc-nc-unmap-ctrl`), as the text of their files. */
+export type ShippedScenarios = ReadonlyMap<string, string>;
+
+/** One query parameter per directive; knobs by their own names. */
+export type RaceField = 'title' | 'platform' | 'fwb' | 's1' | 's2' | KnobName | 'guest' | 'host' | 'expect';
+type Fields = Partial<Record<RaceField, string>>;
+
+/** The path of the race playground, relative to the site root. */
+export const RACE_PATH = '/play/race/';
+
+/**
+ * What a parameter falls back to when no `scenario` parameter gives a base:
+ * the directives the language requires, as the thread's PCIe case has them.
+ */
+const DEFAULT_FIELDS: Fields = {
+  platform: 'pcie',
+  fwb: 'off',
+  s1: 'Normal-NC',
+  s2: 'Normal-NC',
+  guest: 'store 0x0;store 0x8',
+  host: 'unmap-s2;reset flr',
+};
+
+/** The directive line that carries a field's value; empty optional values leave the line out. */
+function directiveLine(field: RaceField, value: string): string | undefined {
+  if (value.trim() === '' && (field === 'title' || field === 'guest' || field === 'host' || field === 'expect')) return undefined;
+  if (field === 's1' || field === 's2') return `guest-${field} ${value}`;
+  if ((KNOB_NAMES as readonly string[]).includes(field)) return `option ${field}=${value}`;
+  return `${field} ${value}`;
+}
+
+/** Fields in the order the printer writes directives. */
+const ORDER: readonly RaceField[] = ['title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, 'guest', 'host', 'expect'];
+
+function fieldsOf(scenario: Scenario): Fields {
+  const fields: Fields = {
+    platform: scenario.platform,
+    fwb: scenario.fwb ? 'on' : 'off',
+    s1: scenario.guestS1,
+    s2: scenario.guestS2,
+    guest: scenario.guest.map(guestOpText).join(';'),
+    host: scenario.host.map(hostOpText).join(';'),
+  };
+  if (scenario.title !== undefined) fields.title = scenario.title;
+  if (scenario.expect !== undefined) fields.expect = scenario.expect;
+  for (const name of KNOB_NAMES) {
+    const value = scenario.options[name];
+    if (value !== undefined) fields[name] = value ? 'yes' : 'no';
+  }
+  return fields;
+}
+
+/** Scenario text for the fields, and which field each line came from. */
+function compose(fields: Fields): { text: string; owners: RaceField[] } {
+  const lines: string[] = [];
+  const owners: RaceField[] = [];
+  for (const field of ORDER) {
+    const value = fields[field];
+    const line = value === undefined ? undefined : directiveLine(field, value);
+    if (line === undefined) continue;
+    lines.push(line);
+    owners.push(field);
+  }
+  return { text: lines.join('\n') + '\n', owners };
+}
+
+const canonicalCache = new WeakMap<ShippedScenarios, Map<string, string>>();
+
+/** The name of the shipped scenario that is this scenario (same canonical text), if any. */
+export function shippedName(scenario: Scenario, shipped: ShippedScenarios): string | undefined {
+  let byText = canonicalCache.get(shipped);
+  if (!byText) {
+    byText = new Map([...shipped].map(([name, text]) => [printScenario(parseScenario(text, name)), name]));
+    canonicalCache.set(shipped, byText);
+  }
+  return byText.get(printScenario(scenario));
+}
+
+/** The query for a scenario, with its leading `?`. */
+export function raceQuery(scenario: Scenario, shipped: ShippedScenarios): string {
+  const name = shippedName(scenario, shipped);
+  const query = new URLSearchParams();
+  if (name !== undefined) {
+    query.set('scenario', name);
+  } else {
+    const fields = fieldsOf(scenario);
+    for (const field of ORDER) {
+      const value = fields[field];
+      // fwb off is the language's default; guest and host always, even empty, so a link never inherits ops.
+      if (value !== undefined && !(field === 'fwb' && value === 'off')) query.set(field, value);
+    }
+  }
+  // `;` separates ops; left unescaped it keeps op lists readable, and every query parser reads it back.
+  return `?${query.toString().replaceAll('%3B', ';')}`;
+}
+
+/** A link to the playground showing this scenario. */
+export function raceLink(site: string, scenario: Scenario, shipped: ShippedScenarios): string {
+  return `${site.replace(/\/$/, '')}${RACE_PATH}${raceQuery(scenario, shipped)}`;
+}
+
+/** A value that stays on its directive's line: no line break, no comment, no dangling `;` continuing the list. */
+function lineValue(field: RaceField): Param<string> {
+  return {
+    parse: (raw) => {
+      if (/[\r\n]/.test(raw)) throw new Error('a line break cannot be part of one directive');
+      if (raw.includes('#')) throw new Error("'#' would start a comment");
+      if ((field === 'guest' || field === 'host') && raw.trim().endsWith(';')) throw new Error(`'${clip(raw)}' ends with ';'`);
+      return raw;
+    },
+    format: (value) => value,
+  };
+}
+
+function raceParams(shipped: ShippedScenarios): Params<Fields & { scenario: string }> {
+  const params: Record<string, Param<string>> = {
+    scenario: {
+      parse: (raw) => {
+        if (!shipped.has(raw)) throw new Error(`no shipped scenario '${clip(raw)}'`);
+        return raw;
+      },
+      format: (value) => value,
+    },
+  };
+  for (const field of ORDER) params[field] = lineValue(field);
+  return params as Params<Fields & { scenario: string }>;
+}
+
+export interface RestoredRace {
+  /** The scenario text the query describes; undefined for a query without race parameters. */
+  readonly text?: string;
+  /** One message per parameter that was unknown or invalid, naming it. */
+  readonly problems: readonly string[];
+}
+
+function parseError(text: string): ScenarioError | undefined {
+  try {
+    parseScenario(text, 'link');
+    return undefined;
+  } catch (error) {
+    if (error instanceof ScenarioError) return error;
+    throw error;
+  }
+}
+
+const sameError = (a: ScenarioError, b: ScenarioError | undefined): boolean =>
+  b !== undefined && a.line === b.line && a.column === b.column && a.detail === b.detail;
+
+/**
+ * Reads a query leniently. Each parameter goes on its directive's line over
+ * the base (the named shipped scenario, or the defaults); while the parser
+ * rejects the result, the parameter it points at (or, for a conflict with a
+ * base line such as `reset flr` under `platform=soc`, the parameter whose
+ * removal clears the error) is reported and dropped.
+ */
+export function readRaceQuery(search: string, shipped: ShippedScenarios): RestoredRace {
+  const restored = readQuery(raceParams(shipped), search);
+  const problems = [...restored.problems];
+  const { scenario: name, ...overrides } = restored.values;
+  const baseText = name === undefined ? undefined : shipped.get(name);
+  const active: Fields = overrides;
+  const base = baseText === undefined ? DEFAULT_FIELDS : fieldsOf(parseScenario(baseText, name));
+  for (;;) {
+    // Nothing applies: the shipped file as it is, or no text, so the widget keeps its own scenario.
+    if (Object.keys(active).length === 0) return { ...(baseText === undefined ? {} : { text: baseText }), problems };
+    const { text, owners } = compose({ ...base, ...active });
+    const error = parseError(text);
+    if (error === undefined) return { text: printScenario(parseScenario(text, 'link')), problems };
+    const owner = owners[error.line - 1];
+    const culprit =
+      owner !== undefined && active[owner] !== undefined
+        ? owner
+        : (Object.keys(active) as RaceField[]).find((field) => {
+            const rest = { ...active };
+            delete rest[field];
+            return !sameError(error, parseError(compose({ ...base, ...rest }).text));
+          });
+    if (culprit === undefined) return { text: compose(base).text, problems: [...problems, `link ignored: ${clip(error.detail, 200)}`] };
+    problems.push(`parameter '${culprit}' ignored: ${clip(error.detail, 200)}`);
+    delete active[culprit];
+  }
+}
