@@ -1,11 +1,13 @@
 import { test, expect } from '@playwright/test';
 import { decodeS1 } from '../src/engine/attrs/index.ts';
+import { hydrated } from './site.ts';
 
 const hex = (b: number): string => `0x${b.toString(16).padStart(2, '0')}`;
 
 test.describe('MAIR decoder island', () => {
   test('works with the keyboard alone and shows what the engine decodes', async ({ page }) => {
     await page.goto('/play/mair/');
+    await hydrated(page, '.mair-decoder');
     const input = page.getByLabel('MAIR attribute byte');
     const heading = page.getByRole('heading', { name: /^Decoded:/ });
     await expect(heading).toContainText(decodeS1(0x44).name);
@@ -28,6 +30,7 @@ test.describe('MAIR decoder island', () => {
       const errors: string[] = [];
       page.on('pageerror', (e) => errors.push(String(e)));
       await page.goto('/play/mair/?mair=0xff');
+    await hydrated(page, '.mair-decoder');
       const heading = page.getByRole('heading', { name: /^Decoded:/ });
       await expect(heading).toHaveText(`Decoded: 0xff is ${decodeS1(0xff).name}`);
       await page.getByLabel('MAIR attribute byte').fill(bad);
@@ -40,6 +43,7 @@ test.describe('MAIR decoder island', () => {
 
   test('every byte typed in decodes as the engine says', async ({ page }) => {
     await page.goto('/play/mair/');
+    await hydrated(page, '.mair-decoder');
     const input = page.getByLabel('MAIR attribute byte');
     const heading = page.getByRole('heading', { name: /^Decoded:/ });
     for (const byte of [0x00, 0x04, 0x08, 0x0c, 0x44, 0xaa, 0xf0, 0xff, 0x01, 0x40, 0xa0, 0x10]) {
@@ -50,6 +54,7 @@ test.describe('MAIR decoder island', () => {
 
   test('an unknown or malformed URL parameter is named and the rest still applies', async ({ page }) => {
     await page.goto('/play/mair/?mair=0xzz&colour=red');
+    await hydrated(page, '.mair-decoder');
     await expect(page.getByText("parameter 'mair' ignored")).toBeVisible();
     await expect(page.getByText("unknown parameter 'colour' ignored")).toBeVisible();
     await expect(page.getByRole('heading', { name: /^Decoded:/ })).toContainText('0x44');

@@ -41,3 +41,14 @@ export type Theme = 'light' | 'dark';
 export async function useTheme(page: Page, theme: Theme): Promise<void> {
   await page.addInitScript((t) => localStorage.setItem('starlight-theme', t), theme);
 }
+
+/**
+ * Waits until the island holding `selector` has hydrated (Astro drops the
+ * island's `ssr` attribute then), scrolling it into view first so that a
+ * `client:visible` island starts. Before that, controls show the server's
+ * HTML and ignore input.
+ */
+export async function hydrated(page: Page, selector: string): Promise<void> {
+  await page.locator(`astro-island ${selector}`).first().scrollIntoViewIfNeeded();
+  await page.locator(`astro-island:not([ssr]) ${selector}`).first().waitFor();
+}

@@ -54,14 +54,17 @@ export interface PageSize {
 export function measure(htmlPath: string): PageSize {
   const html = readFileSync(htmlPath, 'utf8');
   const load: Load = { files: new Set(), workers: new Set() };
-  let inlineBytes = 0;
+  // Inline scripts travel inside the one HTML response, so they are
+  // compressed together; each external file is a response of its own.
+  let inline = '';
   for (const m of html.matchAll(/<script\b([^>]*)>([\s\S]*?)<\/script>/g)) {
     const attrs = m[1]!;
     if (/type="application\/(ld\+)?json"/.test(attrs)) continue;
     const src = /\bsrc="([^"]+)"/.exec(attrs)?.[1];
     if (src) follow(src, load);
-    else inlineBytes += gzipped(m[2]!);
+    else inline += m[2]! + '\n';
   }
+  const inlineBytes = inline === '' ? 0 : gzipped(inline);
   const islands = [...html.matchAll(/<astro-island\b([^>]*)>/g)];
   for (const island of islands) {
     for (const m of island[1]!.matchAll(/\b(?:component|renderer|before-hydration)-url="([^"]+)"/g)) {
