@@ -14,5 +14,7 @@ echo "== build"
 npx astro build
 echo "== JavaScript budget"
 node scripts/size.ts --check
+echo "== kernel ReST export (docutils)"
+bash scripts/check-rst.sh
 echo "== end-to-end (playwright, chromium)"
 npx playwright test
