@@ -1,0 +1,104 @@
+/**
+ * `npm run latency` (after `npm run build`): in Chromium, the time from a
+ * control change to the updated result, for the combining explorer and for
+ * every shipped race scenario in the race explorer. Prints medians; asserts
+ * nothing (a timing belongs in a measurement, never in a test).
+ *
+ * Each sample is taken inside the page: the change event is dispatched at
+ * t0, a MutationObserver notes when the result's DOM changed, and the next
+ * animation frame marks when it can be on screen.
+ */
+import { spawn } from 'node:child_process';
+import { readdirSync } from 'node:fs';
+import { chromium, type Page } from '@playwright/test';
+
+const port = 4329;
+const origin = `http://127.0.0.1:${port}`;
+const RUNS = 15;
+
+const median = (xs: readonly number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? NaN;
+
+interface Sample {
+  readonly dom: number;
+  readonly frame: number;
+}
+
+/** Sets a <select> (found by its label) to `value` and times the update of the element matching `result`. */
+async function timeSelect(page: Page, label: string, value: string, result: string): Promise<Sample> {
+  const select = page.getByLabel(label, { exact: true });
+  const id = await select.getAttribute('id');
+  return page.evaluate(
+    async ({ id, value, result }) => {
+      const control = document.getElementById(id!) as HTMLSelectElement;
+      const target = document.querySelector(result)!;
+      const before = target.textContent;
+      const t0 = performance.now();
+      const changed = new Promise<number>((resolve) => {
+        const observer = new MutationObserver(() => {
+          if (target.textContent === before) return;
+          observer.disconnect();
+          resolve(performance.now() - t0);
+        });
+        observer.observe(target, { childList: true, subtree: true, characterData: true });
+      });
+      control.value = value;
+      control.dispatchEvent(new Event('change', { bubbles: true }));
+      const dom = await changed;
+      await new Promise(requestAnimationFrame);
+      return { dom, frame: performance.now() - t0 };
+    },
+    { id, value, result },
+  );
+}
+
+async function combineExplorer(page: Page): Promise<void> {
+  await page.goto(`${origin}/play/combine/`);
+  await page.locator('astro-island:not([ssr]) .combine-explorer').waitFor();
+  const samples: Sample[] = [];
+  for (let i = 0; i < RUNS; i++) {
+    // Alternate between two stage-2 types so every change changes the result.
+    samples.push(await timeSelect(page, 'Stage 2 memory type', i % 2 === 0 ? '1' : '5', '.combine-explorer .result'));
+  }
+  report('combining explorer (stage 2 change)', samples);
+}
+
+async function raceExplorer(page: Page): Promise<void> {
+  await page.goto(`${origin}/play/race/`);
+  await page.locator('astro-island:not([ssr]) .race-explorer').waitFor();
+  const names = readdirSync('scenarios').filter((f) => f.endsWith('.race')).map((f) => f.slice(0, -'.race'.length)).sort();
+  for (const name of names) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < 5; i++) {
+      // Leave the scenario and come back, so each sample is a real change.
+      await page.getByLabel('Scenario', { exact: true }).selectOption(names.find((n) => n !== name)!);
+      await page.locator('.race-explorer [data-verdict]').first().waitFor();
+      samples.push(await timeSelect(page, 'Scenario', name, '.race-explorer .race-result'));
+    }
+    report(`race: ${name}`, samples);
+  }
+}
+
+function report(what: string, samples: readonly Sample[]): void {
+  const dom = median(samples.map((s) => s.dom));
+  const frame = median(samples.map((s) => s.frame));
+  console.log(`${what.padEnd(56)} ${dom.toFixed(1).padStart(7)} ms ${frame.toFixed(1).padStart(7)} ms`);
+}
+
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+try {
+  for (let tries = 0; tries < 100; tries++) {
+    if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  const browser = await chromium.launch({
+    executablePath: '/usr/bin/chromium',
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  const page = await browser.newPage();
+  console.log(`${'widget change -> result (median)'.padEnd(56)} ${'DOM'.padStart(10)} ${'frame'.padStart(10)}`);
+  await combineExplorer(page);
+  await raceExplorer(page);
+  await browser.close();
+} finally {
+  server.kill();
+}
