@@ -9,6 +9,8 @@
 import { join } from 'node:path';
 import type { Root, RootContent } from 'mdast';
 import { toString } from 'mdast-util-to-string';
+import { propertyTable } from '../engine/attrs/property-table.ts';
+import { rstTable } from '../engine/format/rst-table.ts';
 import { chapterLabel, documentMap, linksOf, type DocumentMap } from './document-map.ts';
 import {
   figureOfComment,
@@ -106,6 +108,13 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     const fwb = SWITCH[params.get('fwb') ?? ''];
     if (fwb === undefined) throw new Error(`${url}: CombineMatrix needs fwb on or off for the export`);
     return `${renderMarkdown(matrixCaption(fwb), ctx)}\n\n${matrixTable(fwb)}`;
+  }
+  if (name === 'PropertiesTable') {
+    // `types={['Device-nGnRE', 'Normal-NC']}`: the array's string literals, in order.
+    const types = [...(params.get('types') ?? '').matchAll(/'([^']*)'|"([^"]*)"/g)].map((m) => m[1] ?? m[2] ?? '');
+    if (types.length === 0) throw new Error(`${url}: PropertiesTable needs types={['<name>', ...]} for the export`);
+    const { header, rows } = propertyTable(types);
+    return rstTable(header, rows).trimEnd();
   }
   return renderMarkdown(interactiveNote(url), ctx);
 }
