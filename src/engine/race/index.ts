@@ -9,7 +9,7 @@ export { KNOB_NAMES } from './types.ts';
 export { checkScenario, type CheckOptions, type RaceCheck } from './check.ts';
 export { ScenarioError } from './errors.ts';
 export { DEFAULT_BUDGET, explore, type ExploreOptions, type ExploreProgress } from './explorer.ts';
-export { defaultKnobs, resolveKnobs } from './knobs.ts';
+export { defaultKnobs, KNOB_MEANINGS, resolveKnobs } from './knobs.ts';
 export { buildModel, type Model } from './model/build.ts';
 export { MERGE_GRANULE } from './model/write-buffer.ts';
 export { MAX_GUEST_STORES, parseScenario } from './parser.ts';

@@ -33,6 +33,24 @@ export function defaultKnobs(platform: Platform): Knobs {
   };
 }
 
+/**
+ * What each knob says about the platform or the actors, for readers (the
+ * scenario language reference renders these beside the defaults above).
+ */
+export const KNOB_MEANINGS: Readonly<Record<KnobName, string>> = {
+  'guest-stops':
+    "yes: the guest's program runs to its end, every op executed and every guest dsb waited for, before the host's first step (stores left in buffers may still be in flight); no: a malicious guest keeps issuing its ops, interleaved freely with the host's, until unmap-s2 takes effect.",
+  'same-pe':
+    "yes: the host runs on the physical CPU the vCPU ran on, after it exited, so it shares the guest's write buffer; implies guest-stops=yes.",
+  'early-ack':
+    'yes: the interconnect or root complex acknowledges a write before it reaches the device (nE types excepted where ne-honoured); no: every write completes only at the device.',
+  'path-order': 'yes: transactions keep their order from the acknowledgement point to the device; no: a later transaction may overtake an earlier one on the way.',
+  'ne-honoured':
+    'yes: a write to an nE type completes only at the device; no: it is acknowledged early like any other (the default on pcie, where the root complex acknowledges posted writes whatever their attribute).',
+  'config-order':
+    'pcie only. yes: the root complex keeps a config request (FLR) behind earlier posted writes to the same device, as the PCIe ordering rules require; no: models an ECAM path that bypasses the BAR path.',
+};
+
 /** The knobs in force: the file's explicit settings over the defaults; `same-pe` implies `guest-stops`. */
 export function resolveKnobs(scenario: Scenario): Knobs {
   const knobs = { ...defaultKnobs(scenario.platform), ...scenario.options };
