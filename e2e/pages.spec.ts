@@ -48,7 +48,7 @@ test('search works offline on the built site', async ({ page, baseURL }) => {
   const guard = guardPage(page, new URL(baseURL!).origin);
   await page.goto('/');
   await page.getByRole('button', { name: /Search/ }).click();
-  await page.getByRole('searchbox').fill('Normal-NC');
+  await page.getByRole('search').getByRole('textbox').fill('Normal-NC');
   await expect(page.locator('.pagefind-ui__result').first()).toBeVisible();
   expect(guard.foreignRequests).toEqual([]);
 });
