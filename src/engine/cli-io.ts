@@ -10,6 +10,8 @@ export interface CliIo {
   /** Lines of standard input, for batch modes that must stop at the first bad line. */
   readonly stdinLines: () => AsyncIterable<string>;
   readonly readFile: (path: string) => Promise<string>;
+  /** Where links in plain-text output point: the deployed site (SITE_URL), as astro.config.mjs uses it. */
+  readonly site: string;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }

@@ -32,6 +32,8 @@ const io: CliIo = {
   },
   stdinLines: () => linesOf(process.stdin),
   readFile: (path) => readFile(path, 'utf8'),
+  // The same default as astro.config.mjs: the address `npm start` serves on.
+  site: process.env['SITE_URL'] ?? 'http://localhost:4321',
   out: (text) => void process.stdout.write(text),
   err: (text) => void process.stderr.write(text),
 };

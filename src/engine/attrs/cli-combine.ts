@@ -6,7 +6,7 @@
  * serialised once.
  */
 import { UsageError, type CliIo, type Command } from '../cli-io.ts';
-import { combineText } from '../format/combine-text.ts';
+import { combineReport } from '../format/combine-report.ts';
 import { combine } from './combine.ts';
 import { AttrInputError, parseS1, parseS2 } from './parse.ts';
 import type { CombineInput, CombineResult, ShEncoding } from './types.ts';
@@ -150,6 +150,6 @@ export const combineCommand: Command = async (args, io) => {
     if (error instanceof AttrInputError) throw new UsageError(error.message);
     throw error;
   }
-  io.out(options.json ? JSON.stringify(result, null, 2) + '\n' : combineText(result));
+  io.out(options.json ? JSON.stringify(result, null, 2) + '\n' : combineReport(result, io.site));
   return 0;
 };

@@ -10,6 +10,7 @@ function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { stdout: st
     stdout: '',
     readStdin: async () => stdin,
     stdinLines: async function* () {},
+    site: 'https://example.org',
     readFile: async (path: string) => {
       const text = files[path];
       if (text === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
