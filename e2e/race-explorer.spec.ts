@@ -1,0 +1,320 @@
+/**
+ * The race explorer, driven as a reader drives it (by accessible names),
+ * checked against the race engine called directly here.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { test, expect, type Page } from '@playwright/test';
+import AxeBuilder from '@axe-core/playwright';
+import { checkScenario, parseScenario } from '../src/engine/race/index.ts';
+import { raceQuery } from '../src/engine/format/race-query.ts';
+import { raceReport } from '../src/engine/format/race-report.ts';
+import { guardPage, useTheme } from './site.ts';
+
+const shipped = new Map(
+  readdirSync('scenarios')
+    .filter((file) => file.endsWith('.race'))
+    .sort()
+    .map((file) => [file.slice(0, -'.race'.length), readFileSync(`scenarios/${file}`, 'utf8')]),
+);
+const scenarioText = (name: string): string => shipped.get(name) ?? '';
+const fileOf = (name: string): string => `scenarios/${name}.race`;
+
+const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
+const status = (page: Page) => page.locator('.run [role=status]');
+const plainText = (page: Page) => page.locator('.race-result .copy pre');
+
+/** Waits until the result shown is the one for `file` (its plain text names it), then returns that text. */
+async function resultFor(page: Page, file: string, states: number): Promise<string> {
+  await expect(status(page)).toHaveText(`Checked: ${states.toLocaleString('en')} states explored.`);
+  await expect(plainText(page)).toContainText(new RegExp(`^file: +${file.replace(/[.<>]/g, '\\$&')}$`, 'm'));
+  return (await plainText(page).textContent()) ?? '';
+}
+
+/** The timing line differs from run to run (and may wrap differently): compare everything else. */
+const withoutTime = (text: string): string => text.replace(/\d+\.\d ms/, 'T ms').replace(/\s+/g, ' ');
+
+test.describe('race explorer', () => {
+  test('shows for every shipped scenario the verdict, expectation and statistics the engine computes', async ({ page, baseURL }) => {
+    test.setTimeout(90_000);
+    const guard = guardPage(page, new URL(baseURL ?? '').origin);
+    await page.goto('/play/race/');
+    for (const [name, text] of shipped) {
+      const check = checkScenario(text, { file: fileOf(name) });
+      await page.getByLabel('Scenario', { exact: true }).selectOption(name);
+      await resultFor(page, fileOf(name), check.result.stats.states);
+      await expect(verdict(page), name).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
+      if (check.expected !== undefined) {
+        await expect(page.locator('.expectation')).toHaveText(`Expected: ${check.expected}, ${check.matches ? 'matches' : 'does NOT match'}.`);
+      }
+      const stats = page.getByRole('definition');
+      await expect(stats.nth(1)).toHaveText(check.result.stats.transitions.toLocaleString('en'));
+      await expect(stats.nth(2)).toHaveText(String(check.result.stats.depth));
+      const writes = check.result.writes;
+      await expect(stats.nth(4)).toHaveText(writes ? `${writes.min} to ${writes.max} transactions` : 'unknown (exploration incomplete)');
+      await expect(page.getByRole('group', { name: /^Timeline/ })).toHaveCount(check.result.verdict === 'unsafe' ? 1 : 0);
+    }
+    expect(guard.consoleErrors).toEqual([]);
+  });
+
+  test('controls rewrite the text, and editing the text updates the controls', async ({ page }) => {
+    await page.goto('/play/race/?scenario=pcie-nc-unmap-flr');
+    await expect(editor(page)).toHaveValue(scenarioText('pcie-nc-unmap-flr'));
+    await page.getByLabel('early-ack', { exact: true }).selectOption('no');
+    await expect(editor(page)).toHaveValue(/^option early-ack=no$/m);
+    await page.getByLabel('FWB', { exact: true }).check();
+    await expect(editor(page)).toHaveValue(/^fwb on$/m);
+    await page.getByLabel('Guest stage 1 memory type').selectOption('Device-nGnRE');
+    await expect(editor(page)).toHaveValue(/^guest-s1 Device-nGnRE$/m);
+    await page.getByRole('button', { name: 'Add guest op' }).click();
+    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x8; store 0x10$/m);
+    await page.getByRole('button', { name: 'Move guest op 3 up' }).click();
+    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x10; store 0x8$/m);
+    await page.getByRole('button', { name: 'Remove guest op 1' }).click();
+    await expect(editor(page)).toHaveValue(/^guest store 0x10; store 0x8$/m);
+    await page.getByLabel('Guest op 1', { exact: true }).selectOption('dsb');
+    await expect(editor(page)).toHaveValue(/^guest dsb; store 0x8$/m);
+    await page.getByLabel('Guest op 2 offset').fill('0x40');
+    await page.getByLabel('Guest op 2 offset').press('Enter');
+    await expect(editor(page)).toHaveValue(/^guest dsb; store 0x40$/m);
+
+    // Switching the platform leaves `reset flr`, which soc refuses: the error is shown at its line and the controls still work.
+    await page.getByLabel('Platform', { exact: true }).selectOption('soc');
+    await expect(editor(page)).toHaveValue(/^platform soc$/m);
+    await expect(page.getByRole('alert')).toContainText("'reset flr' needs platform pcie");
+    await expect(page.getByRole('alert')).toContainText(/^Line \d+, column \d+: /);
+    await page.getByLabel('Host op 2 reset method').selectOption('ctrl');
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl$/m);
+    await expect(page.getByRole('alert')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Add host op' }).click();
+    await page.getByRole('button', { name: 'Move host op 3 up' }).click();
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; dsb; reset ctrl$/m);
+
+    // The other way: the text drives the controls.
+    const edited = 'platform pcie\nguest-s1 Device-GRE\nguest-s2 Normal-NC\noption same-pe=yes\nguest store 0x0; dmb\nhost read 0x8; reset reg\n';
+    await editor(page).fill(edited);
+    await expect(page.getByLabel('Platform', { exact: true })).toHaveValue('pcie');
+    await expect(page.getByLabel('Guest stage 1 memory type')).toHaveValue('Device-GRE');
+    await expect(page.getByLabel('FWB', { exact: true })).not.toBeChecked();
+    await expect(page.getByLabel('same-pe', { exact: true })).toHaveValue('yes');
+    await expect(page.getByLabel('early-ack', { exact: true })).toHaveValue('');
+    await expect(page.getByLabel('Guest op 2', { exact: true })).toHaveValue('dmb');
+    await expect(page.getByLabel('Host op 1 offset')).toHaveValue('0x8');
+    await expect(page.getByLabel('Host op 2 reset method')).toHaveValue('reg');
+    await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('');
+  });
+
+  test('shows a parse error at its line and column, and never a blank widget', async ({ page }) => {
+    await page.goto('/play/race/');
+    await editor(page).fill('platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost unmap-s2; reboot\n');
+    await expect(page.getByRole('alert')).toHaveText("Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', 'read <offset>' or 'reset flr|ctrl|reg'");
+    await expect(editor(page)).toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
+    await editor(page).fill('');
+    await expect(page.getByRole('alert')).toContainText("missing 'platform' directive");
+    await expect(page.getByLabel('Scenario', { exact: true })).toBeVisible();
+  });
+
+  test('a link restores the state exactly', async ({ page, context }) => {
+    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
+    await page.getByLabel('path-order', { exact: true }).selectOption('no');
+    await page.getByRole('button', { name: 'Add host op' }).click();
+    await page.getByRole('button', { name: 'Move host op 3 up' }).click();
+    const text = await editor(page).inputValue();
+    await expect(page).toHaveURL(new RegExp(`${raceQuery(parseScenario(text), shipped).replace(/[?+]/g, '\\$&')}$`));
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await expect(editor(again)).toHaveValue(text);
+    await expect(again.locator('.problem')).toHaveCount(0);
+  });
+
+  test('a malformed or unknown parameter is named and the rest still applies', async ({ page }) => {
+    await page.goto('/play/race/?platform=arm&s1=Device-nGnRE&guest=store+0x0;frob&host=unmap-s2;read+0x0;reset+flr&colour=red&early-ack=maybe');
+    await expect(page.getByText("Link: parameter 'platform' ignored")).toBeVisible();
+    await expect(page.getByText("Link: parameter 'guest' ignored")).toBeVisible();
+    await expect(page.getByText("Link: parameter 'early-ack' ignored")).toBeVisible();
+    await expect(page.getByText("Link: unknown parameter 'colour' ignored")).toBeVisible();
+    await expect(editor(page)).toHaveValue(/^guest-s1 Device-nGnRE$/m);
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; read 0x0; reset flr$/m);
+    await expect(editor(page)).toHaveValue(/^platform pcie$/m);
+    await expect(verdict(page)).toBeVisible();
+  });
+
+  test('"Copy as plain text" is the CLI text for the same inputs, ending with the link', async ({ page, context, baseURL }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    const origin = new URL(baseURL ?? '').origin;
+    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    const check = checkScenario(scenarioText('soc-nc-unmap-ctrl'), { file: fileOf('soc-nc-unmap-ctrl') });
+    const shown = await resultFor(page, fileOf('soc-nc-unmap-ctrl'), check.result.stats.states);
+    const expected = raceReport(check, origin, shipped);
+    expect(withoutTime(shown)).toBe(withoutTime(expected));
+    expect(shown.split('\nExplored')[0]).toBe(expected.split('\nExplored')[0]);
+    expect(shown).toMatch(new RegExp(`\nLink:\n${origin}/play/race/\\?scenario=soc-nc-unmap-ctrl\n$`));
+    expect(shown.split('\n').every((line) => line.length <= 72)).toBe(true);
+    await page.getByRole('button', { name: 'Copy as plain text' }).click();
+    await expect(page.getByText('Copied.')).toBeVisible();
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
+
+    // An edited scenario is what the CLI prints for it on standard input.
+    await page.getByLabel('early-ack', { exact: true }).selectOption('no');
+    const text = await editor(page).inputValue();
+    const edited = checkScenario(text, { file: '<stdin>' });
+    const editedShown = await resultFor(page, '<stdin>', edited.result.stats.states);
+    expect(withoutTime(editedShown)).toBe(withoutTime(raceReport(edited, origin, shipped)));
+  });
+
+  test('the timeline steps with buttons and arrow keys and describes each step', async ({ page }) => {
+    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    const { trace } = checkScenario(scenarioText('soc-nc-unmap-ctrl')).result;
+    const n = trace.length;
+    const step = (k: number): string => `Step ${k} of ${n}, `;
+    const description = page.locator('.race-timeline .step');
+    await expect(description).toHaveAttribute('aria-live', 'polite');
+    await expect(description).toContainText(`Start, before step 1 of ${n}.`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(description).toContainText(`${step(1)}Guest PE: ${trace[0]?.actor}: ${trace[0]?.event}. After it:`);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(description).toContainText(`${step(2)}Host PE: ${trace[1]?.actor}: ${trace[1]?.event}`);
+    await page.getByRole('button', { name: 'Previous step' }).click();
+    await expect(description).toContainText(step(1));
+    const timeline = page.getByRole('group', { name: /^Timeline/ });
+    await timeline.focus();
+    await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
+    await expect(description).toContainText(`${step(3)}`);
+    await expect(description).toContainText(trace[2]?.event ?? '');
+    await page.keyboard.press('ArrowLeft');
+    await expect(description).toContainText(step(2));
+    await page.keyboard.press('End');
+    await expect(description).toContainText(`${step(n)}Device: ${trace[n - 1]?.actor}: ${trace[n - 1]?.event} (a guest write reaches the device after the reset)`);
+    await expect(page.locator('.race-timeline circle.active')).toHaveCount(1);
+    await expect(page.locator('.race-timeline svg title').first()).toHaveText(/Timeline of the counterexample/);
+  });
+
+  test('Cancel stops a long exploration and the page stays responsive', async ({ page, baseURL }) => {
+    const guard = guardPage(page, new URL(baseURL ?? '').origin);
+    await page.goto('/play/race/');
+    const stores = Array.from({ length: 30 }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
+    await editor(page).fill(`platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest ${stores}\nhost unmap-s2; reset flr\n`);
+    await expect(status(page)).toHaveText(/^Exploring… [\d,]+ states so far\.$/);
+    await expect(status(page)).toHaveText(/^Exploring… [1-9][\d,]* states so far\.$/, { timeout: 15_000 });
+    // The main thread is free while the worker explores.
+    await page.getByLabel('same-pe', { exact: true }).focus();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(status(page)).toHaveText(/^Cancelled after [\d,]+ states: no verdict\.$/);
+    await page.getByRole('button', { name: 'Run' }).click();
+    await page.getByRole('button', { name: 'Cancel' }).click();
+    await expect(status(page)).toHaveText(/^Cancelled after/);
+    await page.getByLabel('Scenario', { exact: true }).selectOption('soc-nc-unmap-ctrl');
+    await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+    expect(guard.consoleErrors).toEqual([]);
+  });
+
+  test('hostile input in every parameter and in the editor runs nothing and breaks nothing', async ({ page }) => {
+    const errors: string[] = [];
+    page.on('pageerror', (error) => errors.push(String(error)));
+    const payloads = [
+      '<img src=x onerror=window.__xss=1>',
+      '"><svg onload=window.__xss=1>',
+      "'};window.__xss=1;//",
+      'javascript:window.__xss=1',
+      '\u0000\u0001\u001b[31m\ud800\uffff\u202e',
+      Array.from({ length: 64 }, (_, i) => String.fromCharCode((i * 37 + 11) % 256)).join(''),
+    ];
+    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', 'guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order', 'guest', 'host', 'expect', '<b>x</b>'];
+    for (const payload of payloads) {
+      const query = new URLSearchParams(names.map((name) => [name, payload]));
+      await page.goto(`/play/race/?${query}`);
+      await expect(page.getByText(/^Link: /).first()).toBeVisible();
+      await editor(page).fill(`title ${payload}\nplatform soc\nguest-s1 ${payload}\n${payload}\n`);
+      await expect(page.getByRole('alert')).toBeVisible();
+      await editor(page).fill(`title ${payload.replace(/[#\r\n]/g, '')}\nplatform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest store 0x0\nhost unmap-s2; reset ctrl\n`);
+      await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+      expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
+      expect(await page.locator('.race-explorer img, .race-explorer script, .race-explorer [onerror], .race-explorer [onload]').count()).toBe(0);
+    }
+    await page.getByLabel('Scenario', { exact: true }).selectOption('pcie-nc-unmap-flr');
+    await expect(verdict(page)).toHaveText('Verdict: SAFE');
+    expect(errors).toEqual([]);
+  });
+
+  test('works with the keyboard alone', async ({ page }) => {
+    await page.goto('/play/race/?scenario=pcie-nc-unmap-flr');
+    const select = page.getByLabel('Scenario', { exact: true });
+    for (let presses = 0; presses < 80 && !(await select.evaluate((el) => el === document.activeElement)); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(select).toBeFocused();
+    // pcie-nc-unmap-flr-config-bypass follows pcie-nc-unmap-flr: unsafe.
+    await page.keyboard.press('ArrowDown');
+    await expect(select).toHaveValue('pcie-nc-unmap-flr-config-bypass');
+    await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+    await page.keyboard.press('Tab');
+    await expect(editor(page)).toBeFocused();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.type('option path-order=yes\n');
+    await expect(page.getByLabel('path-order', { exact: true })).toHaveValue('yes');
+    const next = page.getByRole('button', { name: 'Next step' });
+    for (let presses = 0; presses < 80 && !(await next.evaluate((el) => el === document.activeElement)); presses++) {
+      await page.keyboard.press('Tab');
+    }
+    await expect(next).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.locator('.race-timeline .step')).toContainText('Step 1 of');
+    await page.keyboard.press('Shift+Tab');
+    await page.keyboard.press('Shift+Tab');
+    await expect(page.getByRole('group', { name: /^Timeline/ })).toBeFocused();
+    await page.keyboard.press('ArrowRight');
+    await expect(page.locator('.race-timeline .step')).toContainText('Step 2 of');
+  });
+
+  for (const theme of ['light', 'dark'] as const) {
+    test(`is axe-clean in the ${theme} theme, timeline shown`, async ({ page }) => {
+      await useTheme(page, theme);
+      await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+      await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
+      await page.locator('.race-result summary').click();
+      await editor(page).focus();
+      const results = await new AxeBuilder({ page }).include('.race-explorer').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      const whole = await new AxeBuilder({ page }).analyze();
+      expect(whole.violations.map((v) => v.id)).toEqual([]);
+    });
+  }
+
+  test('is usable on a 375 px wide phone without horizontal page scrolling', async ({ page }) => {
+    await page.setViewportSize({ width: 375, height: 740 });
+    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    expect(overflow).toBeLessThanOrEqual(0);
+    await page.getByLabel('Platform', { exact: true }).selectOption('pcie');
+    await page.getByLabel('Host op 2 reset method').selectOption('flr');
+    await expect(verdict(page)).toHaveText('Verdict: SAFE');
+    await page.getByRole('button', { name: 'Add guest op' }).click();
+    await expect(editor(page)).toHaveValue(/store 0x10/);
+  });
+
+  test('each figure on the reset race page shows its scenario’s verdict and opens the same state in the playground', async ({ page }) => {
+    await page.goto('/guide/reset-race/');
+    const widgets = page.locator('.race-explorer');
+    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
+    await expect(widgets).toHaveCount(names.length);
+    for (const [i, name] of names.entries()) {
+      const widget = widgets.nth(i);
+      await widget.scrollIntoViewIfNeeded();
+      const check = checkScenario(scenarioText(name), { file: fileOf(name) });
+      await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
+      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/?scenario=${name}`);
+    }
+    const last = widgets.nth(names.length - 1);
+    await last.getByText('Edit the scenario').click();
+    await last.getByLabel('early-ack', { exact: true }).selectOption('no');
+    const text = await last.getByRole('textbox', { name: 'Scenario text', exact: true }).inputValue();
+    expect(new URL(page.url()).search).toBe('');
+    await last.getByRole('link', { name: 'Open in the playground' }).click();
+    await expect(page).toHaveURL(/\/play\/race\/\?/);
+    await expect(editor(page)).toHaveValue(text);
+  });
+});
