@@ -1,7 +1,9 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import type { CliIo } from '../cli-io.ts';
 import { checkScenario } from '../race/check.ts';
+import { raceCommand } from '../race/cli-race.ts';
 import { parseScenario } from '../race/parser.ts';
 import { printScenario } from '../race/printer.ts';
 import { scenario } from '../race/scenario-arbitrary.ts';
@@ -85,6 +87,25 @@ describe('race explorer links', () => {
       }),
       { numRuns: 60 },
     );
+  });
+
+  it('are what the CLI prints: the race command prints raceReport, up to the time measured', async () => {
+    for (const [file, source] of [['scenarios/soc-nc-unmap-ctrl.race', text('soc-nc-unmap-ctrl')], ['-', text('soc-nc-unmap-ctrl') + 'option early-ack=no\n']] as const) {
+      let stdout = '';
+      const io: CliIo = {
+        site: 'https://example.org',
+        readStdin: async () => source,
+        stdinLines: async function* () {},
+        readFile: async () => source,
+        out: (printed) => void (stdout += printed),
+        err: () => {},
+      };
+      await raceCommand([file], io);
+      const report = raceReport(checkScenario(source, { file: file === '-' ? '<stdin>' : file }), 'https://example.org', shipped);
+      const timeless = (t: string): string => t.replace(/\d+\.\d ms/, 'T ms').replace(/\s+/g, ' ');
+      expect(timeless(stdout)).toBe(timeless(report));
+      expect(stdout.split('\nExplored')[0]).toBe(report.split('\nExplored')[0]);
+    }
   });
 
   it('end the CLI report with the link, after the 72-column text', () => {

@@ -40,9 +40,6 @@ function parseArgs(args: readonly string[]): RaceArgs {
   return { source, json, reduction, ...(budget === undefined ? {} : { budget }) };
 }
 
-/** The site the printed link points to: the deployed origin, or what `npm start` serves (as astro.config.mjs). */
-const site = process.env['SITE_URL'] ?? 'http://localhost:4321';
-
 /** The repository's scenarios/, so that a shipped scenario's link names it as the widget's does. */
 function shippedScenarios(): ShippedScenarios {
   const dir = new URL('../../../scenarios/', import.meta.url);
@@ -70,6 +67,6 @@ export const raceCommand: Command = async (args, io) => {
     if (error instanceof ScenarioError) throw new UsageError(error.message);
     throw error;
   }
-  io.out(options.json ? `${JSON.stringify(raceJson(check))}\n` : raceReport(check, site, shippedScenarios()));
+  io.out(options.json ? `${JSON.stringify(raceJson(check))}\n` : raceReport(check, io.site, shippedScenarios()));
   return check.matches === false ? 1 : 0;
 };
