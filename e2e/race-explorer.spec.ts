@@ -8,7 +8,13 @@ import AxeBuilder from '@axe-core/playwright';
 import { checkScenario, parseScenario } from '../src/engine/race/index.ts';
 import { raceQuery } from '../src/engine/format/race-query.ts';
 import { raceReport } from '../src/engine/format/race-report.ts';
-import { guardPage, useTheme } from './site.ts';
+import { guardPage, hydrated, useTheme } from './site.ts';
+
+/** Opens a playground link and waits for the widget to take input (before that, controls show the server's HTML). */
+async function open(page: Page, url: string): Promise<void> {
+  await page.goto(url);
+  await hydrated(page, '.race-explorer');
+}
 
 const shipped = new Map(
   readdirSync('scenarios')
@@ -38,7 +44,7 @@ test.describe('race explorer', () => {
   test('shows for every shipped scenario the verdict, expectation and statistics the engine computes', async ({ page, baseURL }) => {
     test.setTimeout(90_000);
     const guard = guardPage(page, new URL(baseURL ?? '').origin);
-    await page.goto('/play/race/');
+    await open(page, '/play/race/');
     for (const [name, text] of shipped) {
       const check = checkScenario(text, { file: fileOf(name) });
       await page.getByLabel('Scenario', { exact: true }).selectOption(name);
@@ -58,7 +64,7 @@ test.describe('race explorer', () => {
   });
 
   test('controls rewrite the text, and editing the text updates the controls', async ({ page }) => {
-    await page.goto('/play/race/?scenario=pcie-nc-unmap-flr');
+    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
     await expect(editor(page)).toHaveValue(scenarioText('pcie-nc-unmap-flr'));
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     await expect(editor(page)).toHaveValue(/^option early-ack=no$/m);
@@ -105,7 +111,7 @@ test.describe('race explorer', () => {
   });
 
   test('shows a parse error at its line and column, and never a blank widget', async ({ page }) => {
-    await page.goto('/play/race/');
+    await open(page, '/play/race/');
     await editor(page).fill('platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost unmap-s2; reboot\n');
     await expect(page.getByRole('alert')).toHaveText("Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', 'read <offset>' or 'reset flr|ctrl|reg'");
     await expect(editor(page)).toHaveAttribute('aria-invalid', 'true');
@@ -116,7 +122,7 @@ test.describe('race explorer', () => {
   });
 
   test('a link restores the state exactly', async ({ page, context }) => {
-    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
     await page.getByLabel('path-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
@@ -130,7 +136,7 @@ test.describe('race explorer', () => {
   });
 
   test('a malformed or unknown parameter is named and the rest still applies', async ({ page }) => {
-    await page.goto('/play/race/?platform=arm&s1=Device-nGnRE&guest=store+0x0;frob&host=unmap-s2;read+0x0;reset+flr&colour=red&early-ack=maybe');
+    await open(page, '/play/race/?platform=arm&s1=Device-nGnRE&guest=store+0x0;frob&host=unmap-s2;read+0x0;reset+flr&colour=red&early-ack=maybe');
     await expect(page.getByText("Link: parameter 'platform' ignored")).toBeVisible();
     await expect(page.getByText("Link: parameter 'guest' ignored")).toBeVisible();
     await expect(page.getByText("Link: parameter 'early-ack' ignored")).toBeVisible();
@@ -144,7 +150,7 @@ test.describe('race explorer', () => {
   test('"Copy as plain text" is the CLI text for the same inputs, ending with the link', async ({ page, context, baseURL }) => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     const origin = new URL(baseURL ?? '').origin;
-    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     const check = checkScenario(scenarioText('soc-nc-unmap-ctrl'), { file: fileOf('soc-nc-unmap-ctrl') });
     const shown = await resultFor(page, fileOf('soc-nc-unmap-ctrl'), check.result.stats.states);
     const expected = raceReport(check, origin, shipped);
@@ -165,7 +171,7 @@ test.describe('race explorer', () => {
   });
 
   test('the timeline steps with buttons and arrow keys and describes each step', async ({ page }) => {
-    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     const { trace } = checkScenario(scenarioText('soc-nc-unmap-ctrl')).result;
     const n = trace.length;
     const step = (k: number): string => `Step ${k} of ${n}, `;
@@ -194,7 +200,7 @@ test.describe('race explorer', () => {
 
   test('Cancel stops a long exploration and the page stays responsive', async ({ page, baseURL }) => {
     const guard = guardPage(page, new URL(baseURL ?? '').origin);
-    await page.goto('/play/race/');
+    await open(page, '/play/race/');
     const stores = Array.from({ length: 30 }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
     await editor(page).fill(`platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest ${stores}\nhost unmap-s2; reset flr\n`);
     await expect(status(page)).toHaveText(/^Exploring… [\d,]+ states so far\.$/);
@@ -225,7 +231,7 @@ test.describe('race explorer', () => {
     const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', 'guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order', 'guest', 'host', 'expect', '<b>x</b>'];
     for (const payload of payloads) {
       const query = new URLSearchParams(names.map((name) => [name, payload]));
-      await page.goto(`/play/race/?${query}`);
+      await open(page, `/play/race/?${query}`);
       await expect(page.getByText(/^Link: /).first()).toBeVisible();
       await editor(page).fill(`title ${payload}\nplatform soc\nguest-s1 ${payload}\n${payload}\n`);
       await expect(page.getByRole('alert')).toBeVisible();
@@ -240,7 +246,7 @@ test.describe('race explorer', () => {
   });
 
   test('works with the keyboard alone', async ({ page }) => {
-    await page.goto('/play/race/?scenario=pcie-nc-unmap-flr');
+    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
     const select = page.getByLabel('Scenario', { exact: true });
     for (let presses = 0; presses < 80 && !(await select.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press('Tab');
@@ -272,7 +278,7 @@ test.describe('race explorer', () => {
   for (const theme of ['light', 'dark'] as const) {
     test(`is axe-clean in the ${theme} theme, timeline shown`, async ({ page }) => {
       await useTheme(page, theme);
-      await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+      await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
       await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
       await page.locator('.race-result summary').click();
       await editor(page).focus();
@@ -285,7 +291,7 @@ test.describe('race explorer', () => {
 
   test('is usable on a 375 px wide phone without horizontal page scrolling', async ({ page }) => {
     await page.setViewportSize({ width: 375, height: 740 });
-    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
     const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     expect(overflow).toBeLessThanOrEqual(0);

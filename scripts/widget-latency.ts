@@ -71,7 +71,7 @@ async function raceExplorer(page: Page): Promise<void> {
     for (let i = 0; i < 5; i++) {
       // Leave the scenario and come back, so each sample is a real change.
       await page.getByLabel('Scenario', { exact: true }).selectOption(names.find((n) => n !== name)!);
-      await page.locator('.race-explorer [data-verdict]').first().waitFor();
+      await page.locator('.race-explorer .status', { hasText: 'Checked' }).waitFor();
       samples.push(await timeSelect(page, 'Scenario', name, '.race-explorer .race-result'));
     }
     report(`race: ${name}`, samples);

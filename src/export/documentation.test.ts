@@ -44,7 +44,7 @@ describe('the Documentation/ export', () => {
 
   it('shows each race figure (marker or component) as its scenario and the engine verdict, as the scenario expects', () => {
     const markers = guide.flatMap((page) => [
-      ...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/RaceExplorer\b[^>\n]*?scenario=["']?([\w-]+)/g),
+      ...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/RaceFigure\b[^>\n]*?scenario=["']?([\w-]+)/g),
     ]);
     expect(markers.length).toBeGreaterThan(0);
     for (const [, scenario] of markers) expect(document).toContain(`\`\`scenarios/${scenario}.race\`\``);

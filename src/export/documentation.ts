@@ -97,10 +97,10 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
 const SWITCH: Readonly<Record<string, boolean>> = { on: true, true: true, off: false, false: false };
 
 function figure({ name, params }: Figure, root: string, url: string, ctx: RenderContext): string {
-  if (name === 'RaceExplorer') {
+  if (name === 'RaceFigure') {
     const scenario = params.get('scenario') ?? '';
     if (!/^[\w-]+$/.test(scenario)) {
-      throw new Error(`${url}: RaceExplorer needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
+      throw new Error(`${url}: RaceFigure needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
     }
     return renderMarkdown(raceFigure(root, scenario, url), ctx);
   }
