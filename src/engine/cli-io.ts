@@ -7,8 +7,6 @@
 export interface CliIo {
   /** Standard input as text, read lazily (only `--stdin` and `race -` need it). */
   readonly readStdin: () => Promise<string>;
-  /** Lines of standard input, for batch modes that must stop at the first bad line. */
-  readonly stdinLines: () => AsyncIterable<string>;
   readonly readFile: (path: string) => Promise<string>;
   /** Where links in plain-text output point: the deployed site (SITE_URL), as astro.config.mjs uses it. */
   readonly site: string;

@@ -95,7 +95,6 @@ describe('race explorer links', () => {
       const io: CliIo = {
         site: 'https://example.org',
         readStdin: async () => source,
-        stdinLines: async function* () {},
         readFile: async () => source,
         out: (printed) => void (stdout += printed),
         err: () => {},

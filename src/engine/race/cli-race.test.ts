@@ -9,7 +9,6 @@ function fakeIo(files: Record<string, string>, stdin = ''): CliIo & { stdout: st
   const io = {
     stdout: '',
     readStdin: async () => stdin,
-    stdinLines: async function* () {},
     site: 'https://example.org',
     readFile: async (path: string) => {
       const text = files[path];
