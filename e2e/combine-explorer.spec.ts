@@ -2,6 +2,7 @@ import { test, expect, type Page } from '@playwright/test';
 import { combine, hexByte, hexNibble } from '../src/engine/attrs/index.ts';
 import { combineMatrix } from '../src/engine/attrs/matrix.ts';
 import { combineReport } from '../src/engine/format/combine-report.ts';
+import { matrixReport } from '../src/engine/format/matrix-report.ts';
 import { COMBINE_DEFAULTS, type CombineState } from '../src/engine/format/combine-query.ts';
 import { hydrated } from './site.ts';
 
@@ -58,8 +59,8 @@ test.describe('combining explorer', () => {
       await expect(other.getByLabel('FWB', { exact: true })).toBeChecked({ checked: s.fwb });
       // "Copy as plain text" is the CLI's text for the same inputs, with this site's link.
       const origin = new URL(url).origin;
-      await other.getByText('Plain text', { exact: true }).click();
-      expect(await other.locator('.copy pre').textContent()).toBe(combineReport(r, origin));
+      await other.locator('.result').getByText('Plain text', { exact: true }).click();
+      expect(await other.locator('.result .copy pre').textContent()).toBe(combineReport(r, origin));
       await other.close();
     });
   }
@@ -137,6 +138,15 @@ test.describe('combine matrix', () => {
       }
     });
   }
+
+  test('the matrix copies as the plain text that `table` prints, with its link', async ({ page, baseURL }) => {
+    await open(page, '/play/combine/?fwb=on');
+    const block = page.locator('.matrix .copy');
+    await block.getByText('Plain text', { exact: true }).click();
+    const text = await block.locator('pre').textContent();
+    expect(text).toBe(matrixReport(true, new URL(baseURL!).origin));
+    expect(text?.split('\n').every((line) => line.length <= 72 || line.startsWith('http'))).toBe(true);
+  });
 
   test('each cell opens its combination in the explorer, whose row and column are highlighted', async ({ page }) => {
     await open(page, '/play/combine/');

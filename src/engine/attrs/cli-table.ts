@@ -4,7 +4,7 @@
  */
 import { UsageError, type Command } from '../cli-io.ts';
 import { rstTable } from '../format/rst-table.ts';
-import { textTable } from '../format/text-table.ts';
+import { matrixReport } from '../format/matrix-report.ts';
 import { combineMatrix, matrixRows } from './matrix.ts';
 
 export const tableCommand: Command = async (args, io) => {
@@ -15,7 +15,11 @@ export const tableCommand: Command = async (args, io) => {
     else if (arg === '--rst') rst = true;
     else throw new UsageError(`unknown argument '${arg}' (table takes --fwb and --rst)`);
   }
+  if (!rst) {
+    io.out(matrixReport(fwb, io.site));
+    return 0;
+  }
   const { header, rows } = matrixRows(combineMatrix(fwb));
-  io.out(rst ? rstTable(header, rows) : textTable(header, rows));
+  io.out(rstTable(header, rows));
   return 0;
 };
