@@ -111,13 +111,16 @@ describe.concurrent('cli combine (one combination)', () => {
 });
 
 describe.concurrent('cli table', () => {
-  it('prints the named matrix in at most 72 columns, one row per combination', async () => {
+  it('prints the named matrix in at most 72 columns, one row per combination, then the link', async () => {
     for (const args of [[], ['--fwb']]) {
       const r = await run(['table', ...args]);
       expect(r.status).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
-      expect(lines).toHaveLength(2 + 8 * 7);
-      for (const line of lines) expect(line.length).toBeLessThanOrEqual(72);
+      const table = lines.slice(0, -2);
+      expect(table).toHaveLength(2 + 8 * 7);
+      for (const line of table) expect(line.length).toBeLessThanOrEqual(72);
+      expect(lines.at(-2)).toBe('Link:');
+      expect(lines.at(-1)).toMatch(args.length ? /\/play\/combine\/\?fwb=on$/ : /\/play\/combine\/$/);
     }
   });
   it('--rst prints a simple table', async () => {
