@@ -44,7 +44,8 @@ export const KNOB_MEANINGS: Readonly<Record<KnobName, string>> = {
     "yes: the host runs on the physical CPU the vCPU ran on, after it exited, so it shares the guest's write buffer; implies guest-stops=yes.",
   'early-ack':
     'yes: the interconnect or root complex acknowledges a write before it reaches the device (nE types excepted where ne-honoured); no: every write completes only at the device.',
-  'path-order': 'yes: transactions keep their order from the acknowledgement point to the device; no: a later transaction may overtake an earlier one on the way.',
+  'path-order':
+    'yes: transactions keep their order from the acknowledgement point to the device; no: a later transaction may overtake an earlier one on the way (on pcie a read or config request still never passes an earlier posted write).',
   'ne-honoured':
     'yes: a write to an nE type completes only at the device; no: it is acknowledged early like any other (the default on pcie, where the root complex acknowledges posted writes whatever their attribute).',
   'config-order':

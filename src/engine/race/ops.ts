@@ -47,6 +47,11 @@ export function parseGuestOp(ctx: OpContext, words: readonly [Word, ...Word[]]):
   }
 }
 
+/** Whether `word` names an op of the program (an indented line of ops continues that program; parser.ts). */
+export function isOpName(program: 'guest' | 'host', word: string): boolean {
+  return (program === 'guest' ? ['store', 'dmb', 'dsb'] : ['unmap-s2', 'dsb', 'read', 'reset']).includes(word);
+}
+
 const RESET_METHODS: readonly ResetMethod[] = ['flr', 'ctrl', 'reg'];
 
 export function parseHostOp(ctx: OpContext, words: readonly [Word, ...Word[]]): HostOp {

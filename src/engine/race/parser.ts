@@ -1,15 +1,17 @@
 /**
  * The scenario language (DESIGN 6): line based, one directive per line, `#`
- * comments. A guest or host op list may span several lines, either by
- * repeating the directive (the ops append) or by ending a line with `;`
- * (the next line carries more ops). Anything unknown is an error with
- * file:line:column and what was expected, never silently ignored.
+ * comments. A guest or host op list may span several lines, by repeating
+ * the directive (the ops append), by ending a line with `;` (the next line
+ * carries more ops), or by folding as mail headers do: an indented line
+ * that starts with an op of the program above continues it. Anything
+ * unknown is an error with file:line:column and what was expected, never
+ * silently ignored.
  */
 import { ScenarioError } from './errors.ts';
 import { GuestTypeError, resolveGuestType } from './guest-type.ts';
 import { isKnobName } from './knobs.ts';
 import { splitOps, splitWords, stripComment, parseSwitch, type Word } from './lines.ts';
-import { parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
+import { isOpName, parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
 import { KNOB_NAMES, type GuestOp, type HostOp, type KnobName, type Platform, type Scenario, type Verdict } from './types.ts';
 
 /** Guest stores are tracked as bits of one number in the model. */
@@ -36,6 +38,8 @@ class Parse {
   readonly resets: { method: string; at: Position }[] = [];
   /** Set while a program's op list continues on the next line (it ended with `;`). */
   continued: { program: Program; at: Position } | undefined;
+  /** The program of the last guest/host line, which an indented line of its ops continues. */
+  folding: Program | undefined;
 
   constructor(file: string) {
     this.file = file;
@@ -61,6 +65,11 @@ class Parse {
     if (!directive) return;
     const at = { line, col: directive.col };
     const after = { line, col: directive.col + directive.text.length };
+    if (this.folding && directive.col > 1 && isOpName(this.folding, splitOps(content, 1)[0]?.words[0]?.text ?? '')) {
+      this.ops(this.folding, content, directive.col, line);
+      return;
+    }
+    if (directive.text !== 'guest' && directive.text !== 'host') this.folding = undefined;
     switch (directive.text) {
       case 'title': {
         this.once('title', at);
@@ -117,6 +126,7 @@ class Parse {
     const ctx: OpContext = { file: this.file, line };
     const segments = splitOps(content.slice(col - 1), col);
     this.continued = undefined;
+    this.folding = program;
     segments.forEach((segment, index) => {
       const [first, ...more] = segment.words;
       if (first) {

@@ -8,7 +8,7 @@
 import type { Model } from './build.ts';
 import { receive } from './device.ts';
 import { assertReset } from './reset-controller.ts';
-import { configPath, configStaysBehind } from './root-complex.ts';
+import { configPath, nonPostedStaysBehind } from './root-complex.ts';
 import { DEVICE_PATH, SIDE_PATH, type State, type Txn } from './state.ts';
 import type { Transition } from './transition.ts';
 import type { ClassFilter } from './transitions.ts';
@@ -27,11 +27,15 @@ export function route(model: Model, kind: Txn['kind']): number {
  *   it (an in-order interconnect; PCIe keeps posted writes in order and
  *   non-posted requests behind them);
  * - whatever the fabric, the architecture's Peripheral arrival order
- *   between two accesses of one PE (B2.4.1.1, see write-buffer.ts) and the
- *   PCIe rule for config requests (root-complex.ts) still hold.
+ *   between two accesses of one PE (B2.4.1.1, see write-buffer.ts) and, on
+ *   PCIe, the rule that a non-posted request (config write or read) does not
+ *   pass an earlier posted write (root-complex.ts) still hold. On an SoC a
+ *   read has no such guarantee from another PE's writes: path-order=no is
+ *   exactly the interconnect that lets it overtake them.
  */
 function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
-  if (model.knobs['path-order'] || configStaysBehind(later, earlier)) return true;
+  if (model.knobs['path-order']) return true;
+  if (model.scenario.platform === 'pcie' && nonPostedStaysBehind(later, earlier)) return true;
   return later.pe === earlier.pe && ordersBefore(accessOf(model, earlier), accessOf(model, later));
 }
 
