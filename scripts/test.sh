@@ -9,7 +9,7 @@ echo "== type check (astro check, svelte-check)"
 npx astro check
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "== unit and property tests (vitest)"
-npx vitest run
+npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
 echo "== build"
 npx astro build
 echo "== JavaScript budget"
@@ -17,4 +17,6 @@ node scripts/size.ts --check
 echo "== kernel ReST export (docutils)"
 bash scripts/check-rst.sh
 echo "== end-to-end (playwright, chromium)"
-npx playwright test
+PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
+echo
+node scripts/test-summary.ts
