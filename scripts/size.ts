@@ -27,7 +27,8 @@ const gzipped = (text: string): number => gzipSync(text, { level: 9 }).length;
 
 /** `import ... from "./x.js"`, `import "./x.js"`, `export ... from "./x.js"`: static edges only. */
 const staticImport = /(?:^|[;}\s])(?:import|export)\s*(?:[\w$*{}\s,]*?from\s*)?["']([^"']+\.js)["']/g;
-const workerUrl = /new\s+Worker\(\s*new\s+URL\(\s*["']([^"']+\.js)["']/g;
+// Vite writes the worker's URL as a template literal: new Worker(new URL(`/_astro/x.js`, ...)).
+const workerUrl = /new\s+Worker\(\s*new\s+URL\(\s*["'`]([^"'`]+\.js)["'`]/g;
 
 interface Load {
   readonly files: Set<string>;
