@@ -1,6 +1,7 @@
 import { defineConfig } from '@playwright/test';
 
-const port = 4322;
+// E2E_PORT lets several checkouts run the suite side by side.
+const port = Number(process.env['E2E_PORT'] ?? 4322);
 
 // Debian's Chromium, never a downloaded browser. The flags keep it from
 // reaching out to Google's services, which this network refuses.
