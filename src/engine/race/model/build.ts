@@ -43,6 +43,23 @@ export interface Model {
   readonly ackLane: Lane;
   readonly ackName: string;
   readonly warnings: readonly string[];
+  /**
+   * Groups (of two or more) of vCPUs with identical programs, which the
+   * reductions treat as interchangeable (M-vcpu-symmetry); vCPU 0 is in
+   * none under same-pe, where it shares the host's buffer.
+   */
+  readonly vcpuGroups: readonly (readonly number[])[];
+}
+
+function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean): number[][] {
+  const groups: number[][] = [];
+  const text = programs.map((ops) => JSON.stringify(ops));
+  for (let k = samePe ? 1 : 0; k < programs.length; k += 1) {
+    const group = groups.find((g) => text[g[0] ?? 0] === text[k]);
+    if (group) group.push(k);
+    else groups.push([k]);
+  }
+  return groups.filter((g) => g.length > 1);
 }
 
 /**
@@ -109,6 +126,7 @@ export function buildModel(scenario: Scenario): Model {
     ackLane: pcie ? 'root-complex' : 'interconnect',
     ackName: pcie ? 'root complex' : 'interconnect',
     warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs, cacheable)],
+    vcpuGroups: vcpuGroups(vcpus.map((v) => v.ops), samePe),
   };
 }
 
