@@ -44,6 +44,17 @@ export interface KeyShape {
    * are bisimilar: the rules treat vCPUs alike by their programs only.
    */
   readonly vcpuGroups: readonly (readonly number[])[];
+  /**
+   * With guest-stops=no, once the TLBI took effect the vCPUs' program
+   * counters no longer matter: every later store faults and writes nothing
+   * (M-fault-drop), a later dmb or dsb only moves the program counter, and
+   * the host does not wait for the guest. States that differ only in them
+   * are one state; the steps between them (faults, barriers) become steps
+   * from a state to itself, which never lie on a shortest path and deliver
+   * nothing, so the verdict, the shortest counterexample length and the
+   * write counts are kept.
+   */
+  readonly forgetPcsAfterUnmap: boolean;
 }
 
 export function keyShape(model: Model, reduction: boolean): KeyShape {
@@ -55,6 +66,7 @@ export function keyShape(model: Model, reduction: boolean): KeyShape {
     symmetry: reduction,
     anonymousGuestWrites: reduction && fifo && model.guestCompletion === 'ack',
     vcpuGroups: reduction ? model.vcpuGroups : [],
+    forgetPcsAfterUnmap: reduction && !model.knobs['guest-stops'],
   };
 }
 
@@ -94,6 +106,10 @@ function sortRuns(tokens: string[], inRun: (i: number) => boolean): string {
   return run.length > 0 ? out + run.sort().join('') : out;
 }
 
+function pcText(s: State, k: number, shape: KeyShape): string {
+  return shape.forgetPcsAfterUnmap && s.unmapped ? '*' : num(s.pcs[k] ?? 0);
+}
+
 function bufferKey(buffer: readonly Entry[], shape: KeyShape): string {
   const tokens = buffer.map((e) => entryToken(e, shape));
   return shape.unorderedBuffer ? sortRuns(tokens, (i) => buffer[i]?.kind === 'store') : tokens.join('');
@@ -111,7 +127,7 @@ function canonicalOrder(s: State, shape: KeyShape, buffers: readonly string[]): 
   const order = s.buffers.map((_, pe) => pe);
   for (const group of shape.vcpuGroups) {
     const described = group.map((k) => {
-      let text = num(s.pcs[k] ?? 0) + (buffers[k] ?? '');
+      let text = pcText(s, k, shape) + (buffers[k] ?? '');
       for (const path of s.paths) {
         text += '/';
         path.forEach((t, i) => {
@@ -134,7 +150,7 @@ export function stateKey(s: State, shape: KeyShape): string {
   const rename = new Array<number>(s.buffers.length);
   if (order) order.forEach((pe, k) => (rename[pe] = k));
   let key = num(s.hostPc) + num(s.hostPhase) + (s.unmapped ? '1' : '0') + (s.reset ? '1' : '0');
-  s.pcs.forEach((_, k) => (key += num(s.pcs[order ? (order[k] ?? k) : k] ?? 0)));
+  s.pcs.forEach((_, k) => (key += pcText(s, order ? (order[k] ?? k) : k, shape)));
   buffers.forEach((_, k) => (key += `|${buffers[order ? (order[k] ?? k) : k] ?? ''}`));
   for (const path of s.paths) {
     const tokens = path.map((t) => txnToken(t, t.pe < 0 || !order ? t.pe : (rename[t.pe] ?? t.pe), shape));
