@@ -7,12 +7,10 @@
  */
 
 export interface KvmCode {
-  /**
-   * KVM_PGTABLE_PROT_NORMAL_NC exists and stage2_set_prot_attr() encodes it
-   * (c034ec84e879), and user_mem_abort() picks it for a VMA with
-   * VM_ALLOW_ANY_UNCACHED (5c656fcdd6c6, 8c47ce3e1d2c).
-   */
-  readonly normalNc: boolean;
+  /** KVM_PGTABLE_PROT_NORMAL_NC exists and stage2_set_prot_attr() encodes it (c034ec84e879). */
+  readonly normalNcAttr: boolean;
+  /** user_mem_abort() picks KVM_PGTABLE_PROT_NORMAL_NC for a VMA with VM_ALLOW_ANY_UNCACHED (8c47ce3e1d2c; the flag is 5c656fcdd6c6's). */
+  readonly readsAllowAnyUncached: boolean;
   /**
    * How user_mem_abort() decides that the page must not be cacheable:
    * `pfn` (kvm_is_device_pfn(): the PFN is not in the linear map) or
@@ -38,7 +36,8 @@ export interface KvmCode {
 
 /** Linux 6.8, the last release before the Normal-NC series. */
 export const LINUX_6_8: KvmCode = {
-  normalNc: false,
+  normalNcAttr: false,
+  readsAllowAnyUncached: false,
   noncacheableTest: 'pfn',
   cacheablePfnmap: 'ignored',
   noncacheableVariable: 'device',

@@ -27,7 +27,7 @@ export const SERIES_6_9: readonly Commit[] = [
   {
     id: 'c034ec84e879',
     subject: 'KVM: arm64: Introduce new flag for non-cacheable IO memory',
-    apply: (code) => code,
+    apply: (code) => ({ ...code, normalNcAttr: true }),
     changelog: 'no change on its own: adds KVM_PGTABLE_PROT_NORMAL_NC and MT_S2{,_FWB}_NORMAL_NC, which nothing selects yet',
     changes: none,
   },
@@ -41,7 +41,7 @@ export const SERIES_6_9: readonly Commit[] = [
   {
     id: '8c47ce3e1d2c',
     subject: 'KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device',
-    apply: (code) => ({ ...code, normalNc: true }),
+    apply: (code) => ({ ...code, readsAllowAnyUncached: true }),
     changelog: 'device memory whose VMA has VM_ALLOW_ANY_UNCACHED is mapped Normal-NC instead of Device-nGnRE (instruction fetches are still refused)',
     changes: (i) => deviceMemory(i) && i.allowAnyUncached && !i.exec,
   },

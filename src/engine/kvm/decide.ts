@@ -30,7 +30,7 @@ export function decideAt(code: KvmCode, input: KvmInput): Decision {
   }
   const fwb = stage2HasFwb(input);
   const set = stage2SetProtAttr(code, protBits(fault.prot), fwb);
-  const pgtSource = code.normalNc ? SET_PROT_ATTR : SET_PROT_ATTR_6_8;
+  const pgtSource = code.normalNcAttr ? SET_PROT_ATTR : SET_PROT_ATTR_6_8;
   if ('einval' in set) {
     // Unreachable from user_mem_abort(), kept so the mirror is whole.
     const rule: Rule = { text: `stage2_set_prot_attr() refuses ${set.einval} with -EINVAL.`, source: pgtSource };

@@ -94,7 +94,7 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
     // An exec fault sets KVM_PGTABLE_PROT_X; with DIC every cacheable mapping is executable.
     return { prot: { attr: 'normal', exec: input.exec || input.dic }, rule };
   }
-  if (code.normalNc && input.allowAnyUncached) {
+  if (code.readsAllowAnyUncached && input.allowAnyUncached) {
     return {
       prot: { attr: 'KVM_PGTABLE_PROT_NORMAL_NC', exec: false },
       rule: { text: 'Memory outside the linear map under a VMA with VM_ALLOW_ANY_UNCACHED gets KVM_PGTABLE_PROT_NORMAL_NC, so the guest may choose Device or Normal-NC.', source: source(code, '6.9', NORMAL_NC) },
@@ -103,14 +103,14 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
   const why =
     code.cacheablePfnmap === 'ignored' && input.pgprot === 'cacheable'
       ? ' (the VMA\'s cacheable protection is not consulted before 6.17)'
-      : input.allowAnyUncached && !code.normalNc
+      : input.allowAnyUncached && !code.readsAllowAnyUncached
         ? ' (nothing reads VM_ALLOW_ANY_UNCACHED before 6.9)'
         : '';
   return {
     prot: { attr: 'KVM_PGTABLE_PROT_DEVICE', exec: false },
     rule: {
-      text: `Memory outside the linear map gets KVM_PGTABLE_PROT_DEVICE${code.normalNc ? ' unless the VMA has VM_ALLOW_ANY_UNCACHED' : ''}${why}.`,
-      source: source(code, code.normalNc ? '6.9' : '6.8', code.normalNc ? NORMAL_NC : DEVICE_FAULTS),
+      text: `Memory outside the linear map gets KVM_PGTABLE_PROT_DEVICE${code.readsAllowAnyUncached ? ' unless the VMA has VM_ALLOW_ANY_UNCACHED' : ''}${why}.`,
+      source: source(code, code.readsAllowAnyUncached ? '6.9' : '6.8', code.readsAllowAnyUncached ? NORMAL_NC : DEVICE_FAULTS),
     },
   };
 }

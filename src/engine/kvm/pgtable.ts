@@ -77,7 +77,7 @@ export function protBits(prot: FaultProt): ProtBits {
  * against bugs in KVM itself.
  */
 export function stage2SetProtAttr(code: KvmCode, prot: ProtBits, fwb: boolean): SetProtResult {
-  if (!code.normalNc) {
+  if (!code.normalNcAttr) {
     if (prot.device && prot.exec) return { einval: 'an executable KVM_PGTABLE_PROT_DEVICE mapping' };
     return { attr: { ...s2MemAttr(prot.device ? 'DEVICE_nGnRE' : 'NORMAL', fwb), exec: prot.exec } };
   }
