@@ -9,4 +9,4 @@ export { kvmDecide, decideAt, answerKey } from './decide.ts';
 export { BEHAVIOURS, behaviourOf, parseRelease, KernelReleaseError, type BehaviourInfo } from './releases.ts';
 export { describeS2, shortAnswer, hexNibble } from './describe.ts';
 export { PGPROT_ATTRINDX, PGPROT_HELPER } from './vma.ts';
-export { BACKINGS, PGPROTS, KVM_DEFAULTS, allInputs } from './inputs.ts';
+export { BACKINGS, PGPROTS, KVM_DEFAULTS, KERNEL_CHOICES, allInputs } from './inputs.ts';

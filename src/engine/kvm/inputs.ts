@@ -27,3 +27,6 @@ export function allInputs(kernel: string): KvmInput[] {
           for (const dic of flags) for (const exec of flags) out.push({ kernel, backing, pgprot, allowAnyUncached, fwb, dic, exec });
   return out;
 }
+
+/** The releases a reader can pick: every mainline release from 6.8 to the newest behaviour's first release. */
+export const KERNEL_CHOICES: readonly string[] = [...Array.from({ length: 12 }, (_, n) => `6.${n + 8}`), '7.0', '7.1'];
