@@ -38,6 +38,17 @@ export interface RenderContext {
   readonly expression: (value: string) => string | undefined;
   /** ReST standing in for an embedded component; undefined drops it. */
   readonly component: (element: JsxElement) => string | undefined;
+  /**
+   * Inline ReST (already escaped) standing in for an inline MDX expression
+   * such as `{commit('c034ec84e879')}`; undefined, or no handler, drops it.
+   */
+  readonly inlineExpression?: (value: string) => string | undefined;
+  /**
+   * Added to a Markdown heading's depth to give its ReST level: 0 when
+   * the page is a chapter of a larger document (`##` is a section), -1
+   * when the page is the whole document (`##` is a chapter).
+   */
+  readonly headingShift?: number;
 }
 
 // Documentation/doc-guide/sphinx.rst: the document title is overlined and
@@ -84,7 +95,7 @@ function renderBlock(node: RootContent, ctx: RenderContext): string | undefined 
   switch (node.type) {
     case 'heading': {
       const label = ctx.headingLabel(node);
-      const title = sectionTitle(softSpaces(renderInline(node.children, ctx)), node.depth);
+      const title = sectionTitle(softSpaces(renderInline(node.children, ctx)), node.depth + (ctx.headingShift ?? 0));
       return label === undefined ? title : `${targetLabel(label)}\n\n${title}`;
     }
     case 'paragraph':
@@ -149,8 +160,10 @@ function inlinePieces(node: PhrasingContent, ctx: RenderContext, style: Style | 
       return [linkPiece(toString(node), node.url, ctx)];
     case 'break':
       return [plain(' ')];
-    case 'mdxTextExpression':
-      return [];
+    case 'mdxTextExpression': {
+      const text = ctx.inlineExpression?.(node.value);
+      return text === undefined ? [] : [plain(text)];
+    }
     default:
       throw new Error(`no ReST rendering for inline mdast '${node.type}' at line ${node.position?.start.line ?? '?'}`);
   }
