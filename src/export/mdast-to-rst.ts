@@ -22,7 +22,8 @@ import {
   type Piece,
 } from './rst-text.ts';
 
-export type LinkTarget = { readonly uri: string } | { readonly section: string };
+/** Where a link points: a URI, a labelled section, or nowhere (the text stays, the link goes). */
+export type LinkTarget = { readonly uri: string } | { readonly section: string } | { readonly textOnly: true };
 
 /** An embedded component such as `<CombineMatrix fwb={false} />`. */
 export type JsxElement = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
@@ -188,8 +189,9 @@ function styled(value: string, style: Style): Piece[] {
  */
 function linkPiece(text: string, url: string, ctx: RenderContext): Piece {
   if (text === url) return plain(url);
-  const label = text.replace(/\s+/g, ' ').trim().replace(/[\\`<]/g, '\\$&');
   const to = ctx.linkTarget(url);
+  if ('textOnly' in to) return plain(escapeText(text));
+  const label = text.replace(/\s+/g, ' ').trim().replace(/[\\`<]/g, '\\$&');
   // A trailing underscore inside the brackets marks an alias of a target name.
   const target = 'section' in to ? `${to.section}_` : to.uri.replace(/_$/, '\\_');
   return markup(`\`${label} <${target}>\`__`);

@@ -7,9 +7,8 @@
 import type { APIRoute } from 'astro';
 import { buildDocumentation } from '../export/documentation.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  if (site === undefined) throw new Error('documentation-long.rst: astro.config.mjs must set `site`');
+export const GET: APIRoute = async () => {
   // Astro runs from the project root, where the pages and scenarios/ live.
-  const text = await buildDocumentation({ root: process.cwd(), siteUrl: site.href });
+  const text = await buildDocumentation({ root: process.cwd() });
   return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };
