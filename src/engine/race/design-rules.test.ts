@@ -1,5 +1,6 @@
 /**
- * One scenario-level test per rule of DESIGN 4 and 6, each a small
+ * One scenario-level test per rule of the race model (M-... IDs on the
+ * race model page), each a small
  * scenario whose verdict was derived by hand from the rule (the comment
  * above each check gives the argument), checked through the public API
  * (checkScenario) and, for a few, through the command line as reviewers
@@ -69,7 +70,7 @@ function cli(text: string): { status: number | null; stdout: string; stderr: str
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('DESIGN 4: the write buffer, per combined type', () => {
+describe('write buffers per combined type (M-wb-*)', () => {
   it('Device-nGnR*: stores drain in program order and never merge', () => {
     // nR: accesses to one peripheral arrive in program order (B2.4.1.1,
     // first clause), so only the first store may leave the buffer; nG: no
@@ -122,7 +123,7 @@ describe('DESIGN 4: the write buffer, per combined type', () => {
   });
 });
 
-describe('DESIGN 4: completion points and the early-ack / ne-honoured knobs', () => {
+describe('completion points and the early-ack / ne-honoured knobs (M-ack-point)', () => {
   it('early-ack: Normal-NC completes at the interconnect, or only at the device', () => {
     // early ack: the DSB after the TLBI returns once the stores are
     // acknowledged; the reset controller's separate path can win: unsafe.
@@ -152,7 +153,7 @@ describe('DESIGN 4: completion points and the early-ack / ne-honoured knobs', ()
     expect(verdict({ ...pcie, options: 'config-order=no ne-honoured=yes' })).toBe('safe');
   });
 
-  it('knob defaults (DESIGN 6), as the check reports them', () => {
+  it('knob defaults, as the check reports them', () => {
     const knobs = (platform: 'pcie' | 'soc') => checkScenario(scenario({ platform, host: 'reset reg' })).knobs;
     expect(knobs('soc')).toEqual({
       'guest-stops': false,
@@ -166,7 +167,7 @@ describe('DESIGN 4: completion points and the early-ack / ne-honoured knobs', ()
   });
 });
 
-describe('DESIGN 4: combined types the model treats specially', () => {
+describe('combined types the model treats specially (M-type-*)', () => {
   it('a Normal Write-Through combined type behaves as Normal-NC', () => {
     // S1 WT x S2 WT is WT; S1 WB x S2 WT is WT (the less cacheable wins).
     for (const [s1, s2] of [['Normal-WT', 'Normal-WT'], ['Normal-WB', 'Normal-WT'], ['0xbb', '0xf']] as const) {
@@ -228,7 +229,7 @@ describe('DESIGN 4: combined types the model treats specially', () => {
   });
 });
 
-describe('DESIGN 4: paths', () => {
+describe('paths (M-path-*, M-pcie-*)', () => {
   it('soc: the reset controller is on a separate path, the reset register on the same one', () => {
     expect(verdict({ host: 'unmap-s2; reset ctrl' })).toBe('unsafe');
     expect(verdict({ host: 'unmap-s2; reset reg' })).toBe('safe');
@@ -262,7 +263,7 @@ describe('DESIGN 4: paths', () => {
   });
 });
 
-describe('DESIGN 4: host steps', () => {
+describe('host steps (M-unmap-*, M-host-*, M-reset-*)', () => {
   it('unmap-s2: later guest stores fault, and its DSB waits for every store that used the old translation', () => {
     // A malicious guest (default) with three stores: after the TLBI they
     // fault, so between 0 and 3 writes reach the device; all that do are
@@ -302,7 +303,7 @@ describe('DESIGN 4: host steps', () => {
   });
 });
 
-describe('DESIGN 6: guest barriers under guest-stops', () => {
+describe('guest barriers under guest-stops (M-barrier-*, M-guest-stops)', () => {
   it('guest dsb: helps only a guest that stops', () => {
     const flr = { platform: 'pcie' as const, guest: 'store 0x0; store 0x8; dsb', host: 'reset flr' };
     // yes: every guest dsb is waited for before the host's first step.
@@ -338,7 +339,7 @@ describe('DESIGN 6: guest barriers under guest-stops', () => {
   });
 });
 
-describe('DESIGN 4: the property with no reset or several', () => {
+describe('the property with no reset or several (M-property)', () => {
   it('no reset: nothing can arrive after one (safe, with a warning)', () => {
     const check = checkScenario(scenario({ host: 'unmap-s2' }));
     expect(check.result.verdict).toBe('safe');
@@ -347,7 +348,7 @@ describe('DESIGN 4: the property with no reset or several', () => {
   });
 
   it('several resets: a guest write after any of them is the race', () => {
-    // Chosen reading (DESIGN says "the reset"): the device was reset for a
+    // Chosen reading (M-property says "the reset"): the device was reset for a
     // reason the host relies on; a guest write landing after an earlier
     // reset is a race even if a later reset follows. Here the guest can
     // write after the first reset controller write took effect.
@@ -357,7 +358,7 @@ describe('DESIGN 4: the property with no reset or several', () => {
   });
 });
 
-describe('DESIGN 6: the scenario language', () => {
+describe('the scenario language', () => {
   it('ops span several lines: repeated directive, trailing ";", or an indented (folded) line', () => {
     const head = 'platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\n';
     const expected = [
@@ -409,7 +410,7 @@ describe('DESIGN 6: the scenario language', () => {
   });
 });
 
-describe('DESIGN 5: the race command as scripts call it', () => {
+describe('the race command as scripts call it', () => {
   it('exit 0 with verdict, states, trace of {actor, event}, expected and matches', () => {
     const run = cli(`${scenario({})}expect unsafe\n`);
     expect(run.status).toBe(0);

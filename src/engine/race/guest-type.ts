@@ -52,7 +52,7 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Device-nGnRnE/nGnRE drain in program order and never merge; nGRE may
  * reorder; GRE may also gather; Normal Non-cacheable and Write-Through
- * behave alike for stores (DESIGN 4: a Write-Through write is written
+ * behave alike for stores (M-type-wt: a Write-Through write is written
  * through, so it reaches the interconnect as an NC write would).
  * Write-Back is refused: a dirty line may be written back at any time, long
  * after the store, which this model does not cover.

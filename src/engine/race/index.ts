@@ -1,5 +1,5 @@
 /**
- * The reset-race engine's public API (DESIGN 4-6): scenario text in,
+ * The reset-race engine's public API (rules: the race model page): scenario text in,
  * verdict, shortest counterexample and statistics out; plus the pieces a
  * widget needs to draw a timeline (replay with per-step lanes and state
  * views). Pure TypeScript: runs in Node, a page and a Web Worker alike.

@@ -1,5 +1,5 @@
 /**
- * The knobs of DESIGN 6 and their documented defaults. Every modelling
+ * The knobs of the scenario language and their documented defaults. Every modelling
  * assumption that a reviewer might dispute is one of these, so a scenario
  * file states it instead of the engine hiding it.
  */
@@ -10,7 +10,7 @@ export function isKnobName(name: string): name is KnobName {
 }
 
 /**
- * Defaults (DESIGN 6):
+ * Defaults (the race model page gives each knob's rule):
  * - guest-stops=no: a malicious guest keeps issuing stores until the
  *   stage-2 unmap takes effect;
  * - same-pe=no: the host tears down from another physical CPU;

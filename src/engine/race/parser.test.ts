@@ -24,7 +24,7 @@ function where(text: string): string {
   return `${e.line}:${e.column}`;
 }
 
-describe('scenario language (DESIGN 6)', () => {
+describe('scenario language', () => {
   it('reads the example of the design brief', () => {
     const s = parseScenario(
       [

@@ -1,5 +1,5 @@
 /**
- * The scenario language (DESIGN 6): line based, one directive per line, `#`
+ * The scenario language: line based, one directive per line, `#`
  * comments. A guest or host op list may span several lines, by repeating
  * the directive (the ops append), by ending a line with `;` (the next line
  * carries more ops), or by folding as mail headers do: an indented line

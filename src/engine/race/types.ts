@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the reset-race engine (DESIGN sections 4 and 6): the
+ * The vocabulary of the reset-race engine (its rules: the race model page, M-...): the
  * parsed scenario, the knobs, and the result objects that the CLI, the
  * plain-text renderer and the widgets all read.
  *
@@ -26,7 +26,7 @@ export type HostOp =
 
 export type Verdict = 'safe' | 'unsafe';
 
-/** The knobs of DESIGN 6, in the order the printer writes them. */
+/** The knobs of the scenario language, in the order the printer writes them. */
 export const KNOB_NAMES = ['guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order'] as const;
 export type KnobName = (typeof KNOB_NAMES)[number];
 

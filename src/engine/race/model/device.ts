@@ -2,7 +2,7 @@
  * The passthrough device: the endpoint of the guest's writes, of the host's
  * reads, and of the resets that reach it directly (FLR, reset register).
  * The property lives here: a guest write that arrives after the device was
- * reset lands on the device's next owner (DESIGN 4: UNSAFE).
+ * reset lands on the device's next owner (M-property: UNSAFE).
  */
 import type { Model } from './build.ts';
 import { hex } from '../printer.ts';

@@ -1,7 +1,7 @@
 /**
  * The guest vCPU (PE0) running its program. It may be malicious: it keeps
  * issuing stores until the host's stage-2 unmap takes effect, and stores
- * after that fault and are dropped (DESIGN 4).
+ * after that fault and are dropped (M-guest-malicious, M-fault-drop).
  */
 import { hex } from '../printer.ts';
 import { writesComplete } from './ack-point.ts';

@@ -1,7 +1,7 @@
 /**
  * The SoC reset controller: a separate block, reached by the host's write
  * through the interconnect on a path of its own. Nothing orders that path
- * with the path from the interconnect to the device (DESIGN 4), so the
+ * with the path from the interconnect to the device (M-path-side, M-reset-ctrl), so the
  * reset may take effect while guest writes are still on their way.
  */
 import { removeAt, replaceAt, SIDE_PATH, type State, type Txn } from './state.ts';

@@ -29,9 +29,8 @@ export function configPath(knobs: Knobs): number {
  * `path-order` says: PCIe "Ordering Rules Summary", row "Non-Posted
  * Request" (read request, and config write such as FLR), column "Posted
  * Request": No, a non-posted request must not pass a posted request
- * (RO/IDO aside, which CPU-issued requests do not set). DESIGN 4: "a
- * non-posted request (a config write such as FLR, or a read) does not pass
- * posted memory writes on the same path". Posted writes may still pass
+ * (RO/IDO aside, which CPU-issued requests do not set). The race model
+ * page states it as M-pcie-np-behind-posted. Posted writes may still pass
  * non-posted requests (they must be allowed to, column "Non-Posted").
  */
 export function nonPostedStaysBehind(later: Txn, earlier: Txn): boolean {

@@ -1,5 +1,5 @@
 /**
- * The global state of the race model (DESIGN 4) and its canonical key.
+ * The global state of the race model (the rules M-... of the race model page) and its canonical key.
  *
  * A state holds only what can still influence the future: program
  * counters, the writes waiting in PE write buffers, the transactions on the
