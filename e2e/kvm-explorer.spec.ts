@@ -4,7 +4,8 @@ import { kvmReport } from '../src/engine/format/kvm-report.ts';
 import { KVM_DEFAULTS } from '../src/engine/format/kvm-query.ts';
 import { kvmDecide, shortAnswer, type KvmInput } from '../src/engine/kvm/index.ts';
 import { combine } from '../src/engine/attrs/index.ts';
-import { hydrated } from './site.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { hydrated, useTheme } from './site.ts';
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -139,4 +140,18 @@ test.describe('combining explorer, stage 2 from KVM', () => {
     const r = kvmDecide({ ...KVM_DEFAULTS, pgprot: 'cacheable', dic: false, fwb: false });
     await expect(page.getByRole('region', { name: /^Combined result:/ })).toContainText(r.rule.text);
   });
+});
+
+test.describe('KVM controls are axe-clean', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the combining explorer in "from KVM" mode, refused and mapped, ${theme} theme`, async ({ page }) => {
+      await useTheme(page, theme);
+      for (const url of ['/play/combine/?kvm=on', '/play/combine/?kvm=on&pgprot=cacheable&dic=off', '/play/kvm/?pgprot=cacheable&dic=off']) {
+        await page.goto(url, { waitUntil: 'networkidle' });
+        await hydrated(page, '.widget');
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
 });
