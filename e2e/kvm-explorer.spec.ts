@@ -133,6 +133,16 @@ test.describe('combining explorer, stage 2 from KVM', () => {
     await other.close();
   });
 
+  test('"What KVM maps" links to the combining explorer with the same stage 2', async ({ page }) => {
+    await open(page, '/play/kvm/?kernel=6.9&fwb=off');
+    await page.getByRole('link', { name: 'What a guest access gets through this stage 2' }).click();
+    await hydrated(page, '.combine-explorer');
+    await expect(page.getByLabel('Stage 2 from KVM')).toBeChecked();
+    await expect(page.getByLabel('Kernel release')).toHaveValue('6.9');
+    await expect(page.getByLabel('FWB', { exact: true })).not.toBeChecked();
+    await expect(heading(page)).toHaveText('Combined result: Normal-NC');
+  });
+
   test('when KVM refuses, there is nothing to combine and the page says why', async ({ page }) => {
     await page.goto('/play/combine/?kvm=on&pgprot=cacheable&dic=off');
     await hydrated(page, '.combine-explorer');

@@ -58,15 +58,19 @@ const P = KVM_PARAMS;
 
 export const KVM_MODE_PARAMS: Params<KvmModeState> = { kvm: onOff, kernel: P.kernel, backing: P.backing, pgprot: P.pgprot, allowAnyUncached: P.allowAnyUncached, dic: P.dic, exec: P.exec };
 
-const D = KVM_DEFAULTS;
+/** KVM's inputs without FWB, which the combining explorer keeps itself. */
+export function kvmModeOf(input: KvmInput, kvm: boolean): KvmModeState {
+  return { kvm, kernel: input.kernel, backing: input.backing, pgprot: input.pgprot, allowAnyUncached: input.allowAnyUncached, dic: input.dic, exec: input.exec };
+}
 
-export const KVM_MODE_DEFAULTS: KvmModeState = { kvm: false, kernel: D.kernel, backing: D.backing, pgprot: D.pgprot, allowAnyUncached: D.allowAnyUncached, dic: D.dic, exec: D.exec };
+export const KVM_MODE_DEFAULTS: KvmModeState = kvmModeOf(KVM_DEFAULTS, false);
 
 /** The query of the combining explorer in either mode: KVM's parameters only when the mode is on. */
 export function combineModeQuery(combineQuery: string, mode: KvmModeState): string {
   if (!mode.kvm) return combineQuery;
-  const kvm = writeQuery(KVM_MODE_PARAMS, mode, KVM_MODE_DEFAULTS).slice(1);
-  return combineQuery === '' ? `?${kvm}` : `${combineQuery}&${kvm}`;
+  const merged = new URLSearchParams(combineQuery);
+  for (const [name, value] of new URLSearchParams(writeQuery(KVM_MODE_PARAMS, mode, KVM_MODE_DEFAULTS))) merged.set(name, value);
+  return `?${merged.toString()}`;
 }
 
 /** A link to the combining explorer with this state, in "from KVM" mode when it is on. */
