@@ -5,6 +5,7 @@
  * called the same way.
  */
 import { combine } from '../attrs/combine.ts';
+import { decodeS1 } from '../attrs/decode-s1.ts';
 import { combineMatrix, matrixRows } from '../attrs/matrix.ts';
 import { combineText } from '../format/combine-text.ts';
 import { raceJson } from '../format/race-json.ts';
@@ -22,6 +23,7 @@ export function currentRelease(scenarios: Readonly<Record<string, string>>): Eng
     model: MODEL_VERSION,
     scenarios,
     combine,
+    decodeS1,
     combineText,
     matrixText: (fwb) => {
       const { header, rows } = matrixRows(combineMatrix(fwb));

@@ -11,7 +11,7 @@
  * have the shape its own renderers expect, and only those renderers and
  * the fields named in corpus/ are read from them.
  */
-import type { CombineInput, CombineResult } from '../attrs/types.ts';
+import type { CombineInput, CombineResult, S1Decoding } from '../attrs/types.ts';
 import type { CheckOptions, RaceCheck } from '../race/check.ts';
 import type { Scenario } from '../race/types.ts';
 
@@ -20,6 +20,7 @@ export interface EngineRelease {
   /** Shipped scenarios by name (file name without `.race`), as their files read at this version. */
   readonly scenarios: Readonly<Record<string, string>>;
   readonly combine: (input: CombineInput) => CombineResult;
+  readonly decodeS1: (byte: number) => S1Decoding;
   /** One combination as 72-column text, without the link. */
   readonly combineText: (result: CombineResult) => string;
   /** The named S1 x S2 matrix as 72-column text, without the link. */
