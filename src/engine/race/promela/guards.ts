@@ -6,30 +6,29 @@
  * is expanded here.
  */
 import type { Layout } from './layout.ts';
-import { RULE } from './rules.ts';
 
 const all = (terms: readonly string[]): string => (terms.length === 0 ? '1' : terms.map((t) => `(${t})`).join(' && '));
 
 const range = (n: number): number[] => Array.from({ length: n }, (_, k) => k);
 
-function pathSlots(layout: Layout): { q: string; k: number }[] {
-  return layout.pathSlots.flatMap((slots, p) => range(slots).map((k) => ({ q: `path${p}`, k })));
+function pathSlots(layout: Layout): string[] {
+  return layout.pathSlots.flatMap((slots, p) => range(slots).map((k) => `path${p}[${k}]`));
 }
 
-/** Every write issued through buffer `b` is complete: none is buffered, none that completes only at its target is on a path. */
+function bufferSlots(layout: Layout): string[] {
+  return layout.bufferSlots.flatMap((slots, b) => range(slots).map((k) => `buf${b}[${k}]`));
+}
+
+/** M-barrier-dsb: every write issued through buffer `b` is complete: none is buffered, none that completes only at its target is on a path. */
 function writesComplete(layout: Layout, b: number): string {
-  const onPaths = pathSlots(layout).map(({ q, k }) => {
-    const w = `${q}[${k}]`;
-    return `${w}.kind == 0 || ${w}.kind == READ || ${w}.pe != ${b} || !COMPLETES_AT_TARGET(${w}.kind)`;
-  });
+  const onPaths = pathSlots(layout).map((w) => `${w}.kind == 0 || ${w}.kind == READ || ${w}.pe != ${b} || !COMPLETES_AT_TARGET(${w}.kind)`);
   return all([`len${b} == 0`, ...onPaths]);
 }
 
-/** Every guest store is complete: none in the guest's buffer, and none on a path unless stores complete early. */
+/** M-unmap-dsb: every guest store is complete: none in a write buffer, none on a path unless stores complete early (a cached store is complete). */
 function guestStoresComplete(layout: Layout): string {
-  const g = layout.guestBuffer;
-  const buffered = range(layout.bufferSlots[g] ?? 1).map((k) => `buf${g}[${k}].kind != STORE`);
-  const onPaths = pathSlots(layout).map(({ q, k }) => `${q}[${k}].kind != STORE`);
+  const buffered = bufferSlots(layout).map((w) => `${w}.kind != STORE`);
+  const onPaths = pathSlots(layout).map((w) => `${w}.kind != STORE`);
   return all([...buffered, `!GUEST_AT_TARGET || (${all(onPaths)})`]);
 }
 
@@ -43,13 +42,13 @@ function mayArrive(p: number, i: number): string {
   return all([`plen${p} > ${i}`, ...range(i).map((k) => `!STAYS_BEHIND(path${p}[${i}], path${p}[${k}])`)]);
 }
 
-/** The host's read at `epoch` is held back by no earlier write of its PE that must arrive first. */
+/** M-host-read: the read at `epoch` (Device-nGnRE, XS=1, to the device) is held back by no earlier write of its PE it must arrive after. */
 function readMayIssue(layout: Layout, epoch: number): string {
   const b = layout.hostBuffer;
   return all(
     range(layout.bufferSlots[b] ?? 1).map((k) => {
       const w = `buf${b}[${k}]`;
-      return `${w}.kind == 0 || !(${w}.epoch < ${epoch} || (NON_REORDERING(${w}.kind) && PERIPHERAL(${w}.kind) == 0))`;
+      return `${w}.kind == 0 || !(${w}.epoch < ${epoch} || (NON_REORDERING(${w}.kind) && PERIPHERAL(${w}.kind) == 0 && (!XS_ORDER || XS_OF(${w}.kind) == 1)))`;
     }),
   );
 }
@@ -63,16 +62,16 @@ export const guardName = {
 };
 
 export function guards(layout: Layout): string {
-  const out: string[] = [`/* ${RULE.complete}: the completion a DSB waits for, per write buffer. */`];
+  const out: string[] = ['/* M-barrier-dsb, M-ack-point: the completion a DSB waits for, per write buffer. */'];
   layout.bufferSlots.forEach((_, b) => out.push(`#define ${guardName.writesComplete(b)} (${writesComplete(layout, b)})`));
-  out.push(`/* ${RULE.unmapDsb}: every store that used the old translation is complete. */`);
+  out.push('/* M-unmap-dsb: every store that used the old translation is complete. */');
   out.push(`#define ${guardName.guestStoresComplete} (${guestStoresComplete(layout)})`);
-  out.push(`/* ${RULE.bufferOrder}: which buffer slot may leave for the acknowledgement point. */`);
+  out.push('/* M-wb-drain-order, M-wb-reorder: which buffer slot may leave. */');
   layout.bufferSlots.forEach((slots, b) => range(slots).forEach((i) => out.push(`#define ${guardName.mayLeave(b, i)} (${mayLeave(b, i)})`)));
-  out.push(`/* ${RULE.pathOrder}, ${RULE.nonPosted}: which path slot may arrive at its target. */`);
+  out.push('/* Which path slot may arrive at its target (STAYS_BEHIND). */');
   layout.pathSlots.forEach((slots, p) => range(slots).forEach((i) => out.push(`#define ${guardName.mayArrive(p, i)} (${mayArrive(p, i)})`)));
   const readEpochs = [...new Set(layout.host.flatMap((op, pc) => (op.op === 'read' ? [layout.hostEpoch[pc] ?? 0] : [])))];
-  if (readEpochs.length > 0) out.push(`/* ${RULE.hostRead}: a read waits in program order behind earlier writes it must arrive after. */`);
+  if (readEpochs.length > 0) out.push('/* M-host-read: a read waits behind earlier writes of its PE it must arrive after. */');
   for (const epoch of readEpochs) out.push(`#define ${guardName.readMayIssue(epoch)} (${readMayIssue(layout, epoch)})`);
   return out.join('\n') + '\n';
 }
