@@ -1,5 +1,5 @@
 /**
- * `npm run bench` (second half): the race engine's benchmark (issue 4).
+ * `npm run bench` (second half): the race engine's benchmark.
  *
  * 1. Every shipped scenario: median time over repeated runs (target < 10 ms).
  * 2. The scaling family: N guest stores to distinct offsets (N = 1..12),
