@@ -1,5 +1,6 @@
 /**
- * Command line front end (DESIGN section 5): `npm run -s cli -- <command> ...`.
+ * Command line front end: `npm run -s cli -- <command> ...`, documented on
+ * the CLI guide page (src/content/docs/reference/cli.mdx).
  * Each command lives in its own module; this file only dispatches and turns
  * a UsageError into the documented one-line message and exit status 2.
  */
