@@ -79,6 +79,12 @@ test.describe('What KVM maps', () => {
     await expect(page.getByRole('heading', { name: headingOf({ ...KVM_DEFAULTS, pgprot: 'cacheable', dic: false }) })).toBeVisible();
   });
 
+  test('a link of a model version before the KVM model says so and shows the current answer', async ({ page }) => {
+    await open(page, '/play/kvm/?v=1&kernel=6.8');
+    await expect(page.getByText('model version 1 had no KVM model')).toBeVisible();
+    await expect(page.getByRole('heading', { name: headingOf({ ...KVM_DEFAULTS, kernel: '6.8' }) })).toBeVisible();
+  });
+
   test('is operable from the keyboard alone', async ({ page }) => {
     await open(page, '/play/kvm/');
     const fetch = page.getByLabel('Instruction fetch');
