@@ -14,7 +14,7 @@ import { kvmReport } from '../format/kvm-report.ts';
 import { kvmTableRst, kvmTableText } from '../format/kvm-table.ts';
 import { kvmDecide } from './decide.ts';
 import { parsePgprot } from './guest-stage2.ts';
-import { BACKINGS, PGPROTS } from './inputs.ts';
+import { BACKINGS, FIRST_KVM_MODEL, PGPROTS } from './inputs.ts';
 import { KernelReleaseError, parseRelease } from './releases.ts';
 import type { Backing, KvmInput, Pgprot } from './types.ts';
 
@@ -85,6 +85,7 @@ function combined(s1: string | undefined, result: ReturnType<typeof kvmDecide>):
 
 export const kvmCommand: Command = async (args, io) => {
   const options = parseArgs(args);
+  if (io.model !== undefined && io.model < FIRST_KVM_MODEL) throw new UsageError(`kvm: model version ${io.model} had no KVM model (it came with version ${FIRST_KVM_MODEL})`);
   if (options.flags.has('table')) {
     const extra = [...options.flags].filter((f) => f !== 'table' && f !== 'rst');
     if (extra.length > 0 || options.kernel !== undefined || options.vma !== undefined || options.pgprot !== undefined || options.s1 !== undefined) {
