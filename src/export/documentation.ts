@@ -22,6 +22,7 @@ import {
   raceFigure,
   type Figure,
 } from './figures.ts';
+import { commitExpressionText } from './kernel-doc.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
@@ -83,6 +84,9 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
       return marked === undefined ? undefined : figure(marked, root, url, ctx);
     },
     component: (element) => figure(figureOfElement(element), root, url, ctx),
+    // `{commit('<sha12>')}` as the kernel document writes it; a page that
+    // imports commitReference as `commit` renders the same reference.
+    inlineExpression: commitExpressionText,
   };
   return ctx;
 }

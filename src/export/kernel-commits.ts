@@ -8,7 +8,8 @@
  * Normal-NC series (20240224150546.368-1-ankita@nvidia.com) and the
  * kvmarm/next log for the four Linux 6.9 commits; the
  * kvm-arm64/cacheable-pfnmap merge in the kvmarm 6.17 pull
- * (aIe-v1QP-VvaOONC@linux.dev) for the five Linux 6.17 commits.
+ * (aIe-v1QP-VvaOONC@linux.dev) for the five Linux 6.17 commits; the
+ * mainline commit page for the Linux 7.1 one.
  */
 
 export interface KernelCommit {
@@ -30,6 +31,7 @@ export const KERNEL_COMMITS: readonly KernelCommit[] = [
   { sha: '2a8dfab26677', subject: 'KVM: arm64: Block cacheable PFNMAP mapping', release: '6.17' },
   { sha: '0c67288e0c8b', subject: 'KVM: arm64: Allow cacheable stage 2 mapping using VMA flags', release: '6.17' },
   { sha: 'f55ce5a6cd33', subject: 'KVM: arm64: Expose new KVM cap for cacheable PFNMAP', release: '6.17' },
+  { sha: 'e314a4dbdb8b', subject: 'KVM: arm64: Move device mapping management into kvm_s2_fault_pin_pfn()', release: '7.1' },
 ];
 
 const bySha = new Map(KERNEL_COMMITS.map((commit) => [commit.sha, commit]));

@@ -135,6 +135,12 @@ export function kernelPatchProblems(patch: string, rst: string, path: string): s
   if (!/^Subject: \[PATCH\] \S/m.test(headers)) problems.push('the Subject: header does not start with [PATCH]');
   const [message = '', diff = ''] = rest.split(/^---$/m);
   if (/^Signed-off-by:/m.test(message) && !/^Signed-off-by: .+ <.+@.+>$/m.test(message)) problems.push('a Signed-off-by: without a name and address');
+  message.split('\n').forEach((line, i) => {
+    // checkpatch.pl's limit for commit message lines; a tag may run longer.
+    if (line.length > 75 && !/^[\w-]+: /.test(line)) problems.push(`commit message body line ${i + 1}: ${line.length} columns, over 75`);
+    const offTopic = OFF_TOPIC.exec(line);
+    if (offTopic !== null) problems.push(`commit message body line ${i + 1}: "${offTopic[0]}" belongs to the project, not to a kernel patch`);
+  });
   const links = [...message.matchAll(/^Link: (\S+)$/gm)].map((m) => m[1]);
   const threads = [...new Set([...rst.matchAll(/https:\/\/lore\.kernel\.org\/all\/\S+?\//g)].map((m) => m[0]))];
   if (links.length === 0) problems.push('the commit message has no Link: tag');

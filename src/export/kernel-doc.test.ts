@@ -93,3 +93,14 @@ describe.skipIf(!hasDocutils())('docutils', () => {
     expect(docutilsProblems(doc.rst)).toBe('');
   });
 });
+
+describe('an inline commit expression', () => {
+  it('becomes the kernel reference with the id kept beside the word commit, and nothing else is one', async () => {
+    const { commitExpressionText } = await import('./kernel-doc.ts');
+    const { softSpaces } = await import('./rst-text.ts');
+    const text = commitExpressionText("commit('8cc9dc1ae4fb')") ?? '';
+    expect(softSpaces(text)).toBe('commit 8cc9dc1ae4fb ("KVM: arm64: Rename the device variable to s2_force_noncacheable")');
+    expect(text.startsWith('commit ')).toBe(false);
+    expect(commitExpressionText('someOtherCall()')).toBeUndefined();
+  });
+});

@@ -72,9 +72,14 @@ function frontMatter(source: string): { path: string; patch: PatchMeta } {
   };
 }
 
-/** `commit c034ec84e879 ("subject")` as ReST, the id kept on the line of the word `commit`. */
-function commitText(sha: string): string {
-  return escapeText(commitReference(sha)).replace(' ', HARD_SPACE);
+/**
+ * The ReST for an inline `{commit('c034ec84e879')}`: `commit c034ec84e879
+ * ("subject")` from the commits table, the id kept on the line of the word
+ * `commit`; undefined for any other expression.
+ */
+export function commitExpressionText(expression: string): string | undefined {
+  const sha = commitOfExpression(expression);
+  return sha === undefined ? undefined : escapeText(commitReference(sha)).replace(' ', HARD_SPACE);
 }
 
 export function renderKernelDocument(source: string): KernelDocument {
@@ -112,9 +117,9 @@ export function renderKernelDocument(source: string): KernelDocument {
       throw new Error(where(`component <${element.name ?? ''}> has no place in a kernel document`));
     },
     inlineExpression: (value) => {
-      const sha = commitOfExpression(value);
-      if (sha === undefined) throw new Error(where(`inline expression {${value}} is not {commit('<12-digit id>')}`));
-      return commitText(sha);
+      const text = commitExpressionText(value);
+      if (text === undefined) throw new Error(where(`inline expression {${value}} is not {commit('<12-digit id>')}`));
+      return text;
     },
   };
 
