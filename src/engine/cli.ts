@@ -1,5 +1,6 @@
 /**
- * Command line front end (DESIGN section 5): `npm run -s cli -- <command> ...`.
+ * Command line front end: `npm run -s cli -- <command> ...`, documented on
+ * the CLI guide page (src/content/docs/reference/cli.mdx).
  * Each command lives in its own module; this file only dispatches and turns
  * a UsageError into the documented one-line message and exit status 2.
  */
@@ -12,6 +13,7 @@ const commands: Record<string, () => Promise<Command>> = {
   combine: async () => (await import('./attrs/cli-combine.ts')).combineCommand,
   table: async () => (await import('./attrs/cli-table.ts')).tableCommand,
   race: async () => (await import('./race/cli-race.ts')).raceCommand,
+  kvm: async () => (await import('./kvm/cli-kvm.ts')).kvmCommand,
 };
 
 const usage = `usage: cli <command> [options] [--model N]
@@ -20,7 +22,10 @@ commands:
   combine --s1 <name|0xNN> --s2 <name|0xN> [--fwb] [--cd] [--s1sh N] [--s2sh N] [--json]
   combine --stdin
   table [--fwb] [--rst]
-  race <file|-> [--json]`;
+  race <file|-> [--json]
+  kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
+      [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
+  kvm --table [--rst]`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

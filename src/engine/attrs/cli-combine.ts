@@ -1,6 +1,7 @@
 /**
  * `combine`: one combination as email-ready text or JSON, or a batch of JSON
- * lines from standard input (DESIGN section 5). The batch path is written
+ * lines from standard input, as the CLI guide documents
+ * (src/content/docs/reference/cli.mdx). The batch path is written
  * for speed (the whole 131072-line input space in well under a second):
  * output in large pieces, JSON lines built by concatenation, warning lists
  * serialised once.
@@ -81,8 +82,9 @@ function inputFrom(raw: { s1?: unknown; s2?: unknown; fwb?: unknown; cd?: unknow
 const warningsJson = new WeakMap<readonly string[], string>();
 
 /**
- * The JSON line for one result: the contract fields of DESIGN section 5
- * and the rule; lines come out in input order, so inputs are not echoed. Built by concatenation: every string
+ * The JSON line for one result: the fields the CLI guide promises for
+ * `combine --stdin` (mair, sh, type, warnings), with xs, the rule and who
+ * decided; lines come out in input order, so inputs are not echoed. Built by concatenation: every string
  * but the warnings is a hex number, a memory-type name or an identifier,
  * none of which needs escaping.
  */

@@ -1,6 +1,7 @@
 /**
  * `table [--fwb] [--rst]`: the named S1 x S2 matrix as a 72-column
- * plain-text table or a kernel ReST table (DESIGN section 5).
+ * plain-text table or a kernel ReST table, as the CLI guide
+ * (src/content/docs/reference/cli.mdx, "table") documents.
  */
 import { UsageError, type Command } from '../cli-io.ts';
 import { COMBINE_DEFAULTS, combineLink } from '../format/combine-query.ts';
