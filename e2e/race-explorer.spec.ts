@@ -8,6 +8,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { checkScenario, parseScenario } from '../src/engine/race/index.ts';
 import { raceQuery } from '../src/engine/format/race-query.ts';
 import { raceReport } from '../src/engine/format/race-report.ts';
+import { MODEL_VERSION } from '../src/engine/versions/version.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
 
 /** Opens a playground link and waits for the widget to take input (before that, controls show the server's HTML). */
@@ -123,7 +124,7 @@ test.describe('race explorer', () => {
 
   test('a link restores the state exactly', async ({ page, context }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
+    expect(new URL(page.url()).search).toBe(raceQuery(parseScenario(scenarioText('soc-nc-unmap-ctrl')), shipped));
     await page.getByLabel('path-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
@@ -156,8 +157,9 @@ test.describe('race explorer', () => {
     const expected = raceReport(check, origin, shipped);
     expect(withoutTime(shown)).toBe(withoutTime(expected));
     expect(shown.split('\nExplored')[0]).toBe(expected.split('\nExplored')[0]);
-    expect(shown).toMatch(new RegExp(`\nLink:\n${origin}/play/race/\\?scenario=soc-nc-unmap-ctrl\n$`));
-    expect(shown.split('\n').every((line) => line.length <= 72)).toBe(true);
+    expect(shown.endsWith(`\nLink (model version ${MODEL_VERSION}):\n${origin}/play/race/${raceQuery(check.scenario, shipped)}\n`)).toBe(true);
+    // Every line but the link, which stays whole however long.
+    expect(shown.split('\n').every((line) => line.length <= 72 || line.startsWith(origin))).toBe(true);
     await page.getByRole('button', { name: 'Copy as plain text' }).click();
     await expect(page.getByText('Copied.')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
@@ -312,7 +314,7 @@ test.describe('race explorer', () => {
       await widget.scrollIntoViewIfNeeded();
       const check = checkScenario(scenarioText(name), { file: fileOf(name) });
       await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
-      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/?scenario=${name}`);
+      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/${raceQuery(check.scenario, shipped)}`);
     }
     const last = widgets.nth(names.length - 1);
     await last.getByText('Edit the scenario').click();

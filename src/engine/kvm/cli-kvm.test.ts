@@ -98,7 +98,7 @@ describe('cli kvm', () => {
     const text = await call(['--kernel', '6.17', '--vma', 'mixedmap', '--pgprot', 'cacheable', '--dic', '--s1', '0x44']);
     for (const line of textLines(text)) expect(line.length).toBeLessThanOrEqual(72);
     expect(text).toMatch(/-EFAULT/);
-    expect(text).toContain(`https://example.org/play/kvm/?v=${MODEL_VERSION}&backing=mixedmap&pgprot=cacheable&allowAnyUncached=off&fwb=off`);
+    expect(text).toContain(`Link (model version ${MODEL_VERSION}):\nhttps://example.org/play/kvm/?v=${MODEL_VERSION}&backing=mixedmap&pgprot=cacheable&allowAnyUncached=off&fwb=off`);
   });
   it('--table: every input across every release within 72 columns', async () => {
     const lines = (await call(['--table'])).trimEnd().split('\n');

@@ -31,5 +31,3 @@ export function allInputs(kernel: string): KvmInput[] {
 /** The releases a reader can pick: every mainline release from 6.8 to the newest behaviour's first release. */
 export const KERNEL_CHOICES: readonly string[] = [...Array.from({ length: 12 }, (_, n) => `6.${n + 8}`), '7.0', '7.1'];
 
-/** The model version (src/engine/versions/version.ts) that brought this engine: older versions have no KVM answers. */
-export const FIRST_KVM_MODEL = 2;
