@@ -2,10 +2,12 @@
  * The race explorer, driven as a reader drives it (by accessible names),
  * checked against the race engine called directly here.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { checkScenario, parseScenario } from '../src/engine/race/index.ts';
+import { checkScenario, parseScenario, replay } from '../src/engine/race/index.ts';
+import { componentsText, raceChart, stepText } from '../src/engine/format/race-chart.ts';
 import { raceQuery } from '../src/engine/format/race-query.ts';
 import { raceReport } from '../src/engine/format/race-report.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
@@ -25,7 +27,19 @@ const shipped = new Map(
 const scenarioText = (name: string): string => shipped.get(name) ?? '';
 const fileOf = (name: string): string => `scenarios/${name}.race`;
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+
+/**
+ * Opens "Edit the scenario" (the editor loads only then) and waits for the
+ * editor. A link to an edited scenario opens it by itself once the worker
+ * has read the link: wait for that first run to end.
+ */
+async function edit(page: Page | Locator): Promise<void> {
+  await expect(page.locator('.run [role=status]').first()).toHaveText(/^(Checked|No result|Cancelled)/);
+  const summary = page.getByText('Edit the scenario', { exact: true });
+  if (!(await editor(page).isVisible())) await summary.click();
+  await expect(editor(page)).toBeVisible();
+}
 const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
 const status = (page: Page) => page.locator('.run [role=status]');
 const plainText = (page: Page) => page.locator('.race-result .copy pre');
@@ -65,6 +79,7 @@ test.describe('race explorer', () => {
 
   test('controls rewrite the text, and editing the text updates the controls', async ({ page }) => {
     await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
+    await edit(page);
     await expect(editor(page)).toHaveValue(scenarioText('pcie-nc-unmap-flr'));
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     await expect(editor(page)).toHaveValue(/^option early-ack=no$/m);
@@ -112,6 +127,7 @@ test.describe('race explorer', () => {
 
   test('shows a parse error at its line and column, and never a blank widget', async ({ page }) => {
     await open(page, '/play/race/');
+    await edit(page);
     await editor(page).fill('platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost unmap-s2; reboot\n');
     await expect(page.getByRole('alert')).toHaveText("Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', 'read <offset>' or 'reset flr|ctrl|reg'");
     await expect(editor(page)).toHaveAttribute('aria-invalid', 'true');
@@ -119,11 +135,16 @@ test.describe('race explorer', () => {
     await editor(page).fill('');
     await expect(page.getByRole('alert')).toContainText("missing 'platform' directive");
     await expect(page.getByLabel('Scenario', { exact: true })).toBeVisible();
+    // Closed, the editor still says the text needs fixing.
+    await page.getByText('Edit the scenario', { exact: true }).click();
+    await expect(page.getByText(/^The scenario text has an error \(line 1\): open “Edit the scenario” to fix it\.$/)).toBeVisible();
+    await expect(status(page)).toHaveText('Nothing to run until the scenario text parses.');
   });
 
   test('a link restores the state exactly', async ({ page, context }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
+    await edit(page);
     await page.getByLabel('path-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
@@ -131,6 +152,7 @@ test.describe('race explorer', () => {
     await expect(page).toHaveURL(new RegExp(`${raceQuery(parseScenario(text), shipped).replace(/[?+]/g, '\\$&')}$`));
     const again = await context.newPage();
     await again.goto(page.url());
+    // A link to a scenario of the reader's own opens with its text shown.
     await expect(editor(again)).toHaveValue(text);
     await expect(again.locator('.problem')).toHaveCount(0);
   });
@@ -155,6 +177,7 @@ test.describe('race explorer', () => {
     const shown = await resultFor(page, fileOf('soc-nc-unmap-ctrl'), check.result.stats.states);
     const expected = raceReport(check, origin, shipped);
     expect(withoutTime(shown)).toBe(withoutTime(expected));
+    expect(shown).toContain('Counterexample (8 steps, a shortest one):');
     expect(shown.split('\nExplored')[0]).toBe(expected.split('\nExplored')[0]);
     expect(shown).toMatch(new RegExp(`\nLink:\n${origin}/play/race/\\?scenario=soc-nc-unmap-ctrl\n$`));
     expect(shown.split('\n').every((line) => line.length <= 72)).toBe(true);
@@ -163,6 +186,7 @@ test.describe('race explorer', () => {
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
 
     // An edited scenario is what the CLI prints for it on standard input.
+    await edit(page);
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     const text = await editor(page).inputValue();
     const edited = checkScenario(text, { file: '<stdin>' });
@@ -170,37 +194,92 @@ test.describe('race explorer', () => {
     expect(withoutTime(editedShown)).toBe(withoutTime(raceReport(edited, origin, shipped)));
   });
 
-  test('the timeline steps with buttons and arrow keys and describes each step', async ({ page }) => {
+  test('the timeline labels every step as the engine does, steps with buttons and arrow keys, and shows what each component holds', async ({ page }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    const { trace } = checkScenario(scenarioText('soc-nc-unmap-ctrl')).result;
-    const n = trace.length;
-    const step = (k: number): string => `Step ${k} of ${n}, `;
+    const check = checkScenario(scenarioText('soc-nc-unmap-ctrl'));
+    const chart = raceChart(check.model, replay(check.model, check.result.trace));
+    const n = chart.steps.length;
+    // The rows are the chart's text alternative: each names its step, its label and the lanes it moves between.
+    const rows = page.getByRole('list', { name: `Counterexample, a shortest one (${n} steps)` }).getByRole('listitem');
+    await expect(rows).toHaveCount(n);
+    for (const [i, step] of chart.steps.entries()) {
+      await expect(rows.nth(i)).toContainText(`Step ${i + 1}: ${step.label}`);
+      if (step.move) await expect(rows.nth(i)).toContainText(`${step.move.what}: `);
+    }
+    await expect(rows.nth(n - 1)).toContainText('store 0x0: Interconnect → Device (after the reset)');
+    await expect(rows.nth(2)).toContainText('store 0x0: Guest PE → Interconnect');
+
     const description = page.locator('.race-timeline .step');
+    const boxes = page.locator('.race-timeline .components');
+    const box = (name: string) => boxes.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+    const after = (k: number): string => `Step ${k} of ${n}, `;
     await expect(description).toHaveAttribute('aria-live', 'polite');
-    await expect(description).toContainText(`Start, before step 1 of ${n}.`);
+    await expect(description).toHaveText(`Start, before step 1 of ${n}. ${componentsText(chart.components[0] ?? [])}`);
+    await expect(boxes).toContainText('Before step 1, each component holds:');
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect(description).toContainText(`${step(1)}Guest PE: ${trace[0]?.actor}: ${trace[0]?.event}. After it:`);
+    const first = chart.steps[0]!;
+    await expect(description).toHaveText(`${after(1)}Guest PE: ${stepText(first)}. After it: ${componentsText(chart.components[1] ?? [])}`);
+    await expect(box('Guest PE write buffer')).toContainText('store 0x0');
+    await expect(rows.nth(0)).toHaveAttribute('aria-current', 'step');
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect(description).toContainText(`${step(2)}Host PE: ${trace[1]?.actor}: ${trace[1]?.event}`);
+    await expect(description).toContainText(`${after(2)}Host PE: ${stepText(chart.steps[1]!)}`);
     await page.getByRole('button', { name: 'Previous step' }).click();
-    await expect(description).toContainText(step(1));
+    await expect(description).toContainText(after(1));
     const timeline = page.getByRole('group', { name: /^Timeline/ });
     await timeline.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect(description).toContainText(`${step(3)}`);
-    await expect(description).toContainText(trace[2]?.event ?? '');
+    await expect(description).toContainText(after(3));
+    await expect(box('Path to the device')).toContainText('store 0x0');
+    await expect(box('Guest PE write buffer')).toContainText('empty');
     await page.keyboard.press('ArrowLeft');
-    await expect(description).toContainText(step(2));
+    await expect(description).toContainText(after(2));
     await page.keyboard.press('End');
-    await expect(description).toContainText(`${step(n)}Device: ${trace[n - 1]?.actor}: ${trace[n - 1]?.event} (a guest write reaches the device after the reset)`);
-    await expect(page.locator('.race-timeline circle.active')).toHaveCount(1);
-    await expect(page.locator('.race-timeline svg title').first()).toHaveText(/Timeline of the counterexample/);
+    const last = chart.steps[n - 1]!;
+    await expect(description).toHaveText(`${after(n)}Device: ${stepText(last)}. After it: ${componentsText(chart.components[n] ?? [])}`);
+    await expect(box('Device')).toContainText('reset');
+    await expect(box('Device')).toContainText('store 0x0 (after the reset)');
+    await expect(box('Reset controller')).toContainText('write to the reset controller');
+    await expect(page.locator('.race-timeline li[aria-current]')).toHaveCount(1);
+    await page.keyboard.press('Home');
+    await expect(description).toContainText('Start, before step 1');
+    await expect(page.locator('.race-timeline li[aria-current]')).toHaveCount(0);
+  });
+
+  test('the plain-text chart is the CLI’s output, for every shipped unsafe scenario', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const origin = new URL(baseURL ?? '').origin;
+    const unsafe = [...shipped].filter(([name, text]) => checkScenario(text, { file: fileOf(name) }).result.verdict === 'unsafe');
+    expect(unsafe.length).toBeGreaterThan(3);
+    const chartOf = (text: string): string => text.slice(text.indexOf('Counterexample ('), text.indexOf('\nWrites reaching'));
+    for (const [name, text] of unsafe) {
+      const cli = execFileSync('npm', ['run', '-s', 'cli', '--', 'race', fileOf(name)], { encoding: 'utf8', env: { ...process.env, SITE_URL: origin } });
+      await open(page, `/play/race/?scenario=${name}`);
+      const shown = await resultFor(page, fileOf(name), checkScenario(text).result.stats.states);
+      expect(chartOf(shown), name).toBe(chartOf(cli));
+      expect(chartOf(shown)).toMatch(/^ +1  /m);
+      expect(withoutTime(shown), name).toBe(withoutTime(cli));
+    }
+  });
+
+  test('the editor and the parser load only when the reader opens the editor', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    for (const path of ['/guide/reset-race/', '/play/race/?scenario=soc-nc-unmap-ctrl']) {
+      loaded.length = 0;
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await hydrated(page, '.race-explorer');
+      await expect(verdict(page).first()).toBeVisible();
+      expect(loaded.filter((p) => p.includes('RaceEditing')), path).toEqual([]);
+      await edit(page.locator('.race-explorer').first());
+      expect(loaded.filter((p) => p.includes('RaceEditing')), path).toHaveLength(1);
+    }
   });
 
   test('Cancel stops a long exploration and the page stays responsive', async ({ page, baseURL }) => {
     const guard = guardPage(page, new URL(baseURL ?? '').origin);
     await open(page, '/play/race/');
+    await edit(page);
     const stores = Array.from({ length: 30 }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
     await editor(page).fill(`platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest ${stores}\nhost unmap-s2; reset flr\n`);
     await expect(status(page)).toHaveText(/^Exploring… [\d,]+ states so far\.$/);
@@ -233,6 +312,7 @@ test.describe('race explorer', () => {
       const query = new URLSearchParams(names.map((name) => [name, payload]));
       await open(page, `/play/race/?${query}`);
       await expect(page.getByText(/^Link: /).first()).toBeVisible();
+      await edit(page);
       await editor(page).fill(`title ${payload}\nplatform soc\nguest-s1 ${payload}\n${payload}\n`);
       await expect(page.getByRole('alert')).toBeVisible();
       await editor(page).fill(`title ${payload.replace(/[#\r\n]/g, '')}\nplatform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest store 0x0\nhost unmap-s2; reset ctrl\n`);
@@ -256,6 +336,10 @@ test.describe('race explorer', () => {
     await page.keyboard.press('ArrowDown');
     await expect(select).toHaveValue('pcie-nc-unmap-flr-config-bypass');
     await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+    await page.keyboard.press('Tab');
+    await expect(page.getByText('Edit the scenario', { exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor(page)).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(editor(page)).toBeFocused();
     await page.keyboard.press('Control+End');
@@ -281,7 +365,9 @@ test.describe('race explorer', () => {
       await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
       await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
       await page.locator('.race-result summary').click();
+      await edit(page);
       await editor(page).focus();
+      await page.getByRole('button', { name: 'Next step' }).click();
       const results = await new AxeBuilder({ page }).include('.race-explorer').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       const whole = await new AxeBuilder({ page }).analyze();
@@ -289,17 +375,28 @@ test.describe('race explorer', () => {
     });
   }
 
-  test('is usable on a 375 px wide phone without horizontal page scrolling', async ({ page }) => {
-    await page.setViewportSize({ width: 375, height: 740 });
+  test('is usable on a 320 px wide phone without horizontal page scrolling; the timeline scrolls in its own box', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const timeline = page.getByRole('group', { name: /^Timeline/ });
+    await expect(timeline).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await timeline.evaluate((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.race-timeline .components')).toContainText('After step 1');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await edit(page);
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByLabel('Platform', { exact: true }).selectOption('pcie');
     await page.getByLabel('Host op 2 reset method').selectOption('flr');
     await expect(verdict(page)).toHaveText('Verdict: SAFE');
     await page.getByRole('button', { name: 'Add guest op' }).click();
     await expect(editor(page)).toHaveValue(/store 0x10/);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto('/guide/reset-race/');
+    await hydrated(page, '.race-explorer');
+    expect(await overflow()).toBeLessThanOrEqual(0);
   });
 
   test('each figure on the reset race page shows its scenario’s verdict and opens the same state in the playground', async ({ page }) => {
@@ -314,8 +411,9 @@ test.describe('race explorer', () => {
       await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
       await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/?scenario=${name}`);
     }
+    await expect(page.locator('astro-island:not([ssr]) .race-explorer')).toHaveCount(names.length);
     const last = widgets.nth(names.length - 1);
-    await last.getByText('Edit the scenario').click();
+    await edit(last);
     await last.getByLabel('early-ack', { exact: true }).selectOption('no');
     const text = await last.getByRole('textbox', { name: 'Scenario text', exact: true }).inputValue();
     expect(new URL(page.url()).search).toBe('');
