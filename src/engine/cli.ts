@@ -11,6 +11,7 @@ const commands: Record<string, () => Promise<Command>> = {
   combine: async () => (await import('./attrs/cli-combine.ts')).combineCommand,
   table: async () => (await import('./attrs/cli-table.ts')).tableCommand,
   race: async () => (await import('./race/cli-race.ts')).raceCommand,
+  kvm: async () => (await import('./kvm/cli-kvm.ts')).kvmCommand,
 };
 
 const usage = `usage: cli <command> [options]
@@ -18,7 +19,10 @@ commands:
   combine --s1 <name|0xNN> --s2 <name|0xN> [--fwb] [--cd] [--s1sh N] [--s2sh N] [--json]
   combine --stdin
   table [--fwb] [--rst]
-  race <file|-> [--json]`;
+  race <file|-> [--json]
+  kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
+      [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
+  kvm --table [--rst]`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

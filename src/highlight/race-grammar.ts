@@ -1,5 +1,5 @@
 /**
- * A TextMate grammar for the scenario language (DESIGN section 6), handed to
+ * A TextMate grammar for the scenario language, handed to
  * shiki (through Expressive Code) so that fenced ```race blocks are
  * highlighted at build time: directives, guest and host ops, knobs, memory
  * type names, numbers and comments. Highlighting only: the parser in

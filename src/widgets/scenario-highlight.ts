@@ -1,6 +1,6 @@
 /**
  * Token classes for the scenario editor's highlighted view, by position in
- * the line as the language defines it (DESIGN 6): the first word is the
+ * the line as the language defines it: the first word is the
  * directive, `#` starts a comment, guest and host ops are separated by `;`,
  * knobs are `name=value`. Presentation only: the parser decides validity.
  * Every character of the line lands in exactly one token, so the view lines

@@ -1,5 +1,5 @@
 /**
- * A race check as JSON (DESIGN 5): at least `verdict`, `states`, `trace` as
+ * A race check as JSON (the CLI contract): at least `verdict`, `states`, `trace` as
  * `{actor, event}` steps, and `expected`/`matches` when the file has an
  * `expect` line. Steps also carry their timeline lane for the widgets.
  */

@@ -1,5 +1,5 @@
 /**
- * `race <file|-> [--json] [--budget N] [--no-reduction]` (DESIGN 5): checks
+ * `race <file|-> [--json] [--budget N] [--no-reduction]`: checks
  * one scenario. Exit 0 when checked (whatever the verdict), 1 when the
  * verdict differs from the file's `expect`, 2 for bad input (a UsageError:
  * one line on stderr, nothing on stdout).

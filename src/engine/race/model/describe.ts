@@ -23,6 +23,7 @@ const hostWrites: Record<ResetMethod, string> = {
   flr: 'FLR config write',
   ctrl: 'write to the reset controller',
   reg: "write to the device's reset register",
+  acpi: "firmware's _RST write (ACPI reset)",
 };
 
 export function hostWriteText(method: ResetMethod): string {

@@ -3,12 +3,13 @@
  * the module of the component it belongs to.
  *
  * With `symmetric`, steps that differ only in which interchangeable guest
- * stores they move (same write buffer or path, region and epoch, under a
+ * stores they move (same write buffer or path, line and epoch, under a
  * type that may reorder) are generated once: their successors have the same
- * symmetry-reduced key (state.ts), so the explorer would merge them anyway.
+ * symmetry-reduced key (state-key.ts), so the explorer would merge them anyway.
  */
 import { acceptTransitions } from './ack-point.ts';
 import type { Model } from './build.ts';
+import { evictionTransitions } from './cache.ts';
 import { guestTransitions } from './guest.ts';
 import { hostTransitions } from './host.ts';
 import { arrivalTransitions } from './path.ts';
@@ -23,6 +24,7 @@ export function successors(model: Model, s: State, symmetric = false): Transitio
     ...hostTransitions(model, s),
     ...mergeTransitions(model, s, firstOfClass),
     ...acceptTransitions(model, s, firstOfClass),
+    ...evictionTransitions(model, s),
     ...arrivalTransitions(model, s, firstOfClass),
   ];
 }
