@@ -218,11 +218,11 @@ test.describe('race explorer', () => {
     await expect(boxes).toContainText('Before step 1, each component holds:');
     await page.getByRole('button', { name: 'Next step' }).click();
     const first = chart.steps[0]!;
-    await expect(description).toHaveText(`${after(1)}Guest PE: ${stepText(first)}. After it: ${componentsText(chart.components[1] ?? [])}`);
+    await expect(description).toHaveText(`${after(1)}Guest PE: ${stepText(chart, first)}. After it: ${componentsText(chart.components[1] ?? [])}`);
     await expect(box('Guest PE write buffer')).toContainText('store 0x0');
     await expect(rows.nth(0)).toHaveAttribute('aria-current', 'step');
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect(description).toContainText(`${after(2)}Host PE: ${stepText(chart.steps[1]!)}`);
+    await expect(description).toContainText(`${after(2)}Host PE: ${stepText(chart, chart.steps[1]!)}`);
     await page.getByRole('button', { name: 'Previous step' }).click();
     await expect(description).toContainText(after(1));
     const timeline = page.getByRole('group', { name: /^Timeline/ });
@@ -236,7 +236,7 @@ test.describe('race explorer', () => {
     await expect(description).toContainText(after(2));
     await page.keyboard.press('End');
     const last = chart.steps[n - 1]!;
-    await expect(description).toHaveText(`${after(n)}Device: ${stepText(last)}. After it: ${componentsText(chart.components[n] ?? [])}`);
+    await expect(description).toHaveText(`${after(n)}Device: ${stepText(chart, last)}. After it: ${componentsText(chart.components[n] ?? [])}`);
     await expect(box('Device')).toContainText('reset');
     await expect(box('Device')).toContainText('store 0x0 (after the reset)');
     await expect(box('Reset controller')).toContainText('write to the reset controller');

@@ -63,8 +63,9 @@ describe('counterexample chart', () => {
   });
 
   it('reads each step on its own, naming the lanes a write moves between', () => {
-    const step = chartOf(named('soc-nc-unmap-ctrl')).steps.at(-1);
-    expect(step && stepText(step)).toBe('device: receives store 0x0 after reset (store 0x0: Interconnect to Device), a guest write after the reset');
+    const chart = chartOf(named('soc-nc-unmap-ctrl'));
+    const step = chart.steps.at(-1);
+    expect(step && stepText(chart, step)).toBe('device: receives store 0x0 after reset (store 0x0: Interconnect to Device), a guest write after the reset');
   });
 });
 
