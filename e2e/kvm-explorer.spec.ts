@@ -3,7 +3,9 @@ import { releaseRows } from '../src/engine/format/kvm-table.ts';
 import { kvmReport } from '../src/engine/format/kvm-report.ts';
 import { KVM_DEFAULTS } from '../src/engine/format/kvm-query.ts';
 import { kvmDecide, shortAnswer, type KvmInput } from '../src/engine/kvm/index.ts';
-import { hydrated } from './site.ts';
+import { combine } from '../src/engine/attrs/index.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { hydrated, useTheme } from './site.ts';
 
 async function open(page: Page, url: string): Promise<void> {
   await page.goto(url);
@@ -99,4 +101,67 @@ test.describe('What KVM maps', () => {
     await expect(page.getByLabel('Kernel release')).toHaveValue('6.9');
     await expect(page.getByRole('heading', { name: 'KVM maps it Normal-NC at stage 2' })).toBeVisible();
   });
+});
+
+test.describe('combining explorer, stage 2 from KVM', () => {
+  const heading = (page: Page) => page.getByRole('heading', { name: /^Combined result:/ });
+
+  test('a guest write-combining mapping over a vfio-pci BAR: Device-nGnRE in 6.8, Normal-NC from 6.9', async ({ page }) => {
+    await page.goto('/play/combine/');
+    await hydrated(page, '.combine-explorer');
+    await page.getByLabel('Stage 2 from KVM').check();
+    await expect(page.getByLabel('Stage 2 memory type')).toHaveCount(0);
+    await page.getByLabel('Stage 1 memory type').selectOption(String(0x44));
+    const combined = (kernel: string, fwb: boolean) => {
+      const a = kvmDecide({ ...KVM_DEFAULTS, kernel, fwb }).answer;
+      if (a.outcome !== 'mapped') throw new Error('expected a mapping');
+      return combine({ s1: 0x44, s2: a.s2.memAttr, fwb: a.s2.fwb, s1sh: 3, s2sh: 3 }).typeName;
+    };
+    await page.getByLabel('Kernel release').selectOption('6.8');
+    await expect(heading(page)).toHaveText(`Combined result: ${combined('6.8', true)}`);
+    await page.getByLabel('Kernel release').selectOption('6.9');
+    await expect(heading(page)).toHaveText(`Combined result: ${combined('6.9', true)}`);
+    await page.getByLabel('FWB', { exact: true }).uncheck();
+    await expect(heading(page)).toHaveText(`Combined result: ${combined('6.9', false)}`);
+    // The mode and KVM's inputs are in the link.
+    const other = await page.context().newPage();
+    await other.goto(page.url());
+    await hydrated(other, '.combine-explorer');
+    await expect(other.getByLabel('Stage 2 from KVM')).toBeChecked();
+    await expect(other.getByLabel('Kernel release')).toHaveValue('6.9');
+    await expect(heading(other)).toHaveText(`Combined result: ${combined('6.9', false)}`);
+    await other.close();
+  });
+
+  test('"What KVM maps" links to the combining explorer with the same stage 2', async ({ page }) => {
+    await open(page, '/play/kvm/?kernel=6.9&fwb=off');
+    await page.getByRole('link', { name: 'What a guest access gets through this stage 2' }).click();
+    await hydrated(page, '.combine-explorer');
+    await expect(page.getByLabel('Stage 2 from KVM')).toBeChecked();
+    await expect(page.getByLabel('Kernel release')).toHaveValue('6.9');
+    await expect(page.getByLabel('FWB', { exact: true })).not.toBeChecked();
+    await expect(heading(page)).toHaveText('Combined result: Normal-NC');
+  });
+
+  test('when KVM refuses, there is nothing to combine and the page says why', async ({ page }) => {
+    await page.goto('/play/combine/?kvm=on&pgprot=cacheable&dic=off');
+    await hydrated(page, '.combine-explorer');
+    await expect(heading(page)).toHaveText('Combined result: none, KVM refuses the access');
+    const r = kvmDecide({ ...KVM_DEFAULTS, pgprot: 'cacheable', dic: false, fwb: false });
+    await expect(page.getByRole('region', { name: /^Combined result:/ })).toContainText(r.rule.text);
+  });
+});
+
+test.describe('KVM controls are axe-clean', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`the combining explorer in "from KVM" mode, refused and mapped, ${theme} theme`, async ({ page }) => {
+      await useTheme(page, theme);
+      for (const url of ['/play/combine/?kvm=on', '/play/combine/?kvm=on&pgprot=cacheable&dic=off', '/play/kvm/?pgprot=cacheable&dic=off']) {
+        await page.goto(url, { waitUntil: 'networkidle' });
+        await hydrated(page, '.widget');
+        const results = await new AxeBuilder({ page }).analyze();
+        expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      }
+    });
+  }
 });

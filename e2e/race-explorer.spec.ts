@@ -6,9 +6,10 @@ import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { checkScenario, parseScenario, replay } from '../src/engine/race/index.ts';
+import { checkScenario, KNOB_NAMES, parseScenario, replay, VCPU_DIRECTIVES } from '../src/engine/race/index.ts';
 import { componentsText, raceChart, stepText } from '../src/engine/format/race-chart.ts';
-import { raceQuery } from '../src/engine/format/race-query.ts';
+import { linkLines } from '../src/engine/format/link-line.ts';
+import { raceLink, raceQuery } from '../src/engine/format/race-query.ts';
 import { raceReport } from '../src/engine/format/race-report.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
 
@@ -129,7 +130,7 @@ test.describe('race explorer', () => {
     await open(page, '/play/race/');
     await edit(page);
     await editor(page).fill('platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost unmap-s2; reboot\n');
-    await expect(page.getByRole('alert')).toHaveText("Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', 'read <offset>' or 'reset flr|ctrl|reg'");
+    await expect(page.getByRole('alert')).toHaveText(/^Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', /);
     await expect(editor(page)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
     await editor(page).fill('');
@@ -143,9 +144,9 @@ test.describe('race explorer', () => {
 
   test('a link restores the state exactly', async ({ page, context }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
+    expect(new URL(page.url()).search).toBe(raceQuery(parseScenario(scenarioText('soc-nc-unmap-ctrl')), shipped));
     await edit(page);
-    await page.getByLabel('path-order', { exact: true }).selectOption('no');
+    await page.getByLabel('write-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
     const text = await editor(page).inputValue();
@@ -179,7 +180,7 @@ test.describe('race explorer', () => {
     expect(withoutTime(shown)).toBe(withoutTime(expected));
     expect(shown).toContain('Counterexample (8 steps, a shortest one):');
     expect(shown.split('\nExplored')[0]).toBe(expected.split('\nExplored')[0]);
-    expect(shown).toMatch(new RegExp(`\nLink:\n${origin}/play/race/\\?scenario=soc-nc-unmap-ctrl\n$`));
+    expect(shown.endsWith(`\n${linkLines(raceLink(origin, check.scenario, shipped))}`)).toBe(true);
     expect(shown.split('\n').every((line) => line.length <= 72)).toBe(true);
     await page.getByRole('button', { name: 'Copy as plain text' }).click();
     await expect(page.getByText('Copied.')).toBeVisible();
@@ -307,7 +308,7 @@ test.describe('race explorer', () => {
       '\u0000\u0001\u001b[31m\ud800\uffff\u202e',
       Array.from({ length: 64 }, (_, i) => String.fromCharCode((i * 37 + 11) % 256)).join(''),
     ];
-    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', 'guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order', 'guest', 'host', 'expect', '<b>x</b>'];
+    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, 'path-order', ...VCPU_DIRECTIVES, 'host', 'expect', 'v', 'h', '<b>x</b>'];
     for (const payload of payloads) {
       const query = new URLSearchParams(names.map((name) => [name, payload]));
       await open(page, `/play/race/?${query}`);
@@ -326,16 +327,17 @@ test.describe('race explorer', () => {
   });
 
   test('works with the keyboard alone', async ({ page }) => {
-    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
+    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr-4vcpu');
     const select = page.getByLabel('Scenario', { exact: true });
     for (let presses = 0; presses < 80 && !(await select.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press('Tab');
     }
     await expect(select).toBeFocused();
-    // pcie-nc-unmap-flr-config-bypass follows pcie-nc-unmap-flr: unsafe.
+    // pcie-nc-unmap-flr-config-bypass follows pcie-nc-unmap-flr-4vcpu: unsafe.
     await page.keyboard.press('ArrowDown');
     await expect(select).toHaveValue('pcie-nc-unmap-flr-config-bypass');
     await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+    await expect(status(page)).toHaveText(/^Checked/);
     await page.keyboard.press('Tab');
     await expect(page.getByText('Edit the scenario', { exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
@@ -343,8 +345,8 @@ test.describe('race explorer', () => {
     await page.keyboard.press('Tab');
     await expect(editor(page)).toBeFocused();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('option path-order=yes\n');
-    await expect(page.getByLabel('path-order', { exact: true })).toHaveValue('yes');
+    await page.keyboard.type('option write-order=yes\n');
+    await expect(page.getByLabel('write-order', { exact: true })).toHaveValue('yes');
     const next = page.getByRole('button', { name: 'Next step' });
     for (let presses = 0; presses < 80 && !(await next.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press('Tab');
@@ -409,7 +411,7 @@ test.describe('race explorer', () => {
       await widget.scrollIntoViewIfNeeded();
       const check = checkScenario(scenarioText(name), { file: fileOf(name) });
       await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
-      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/?scenario=${name}`);
+      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', raceLink('', check.scenario, shipped));
     }
     await expect(page.locator('astro-island:not([ssr]) .race-explorer')).toHaveCount(names.length);
     const last = widgets.nth(names.length - 1);

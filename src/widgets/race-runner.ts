@@ -4,6 +4,7 @@
  * run while one is going, or Cancel, does that and starts afresh next time.
  */
 import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
+import { siteAddress } from './url-state.ts';
 
 export interface RaceRunner {
   run(source: RaceSource): void;
@@ -41,7 +42,7 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
       }
       next += 1;
       running = true;
-      const request: RaceRequest = { id: next, source, site: window.location.origin };
+      const request: RaceRequest = { id: next, source, site: siteAddress() };
       worker.postMessage(request);
     },
     cancel() {

@@ -12,6 +12,7 @@ import { raceReport } from '../engine/format/race-report.ts';
 import type { Scenario } from '../engine/race/index.ts';
 import type { RaceScenarioInfo, RaceShown } from './race-messages.ts';
 import { SHIPPED } from './race-scenarios.ts';
+import { BASE } from './url-state.ts';
 
 export function shownOf(check: RaceCheck, site: string): RaceShown {
   const { model, ...rest } = check;
@@ -20,5 +21,5 @@ export function shownOf(check: RaceCheck, site: string): RaceShown {
 
 export function scenarioInfo(text: string, scenario: Scenario, problems: readonly string[]): RaceScenarioInfo {
   const name = shippedName(scenario, SHIPPED);
-  return { text, ...(name === undefined ? {} : { name }), problems, query: raceQuery(scenario, SHIPPED), playground: raceLink('', scenario, SHIPPED) };
+  return { text, ...(name === undefined ? {} : { name }), problems, query: raceQuery(scenario, SHIPPED), playground: raceLink(BASE, scenario, SHIPPED) };
 }

@@ -7,28 +7,32 @@
  * widget terminating this worker.
  */
 import { checkScenario, parseScenario, ScenarioError } from '../engine/race/index.ts';
-import { readRaceQuery } from '../engine/format/race-query.ts';
+import { restoreRaceLink } from './race-link.ts';
 import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
 import { SHIPPED, shippedFile } from './race-scenarios.ts';
 import { scenarioInfo, shownOf } from './race-shown.ts';
 
 const post = (message: RaceResponse): void => self.postMessage(message);
 
-/** The text a source stands for, and what was wrong with the link it came from. */
-function resolve(source: RaceSource): { text: string; problems: readonly string[] } {
+/**
+ * The text a source stands for, and what was wrong with the link it came
+ * from. A link is read as its model version shipped it (race-link.ts:
+ * an older version's archived engine loads here, in the worker).
+ */
+async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] }> {
   if ('text' in source) return { text: source.text, problems: [] };
   const shipped = SHIPPED.get(source.name);
   const problems = shipped === undefined ? [`no shipped scenario '${source.name}'`] : [];
   const fallback = shipped ?? '';
   if (!('search' in source)) return { text: fallback, problems };
-  const restored = readRaceQuery(source.search, SHIPPED);
+  const restored = await restoreRaceLink(source.search, SHIPPED);
   return { text: restored.text ?? fallback, problems: [...problems, ...restored.problems] };
 }
 
-self.onmessage = (event: MessageEvent<RaceRequest>) => {
+self.onmessage = async (event: MessageEvent<RaceRequest>) => {
   const { id, source, site } = event.data;
   try {
-    const { text, problems } = resolve(source);
+    const { text, problems } = await resolve(source);
     const info = scenarioInfo(text, parseScenario(text, '<scenario>'), problems);
     post({ id, kind: 'scenario', ...info });
     // As the CLI names its input: the shipped file, or standard input for anything else.

@@ -13,6 +13,7 @@ import { kvmJson } from '../format/kvm-json.ts';
 import { kvmReport } from '../format/kvm-report.ts';
 import { kvmTableRst, kvmTableText } from '../format/kvm-table.ts';
 import { kvmDecide } from './decide.ts';
+import { parsePgprot } from './guest-stage2.ts';
 import { BACKINGS, PGPROTS } from './inputs.ts';
 import { KernelReleaseError, parseRelease } from './releases.ts';
 import type { Backing, KvmInput, Pgprot } from './types.ts';
@@ -66,7 +67,8 @@ function inputOf(options: Options): KvmInput {
   return {
     kernel: options.kernel.trim(),
     backing: oneOf<Backing>(options.vma, BACKINGS, 'vma'),
-    pgprot: oneOf<Pgprot>(options.pgprot, PGPROTS, 'pgprot'),
+    // `pgprot_writecombine` is read as `writecombine`.
+    pgprot: oneOf<Pgprot>(options.pgprot === undefined ? undefined : (parsePgprot(options.pgprot) ?? options.pgprot), PGPROTS, 'pgprot'),
     allowAnyUncached: options.flags.has('allow-any-uncached'),
     fwb: options.flags.has('fwb'),
     dic: options.flags.has('dic'),

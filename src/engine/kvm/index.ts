@@ -10,3 +10,4 @@ export { BEHAVIOURS, behaviourOf, parseRelease, KernelReleaseError, type Behavio
 export { describeS2, shortAnswer, hexNibble } from './describe.ts';
 export { PGPROT_ATTRINDX, PGPROT_HELPER } from './vma.ts';
 export { BACKINGS, PGPROTS, KVM_DEFAULTS, KERNEL_CHOICES, allInputs } from './inputs.ts';
+export { guestStage2FromKvm, parsePgprot, KvmStage2Error, type GuestStage2 } from './guest-stage2.ts';

@@ -152,6 +152,8 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         depth.push((depth[head] ?? 0) + 1);
         queue.push(t.next);
       }
+      // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
+      if (id === head) continue;
       graph.edgeTo.push(id);
       graph.edgeWrites.push(t.delivers ? 1 : 0);
     }

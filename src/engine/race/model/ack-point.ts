@@ -90,7 +90,7 @@ export function acceptTransitions(model: Model, s: State, firstOfClass: ClassFil
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((entry, i) => {
-      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry)) return;
+      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry, pe)) return;
       const left: State = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(buffer, i)) };
       if (entry.kind === 'store' && model.cacheable) {
         out.push(intoCache(model, left, pe, entry));

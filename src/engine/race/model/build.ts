@@ -29,6 +29,8 @@ export interface Model {
   readonly host: readonly HostOp[];
   /** Offsets of the guest's stores, by store number. */
   readonly storeOffsets: readonly number[];
+  /** The vCPU that issues each store, by store number. */
+  readonly storeVcpu: readonly number[];
   /** The 64-byte lines the guest's stores touch (line number = offset / 64), in first-use order; State.dirty is indexed alike. */
   readonly lines: readonly number[];
   /** Barriers before each host op; with same-pe they continue vCPU 0's count (one PE). */
@@ -43,6 +45,23 @@ export interface Model {
   readonly ackLane: Lane;
   readonly ackName: string;
   readonly warnings: readonly string[];
+  /**
+   * Groups (of two or more) of vCPUs with identical programs, which the
+   * reductions treat as interchangeable (M-vcpu-symmetry); vCPU 0 is in
+   * none under same-pe, where it shares the host's buffer.
+   */
+  readonly vcpuGroups: readonly (readonly number[])[];
+}
+
+function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean): number[][] {
+  const groups: number[][] = [];
+  const text = programs.map((ops) => JSON.stringify(ops));
+  for (let k = samePe ? 1 : 0; k < programs.length; k += 1) {
+    const group = groups.find((g) => text[g[0] ?? 0] === text[k]);
+    if (group) group.push(k);
+    else groups.push([k]);
+  }
+  return groups.filter((g) => g.length > 1);
 }
 
 /**
@@ -79,12 +98,14 @@ export function buildModel(scenario: Scenario): Model {
   const knobs = resolveKnobs(scenario);
   const guestType = resolveGuestType(scenario.guestS1, scenario.guestS2, scenario.fwb);
   const storeOffsets: number[] = [];
+  const storeVcpu: number[] = [];
   const lines: number[] = [];
-  const vcpus = vcpuPrograms(scenario).map((ops): Vcpu => {
+  const vcpus = vcpuPrograms(scenario).map((ops, k): Vcpu => {
     const storeIndex = ops.map((op) => {
       if (op.op !== 'store') return -1;
       const line = Math.floor(op.offset / MERGE_GRANULE);
       if (!lines.includes(line)) lines.push(line);
+      storeVcpu.push(k);
       return storeOffsets.push(op.offset) - 1;
     });
     return { ops, storeIndex, epoch: epochs(ops, 0) };
@@ -100,6 +121,7 @@ export function buildModel(scenario: Scenario): Model {
     vcpus,
     host: scenario.host,
     storeOffsets,
+    storeVcpu,
     lines,
     hostEpoch: epochs(scenario.host, samePe ? vcpu0Barriers : 0),
     hostBuffer: samePe ? 0 : vcpus.length,
@@ -109,6 +131,7 @@ export function buildModel(scenario: Scenario): Model {
     ackLane: pcie ? 'root-complex' : 'interconnect',
     ackName: pcie ? 'root complex' : 'interconnect',
     warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs, cacheable)],
+    vcpuGroups: vcpuGroups(vcpus.map((v) => v.ops), samePe),
   };
 }
 

@@ -18,7 +18,7 @@ function lineText(model: Model, line: number): string {
 
 /** A cacheable store leaves its write buffer into its line, which becomes dirty; the store is complete. */
 export function intoCache(model: Model, left: State, pe: number, entry: Entry): Transition {
-  const line = model.lines.indexOf(entry.region);
+  const line = entry.region;
   const next: State = { ...left, dirty: replaceAt(left.dirty, line, (left.dirty[line] ?? 0) | entry.ids) };
   const event = `${storesText(model, entry.ids)} written into the cache (${lineText(model, line)} dirty)`;
   return transition('cache', 'cache', event, `cache:${pe}:${entry.ids}`, next);

@@ -25,7 +25,7 @@ function store(model: Model, s: State, k: number, pc: number, offset: number): T
   const entry = {
     kind: 'store' as const,
     ids: 1 << (vcpu?.storeIndex[pc] ?? 0),
-    region: Math.floor(offset / MERGE_GRANULE),
+    region: model.lines.indexOf(Math.floor(offset / MERGE_GRANULE)),
     epoch: vcpu?.epoch[pc] ?? 0,
   };
   return step(k, pc, 'store', `store ${hex(offset)} enters the write buffer`, enterBuffer(advance(s, k), k, entry));
@@ -66,8 +66,9 @@ export function vcpuTransitions(model: Model, s: State, k: number): Transition[]
   }
 }
 
-export function guestTransitions(model: Model, s: State): Transition[] {
-  return model.vcpus.flatMap((_, k) => vcpuTransitions(model, s, k));
+/** The next step of every vCPU, except the twins that transitions.ts leaves out. */
+export function guestTransitions(model: Model, s: State, twins?: ReadonlySet<number>): Transition[] {
+  return model.vcpus.flatMap((_, k) => (twins?.has(k) ? [] : vcpuTransitions(model, s, k)));
 }
 
 /** Every vCPU's program has run to its end (M-guest-stops). */

@@ -7,6 +7,9 @@
  * that are again identified, with the same `delivers` and `violation`
  * flags), which keeps the verdict, the shortest counterexample length and
  * the write counts (M-reduce-symmetry).
+ *
+ * Keys are short strings, one character per number, because the explorer
+ * hashes one per transition.
  */
 import type { Model } from './build.ts';
 import type { Entry, State, Txn } from './state.ts';
@@ -41,23 +44,17 @@ export interface KeyShape {
    * are bisimilar: the rules treat vCPUs alike by their programs only.
    */
   readonly vcpuGroups: readonly (readonly number[])[];
-}
-
-function sameProgram(model: Model, a: number, b: number): boolean {
-  const x = model.vcpus[a]?.ops ?? [];
-  const y = model.vcpus[b]?.ops ?? [];
-  return x.length === y.length && x.every((op, i) => JSON.stringify(op) === JSON.stringify(y[i]));
-}
-
-function vcpuGroups(model: Model): number[][] {
-  const groups: number[][] = [];
-  const first = model.knobs['same-pe'] ? 1 : 0;
-  for (let k = first; k < model.vcpus.length; k += 1) {
-    const group = groups.find((g) => sameProgram(model, g[0] ?? 0, k));
-    if (group) group.push(k);
-    else groups.push([k]);
-  }
-  return groups.filter((g) => g.length > 1);
+  /**
+   * With guest-stops=no, once the TLBI took effect the vCPUs' program
+   * counters no longer matter: every later store faults and writes nothing
+   * (M-fault-drop), a later dmb or dsb only moves the program counter, and
+   * the host does not wait for the guest. States that differ only in them
+   * are one state; the steps between them (faults, barriers) become steps
+   * from a state to itself, which never lie on a shortest path and deliver
+   * nothing, so the verdict, the shortest counterexample length and the
+   * write counts are kept.
+   */
+  readonly forgetPcsAfterUnmap: boolean;
 }
 
 export function keyShape(model: Model, reduction: boolean): KeyShape {
@@ -68,47 +65,54 @@ export function keyShape(model: Model, reduction: boolean): KeyShape {
     unorderedPath: reorder && !model.knobs['write-order'],
     symmetry: reduction,
     anonymousGuestWrites: reduction && fifo && model.guestCompletion === 'ack',
-    vcpuGroups: reduction ? vcpuGroups(model) : [],
+    vcpuGroups: reduction ? model.vcpuGroups : [],
+    forgetPcsAfterUnmap: reduction && !model.knobs['guest-stops'],
   };
 }
 
-/** One letter per kind, for keys. */
+/** One letter per kind. */
 const CODE: Record<Txn['kind'], string> = { store: 's', writeback: 'w', read: 'd', reg: 'g', ctrl: 'c', flr: 'f', acpi: 'a' };
 
-/** Epochs padded, so that sorting tokens keeps a PE's epochs in numeric order. */
-const epochText = (epoch: number): string => String(epoch).padStart(3, '0');
+/** A small number (epoch, line, PE from -1) as one character; character order is numeric order. */
+const num = (n: number): string => String.fromCharCode(n + 49);
 
 const isGuestWrite = (kind: Txn['kind']): boolean => kind === 'store' || kind === 'writeback';
 
 function entryToken(e: Entry, shape: KeyShape): string {
-  const base = `${CODE[e.kind]}${epochText(e.epoch)}.${e.region}`;
-  return shape.symmetry && e.kind === 'store' ? base : `${base}:${e.ids}`;
+  const base = CODE[e.kind] + num(e.epoch) + num(e.region);
+  return shape.symmetry && e.kind === 'store' ? base : `${base}${e.ids};`;
 }
 
 function txnToken(t: Txn, pe: number, shape: KeyShape): string {
-  if (shape.anonymousGuestWrites && isGuestWrite(t.kind)) return 'g';
-  const base = `${CODE[t.kind]}${pe}.${epochText(t.epoch)}`;
-  return shape.symmetry && isGuestWrite(t.kind) ? base : `${base}:${t.ids}`;
+  if (shape.anonymousGuestWrites && isGuestWrite(t.kind)) return 'G';
+  const base = CODE[t.kind] + num(pe) + num(t.epoch);
+  return shape.symmetry && isGuestWrite(t.kind) ? base : `${base}${t.ids};`;
 }
 
 /** Sorts the runs of tokens that `inRun` selects (writes that may overtake one another), keeping other tokens in place. */
-function sortRuns(tokens: string[], inRun: (i: number) => boolean): string[] {
-  const out: string[] = [];
+function sortRuns(tokens: string[], inRun: (i: number) => boolean): string {
+  let out = '';
   let run: string[] = [];
-  tokens.forEach((token, i) => {
+  for (let i = 0; i < tokens.length; i += 1) {
+    const token = tokens[i] ?? '';
     if (inRun(i)) {
       run.push(token);
-      return;
+      continue;
     }
-    out.push(...run.sort(), token);
+    if (run.length > 0) out += run.sort().join('');
+    out += token;
     run = [];
-  });
-  return [...out, ...run.sort()];
+  }
+  return run.length > 0 ? out + run.sort().join('') : out;
+}
+
+function pcText(s: State, k: number, shape: KeyShape): string {
+  return shape.forgetPcsAfterUnmap && s.unmapped ? '*' : num(s.pcs[k] ?? 0);
 }
 
 function bufferKey(buffer: readonly Entry[], shape: KeyShape): string {
   const tokens = buffer.map((e) => entryToken(e, shape));
-  return (shape.unorderedBuffer ? sortRuns(tokens, (i) => buffer[i]?.kind === 'store') : tokens).join(' ');
+  return shape.unorderedBuffer ? sortRuns(tokens, (i) => buffer[i]?.kind === 'store') : tokens.join('');
 }
 
 /**
@@ -116,35 +120,43 @@ function bufferKey(buffer: readonly Entry[], shape: KeyShape): string {
  * canonical order: sorted by everything that belongs to the vCPU (its
  * program counter, its buffer, and where its writes are on the paths).
  * vCPUs with equal descriptions are interchangeable, so ties may go
- * either way.
+ * either way. Returns the PE whose part goes to position k, for each k.
  */
-function canonicalRenaming(s: State, shape: KeyShape): (pe: number) => number {
-  if (shape.vcpuGroups.length === 0) return (pe) => pe;
-  const rename = new Map<number, number>();
+function canonicalOrder(s: State, shape: KeyShape, buffers: readonly string[]): number[] | undefined {
+  if (shape.vcpuGroups.length === 0) return undefined;
+  const order = s.buffers.map((_, pe) => pe);
   for (const group of shape.vcpuGroups) {
     const described = group.map((k) => {
-      const onPaths = s.paths.map((path) =>
-        path.flatMap((t, i) => (t.pe === k && !(shape.anonymousGuestWrites && isGuestWrite(t.kind)) ? [`${i}${txnToken(t, 0, shape)}`] : [])).join(','),
-      );
-      return { k, text: `${s.pcs[k] ?? 0}|${bufferKey(s.buffers[k] ?? [], shape)}|${onPaths.join('/')}` };
+      let text = pcText(s, k, shape) + (buffers[k] ?? '');
+      for (const path of s.paths) {
+        text += '/';
+        path.forEach((t, i) => {
+          if (t.pe === k && !(shape.anonymousGuestWrites && isGuestWrite(t.kind))) text += num(i) + txnToken(t, 0, shape);
+        });
+      }
+      return { k, text };
     });
     described.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    described.forEach((d, rank) => rename.set(d.k, group[rank] ?? d.k));
+    described.forEach((d, rank) => {
+      order[group[rank] ?? d.k] = d.k;
+    });
   }
-  return (pe) => rename.get(pe) ?? pe;
+  return order;
 }
 
 export function stateKey(s: State, shape: KeyShape): string {
-  const rename = canonicalRenaming(s, shape);
-  const order = s.buffers.map((_, pe) => pe);
-  const inverse = new Map(order.map((pe) => [rename(pe), pe]));
-  const pcs = s.pcs.map((_, k) => s.pcs[inverse.get(k) ?? k] ?? 0);
-  const buffers = s.buffers.map((_, pe) => bufferKey(s.buffers[inverse.get(pe) ?? pe] ?? [], shape));
-  const paths = s.paths.map((path) => {
-    const tokens = path.map((t) => txnToken(t, t.pe < 0 ? t.pe : rename(t.pe), shape));
-    return (shape.unorderedPath ? sortRuns(tokens, (i) => isGuestWrite(path[i]?.kind ?? 'read')) : tokens).join(' ');
-  });
-  const dirty = s.dirty.map((ids) => (shape.symmetry ? (ids === 0 ? 0 : 1) : ids)).join(',');
-  const flags = `${pcs.join('.')},${s.hostPc},${s.hostPhase},${s.unmapped ? 1 : 0}${s.reset ? 1 : 0}`;
-  return `${flags}|${buffers.join('/')}|${paths.join('/')}|${dirty}`;
+  const buffers = s.buffers.map((buffer) => bufferKey(buffer, shape));
+  const order = canonicalOrder(s, shape, buffers);
+  const rename = new Array<number>(s.buffers.length);
+  if (order) order.forEach((pe, k) => (rename[pe] = k));
+  let key = num(s.hostPc) + num(s.hostPhase) + (s.unmapped ? '1' : '0') + (s.reset ? '1' : '0');
+  s.pcs.forEach((_, k) => (key += pcText(s, order ? (order[k] ?? k) : k, shape)));
+  buffers.forEach((_, k) => (key += `|${buffers[order ? (order[k] ?? k) : k] ?? ''}`));
+  for (const path of s.paths) {
+    const tokens = path.map((t) => txnToken(t, t.pe < 0 || !order ? t.pe : (rename[t.pe] ?? t.pe), shape));
+    key += `/${shape.unorderedPath ? sortRuns(tokens, (i) => isGuestWrite(path[i]?.kind ?? 'read')) : tokens.join('')}`;
+  }
+  key += '/';
+  for (const ids of s.dirty) key += shape.symmetry ? (ids === 0 ? '0' : '1') : `${ids};`;
+  return key;
 }

@@ -16,7 +16,7 @@ export interface Entry {
   readonly kind: 'store' | ResetMethod;
   /** Guest stores: bit i set for store i of the scenario (numbered over all vCPUs). Host writes: the host op index. */
   readonly ids: number;
-  /** Guest stores: the 64-byte line (merge granule, cache line). Host writes: -1. */
+  /** Guest stores: the 64-byte line (merge granule, cache line) as an index into Model.lines. Host writes: -1. */
   readonly region: number;
   /** Barriers executed on the issuing PE before the write (a DMB orders across epochs). */
   readonly epoch: number;

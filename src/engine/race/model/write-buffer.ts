@@ -99,7 +99,7 @@ export function mergeTransitions(model: Model, s: State, firstOfClass: ClassFilt
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((a, i) => {
-      if (!firstOfClass(`merge${pe}`, a)) return;
+      if (!firstOfClass(`merge${pe}`, a, pe)) return;
       for (let j = i + 1; j < buffer.length; j += 1) {
         const b = buffer[j];
         if (!b || !mayMerge(model, a, b) || !firstOfClass(`merge${pe}.${i}`, b)) continue;
