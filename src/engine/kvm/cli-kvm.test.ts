@@ -119,7 +119,7 @@ describe('cli kvm', () => {
   it('--model 1 has no KVM model', async () => {
     const error = await kvmCommand(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device'], { readStdin: async () => '', readFile: async () => '', site: '', model: 1, out: () => undefined, err: () => undefined }).catch((e: unknown) => e);
     expect(error).toBeInstanceOf(UsageError);
-    expect((error as Error).message).toMatch(/model version 1 had no KVM model/);
+    expect((error as Error).message).toMatch(/model version 1 had no KVM engine/);
   });
   it('--table takes no inputs', () => usageError(['--table', '--kernel', '6.9'], /--table/));
 });
