@@ -10,7 +10,7 @@ import { COMBINE_DEFAULTS, combineLink, type CombineState } from './combine-quer
 export interface ShownExample {
   /** `npm run -s cli -- combine ...` with the example's options. */
   readonly command: string;
-  /** The combining explorer on this state, relative to the site root. */
+  /** The combining explorer on this state, under the site's base path. */
   readonly link: string;
   readonly result: CombineResult;
 }
@@ -25,7 +25,8 @@ export function exampleArgs(example: QemuExample): string[] {
   return ['combine', '--s1', example.s1, '--s2', example.s2, ...(example.fwb ? ['--fwb'] : []), ...(example.cd ? ['--cd'] : [])];
 }
 
-export function showExample(example: QemuExample): ShownExample {
+/** `base`: the site's base path ('' at the root). */
+export function showExample(example: QemuExample, base = ''): ShownExample {
   const state = exampleState(example);
-  return { command: `npm run -s cli -- ${exampleArgs(example).join(' ')}`, link: combineLink('', state), result: combine(state) };
+  return { command: `npm run -s cli -- ${exampleArgs(example).join(' ')}`, link: combineLink(base, state), result: combine(state) };
 }

@@ -1,0 +1,146 @@
+/**
+ * Promela export of a reset-race scenario: a self-contained model for SPIN
+ * with the semantics of "The race model" page, the property as an
+ * assertion, and comments naming the rule (M-...) each process and
+ * transition implements. `pan` finds an assertion violation iff our
+ * explorer's verdict is unsafe; how its state count relates to ours is in
+ * the model's header.
+ *
+ * Pure string building: runs in Node, a page and a Web Worker alike.
+ */
+import { printScenario } from '../printer.ts';
+import type { Scenario } from '../types.ts';
+import { agentProcesses } from './agents.ts';
+import { constants, state } from './declarations.ts';
+import { fabricProcesses } from './fabric.ts';
+import { guards } from './guards.ts';
+import { helpers } from './helpers.ts';
+import { layoutOf, type Layout } from './layout.ts';
+import type { Encoding } from './proctype.ts';
+
+export interface PromelaOptions {
+  /** Apply the reductions our explorer applies by default (true), or none of them, as `race --no-reduction` (false). */
+  readonly reduction?: boolean;
+}
+
+/** Text that cannot end the block comment it is quoted in. */
+const quoted = (text: string): string => text.replaceAll('*/', '* /');
+
+function encodingOf(layout: Layout, reduction: boolean): Encoding {
+  const { knobs, singlePathOrder } = layout.semantics;
+  const t = layout.guestType;
+  const reorder = t.normal || t.reordering;
+  const ackedEarly = knobs.earlyAck && (t.earlyAck || !knobs.neHonoured);
+  return {
+    keepIds: !reduction,
+    sortBuffers: reorder,
+    sortPath: reorder && !knobs.writeOrder,
+    anonymousPathWrites: reduction && !singlePathOrder && knobs.writeOrder && knobs.npPushes && ackedEarly,
+  };
+}
+
+/** Identical vCPU programs, which our explorer's reduction treats as interchangeable and this model does not. */
+function twinVcpus(layout: Layout): boolean {
+  const from = layout.semantics.knobs.samePe ? 1 : 0;
+  const programs = layout.vcpus.slice(from).map((v) => JSON.stringify(v.ops));
+  return new Set(programs).size < programs.length;
+}
+
+function reductionsText(layout: Layout, encoding: Encoding): string {
+  const lines = [
+    "   - SPIN's partial-order reduction stays on (pan's default). It finds no",
+    '     independent moves here: every transition reads or writes global',
+    '     state, so -DNOREDUCE stores the same number of states.',
+  ];
+  if (encoding.sortBuffers || encoding.sortPath) {
+    const where = [encoding.sortBuffers ? 'the write buffers' : '', encoding.sortPath ? 'the path to the device' : ''].filter(Boolean).join(' and ');
+    lines.push(
+      `   - Canonical order (M-wb-reorder${encoding.sortPath ? ', M-path-write-order' : ''}): in ${where}, adjacent`,
+      `     guest writes may leave or arrive in any order among themselves (${layout.guestType.name}`,
+      '     is Reordering, so only epochs and PEs order them), so each run of them',
+      '     is kept sorted (sort_*): states that differ only in that order are one.',
+    );
+  }
+  if (encoding.keepIds) {
+    lines.push('   - None of our explorer\'s reductions (as race --no-reduction).');
+  } else {
+    lines.push(
+      '   - Store names dropped (M-reduce-symmetry): a guest write keeps its kind,',
+      '     epoch and line but not which stores it carries, and a dirty line only',
+      '     that it is dirty. No rule reads store names.',
+    );
+  }
+  if (encoding.anonymousPathWrites) {
+    lines.push(
+      '   - Guest writes on a path carry nothing but that they are guest writes:',
+      '     every path is first in, first out and stores complete early, so no rule',
+      '     reads their PE, epoch or kind there.',
+    );
+  }
+  return lines.join('\n');
+}
+
+function relationText(layout: Layout, encoding: Encoding): string {
+  if (encoding.keepIds) {
+    return ` * stored" equals the states \`race --no-reduction\` reports for this scenario.`;
+  }
+  const twins = twinVcpus(layout);
+  return twins
+    ? ` * stored" is at least the states \`race\` reports: our explorer also treats
+ * vCPUs with identical programs as interchangeable (M-vcpu-symmetry), which
+ * this model does not; \`race --no-reduction\` and \`--promela --no-reduction\`
+ * store equally many.`
+    : ` * stored" equals the states \`race\` reports for this scenario.`;
+}
+
+function header(layout: Layout, encoding: Encoding): string {
+  const title = layout.scenario.title ?? 'untitled scenario';
+  const scenario = printScenario(layout.scenario).trimEnd().split('\n');
+  return `/*
+ * Reset race: ${quoted(title)}
+ * Promela model of the scenario below, written by \`race --promela\`${encoding.keepIds ? ' --no-reduction' : ''}.
+ * Each process and transition names the rules of "The race model" page
+ * (/reference/race-model/) it implements.
+ *
+${scenario.map((line) => ` *     ${quoted(line)}`).join('\n')}
+ *
+ * Run it:
+ *   spin -a model.pml && cc -O2 -DSAFETY -o pan pan.c && ./pan
+ * "assertion violated" means UNSAFE (M-property: some execution delivers a
+ * guest write to the device after the reset took effect); "errors: 0" means
+ * SAFE. spin -t -p model.pml replays the trail of a violation.
+ *
+ * States: each step of our explorer is one d_step here, every process rests
+ * at its loop between steps, and the globals hold what our state holds. So
+ * with ./pan -c0 (search on past violations) pan's "states,
+${relationText(layout, encoding)}
+ *
+ * Reductions (each sound: it merges only states with the same futures):
+${reductionsText(layout, encoding)}
+ */
+`;
+}
+
+/** The Promela model of a parsed scenario. */
+export function toPromela(scenario: Scenario, options: PromelaOptions = {}): string {
+  const layout = layoutOf(scenario);
+  const encoding = encodingOf(layout, options.reduction ?? true);
+  const processes = [...agentProcesses(layout, encoding), ...fabricProcesses(layout, encoding)].filter((text) => text !== '');
+  return [header(layout, encoding), constants(layout), state(layout, encoding.keepIds), helpers(layout), guards(layout), ...processes].join('\n');
+}
+
+/**
+ * The file name for a scenario's model: the shipped scenario's name when
+ * there is one (`pcie-nc-unmap-flr.pml`), else its title as a slug, else
+ * `scenario.pml`.
+ */
+export function promelaFileName(scenario: Scenario, name?: string): string {
+  const base = (name ?? scenario.title ?? '')
+    .replace(/\.race$/, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-+|-+$/g, '')
+    .slice(0, 60)
+    .replace(/-+$/, '');
+  return `${base === '' ? 'scenario' : base}.pml`;
+}
