@@ -6,11 +6,13 @@
  */
 import type { CombineResult, S1Decoding } from '../engine/attrs/types.ts';
 import { COMBINE_PARAMS } from '../engine/format/combine-query.ts';
+import { KVM_MODE_PARAMS, KVM_PARAMS } from '../engine/format/kvm-query.ts';
 
 export interface NoScriptNote {
   readonly shown: string;
   readonly params: string;
-  readonly section: string;
+  /** The section of the Links and URL parameters page that explains them, if it has one. */
+  readonly section?: string;
   readonly cli: string;
 }
 
@@ -20,7 +22,7 @@ const either = (names: readonly string[]): string =>
 export function combineNote(r: CombineResult, fwb: boolean): NoScriptNote {
   return {
     shown: `${r.s1.hex} ${r.s1.name} at stage 1 with ${r.s2.hex} ${r.s2.name} at stage 2, FWB ${fwb ? 'on' : 'off'}, giving ${r.typeName}`,
-    params: either(Object.keys(COMBINE_PARAMS)),
+    params: either([...new Set([...Object.keys(COMBINE_PARAMS), ...Object.keys(KVM_MODE_PARAMS)])]),
     section: 'combining-explorer-playcombine',
     cli: 'npm run -s cli -- combine --s1 <s1> --s2 <s2> [--fwb] [--cd]',
   };
@@ -28,6 +30,14 @@ export function combineNote(r: CombineResult, fwb: boolean): NoScriptNote {
 
 export function mairNote(byte: string, d: S1Decoding): NoScriptNote {
   return { shown: `${byte}, ${d.name}`, params: 'mair', section: 'mair-decoder-playmair', cli: 'npm run -s cli -- combine --s1 <mair> --s2 Normal-WB' };
+}
+
+export function kvmNote(kernel: string, answer: string): NoScriptNote {
+  return {
+    shown: `Linux ${kernel}: ${answer}`,
+    params: either(Object.keys(KVM_PARAMS)),
+    cli: 'npm run -s cli -- kvm --kernel <kernel> --vma <backing> --pgprot <pgprot> [--fwb] [--dic]',
+  };
 }
 
 export function raceNote(scenario: string): NoScriptNote {
