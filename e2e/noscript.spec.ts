@@ -7,7 +7,7 @@
 import { test, expect } from '@playwright/test';
 
 const playgrounds = [
-  { path: '/play/combine/?s1=0x04&s2=0x1', result: /^Combined result: Normal-NC$/, params: 's1, s1sh, s2, s2sh, fwb or cd', cli: 'combine --s1' },
+  { path: '/play/combine/?s1=0x04&s2=0x1', result: /^Combined result: Normal-NC$/, params: 's1, s1sh, s2, s2sh, fwb, cd, kvm', cli: 'combine --s1' },
   { path: '/play/mair/?mair=0xf0', result: /^Decoded: 0x44 is Normal-NC$/, params: 'mair', cli: 'combine --s1 <mair>' },
   { path: '/play/kvm/?kernel=6.8', result: /^KVM /, params: 'kernel, backing', cli: 'kvm --kernel <kernel>' },
   { path: '/play/race/?scenario=soc-nc-unmap-ctrl', result: /^Verdict: /, params: 'scenario', cli: 'race scenarios/<scenario>.race' },
@@ -25,7 +25,7 @@ for (const p of playgrounds) {
       await expect(note).toContainText('JavaScript is off: this shows the default state');
       await expect(note).toContainText(`(${p.params}`);
       await expect(note).toContainText(p.cli);
-      await expect(note.getByRole('link', { name: 'Links and URL parameters' })).toHaveAttribute('href', /^\/reference\/links\/#/);
+      await expect(note.getByRole('link', { name: 'Links and URL parameters' })).toHaveAttribute('href', /^\/reference\/links\//);
     });
   });
 
