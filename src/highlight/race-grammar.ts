@@ -11,7 +11,7 @@ import { KNOB_NAMES, VCPU_DIRECTIVES } from '../engine/race/types.ts';
 
 const words = (list: readonly string[]): string => `\\b(?:${list.map((w) => w.replace(/-/g, '\\-')).join('|')})\\b`;
 
-const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'option', ...VCPU_DIRECTIVES, 'host', 'expect'];
+const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'kernel', 'vma', 'option', ...VCPU_DIRECTIVES, 'host', 'expect'];
 const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'dc', 'reset'];
 const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'acpi', 'civac', 'all', 'safe', 'unsafe'];
 

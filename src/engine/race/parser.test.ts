@@ -78,7 +78,7 @@ describe('scenario language', () => {
 
   it('reports errors as file:line:column with what was expected', () => {
     expect(errorOf('plat soc').message).toBe(
-      "x.race:1:1: unknown directive 'plat'; expected title, platform, fwb, guest-s1, guest-s2, option, guest, guest1, guest2, guest3, host or expect",
+      "x.race:1:1: unknown directive 'plat'; expected title, platform, fwb, guest-s1, guest-s2, kernel, vma, option, guest, guest1, guest2, guest3, host or expect",
     );
     expect(where(`${HEAD}option early-ak=no`)).toBe('4:8');
     expect(errorOf(`${HEAD}option early-ak=no`).message).toContain('expected one of guest-stops');

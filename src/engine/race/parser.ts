@@ -7,6 +7,7 @@
  * unknown is an error with file:line:column and what was expected, never
  * silently ignored.
  */
+import { guestStage2FromKvm, KernelReleaseError, KvmStage2Error, parsePgprot } from '../kvm/index.ts';
 import { ScenarioError } from './errors.ts';
 import { GuestTypeError, resolveGuestType } from './guest-type.ts';
 import { isKnobName, PATH_ORDER_KNOBS, PATH_ORDER_SHORTHAND } from './knobs.ts';
@@ -16,6 +17,7 @@ import {
   KNOB_NAMES,
   VCPU_DIRECTIVES,
   type GuestOp,
+  type KvmDirectives,
   type HostOp,
   type KnobName,
   type Platform,
@@ -27,7 +29,7 @@ import {
 /** Guest stores (of all vCPUs together) are tracked as bits of one number in the model. */
 export const MAX_GUEST_STORES = 30;
 
-const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, option, guest, guest1, guest2, guest3, host or expect';
+const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, kernel, vma, option, guest, guest1, guest2, guest3, host or expect';
 
 interface Position {
   readonly line: number;
@@ -53,6 +55,8 @@ class Parse {
   readonly host: HostOp[] = [];
   stores = 0;
   readonly resets: { method: string; at: Position }[] = [];
+  /** `vma <pgprot> [allow-any-uncached]`, with the position of its protection. */
+  vma: { directives: Omit<KvmDirectives, 'kernel'>; at: Position } | undefined;
   /** Set while a program's op list continues on the next line (it ended with `;`). */
   continued: { program: Program; at: Position } | undefined;
   /** The program of the last guest/host line, which an indented line of its ops continues. */
@@ -105,9 +109,14 @@ class Parse {
       case 'fwb':
       case 'guest-s1':
       case 'guest-s2':
+      case 'kernel':
       case 'expect':
         this.once(directive.text, at);
         this.values.set(directive.text, this.oneValue(directive.text, rest, after, line));
+        return;
+      case 'vma':
+        this.once('vma', at);
+        this.vmaDirective(rest, after, line);
         return;
       case 'option':
         if (rest.length === 0) this.fail(after, "expected name=value after 'option' (e.g. early-ack=no)");
@@ -126,6 +135,43 @@ class Parse {
     if (!value) this.fail(after, `expected a value after '${name}'`);
     if (extra) this.fail({ line, col: extra.col }, `unexpected '${extra.text}' after '${name} ${value.text}'; expected end of line`);
     return value;
+  }
+
+  /** `vma <pgprot> [allow-any-uncached]`: the VMM's VM_PFNMAP mapping of the device memory. */
+  vmaDirective(words: readonly Word[], after: Position, line: number): void {
+    const [prot, flag, extra] = words;
+    if (!prot) this.fail(after, "expected a protection after 'vma' (noncached, device, writecombine or cacheable)");
+    const pgprot = parsePgprot(prot.text);
+    if (!pgprot) this.fail({ line, col: prot.col }, `unknown protection '${prot.text}'; expected noncached, device, writecombine or cacheable`);
+    if (flag && flag.text !== 'allow-any-uncached') this.fail({ line, col: flag.col }, `unexpected '${flag.text}' after 'vma ${prot.text}'; expected allow-any-uncached or end of line`);
+    if (extra) this.fail({ line, col: extra.col }, `unexpected '${extra.text}' after 'vma ${prot.text} ${flag?.text ?? ''}'; expected end of line`);
+    this.vma = { directives: { vma: pgprot, allowAnyUncached: flag !== undefined }, at: { line, col: prot.col } };
+  }
+
+  /**
+   * The guest's stage 2: `guest-s2` as written, or what KVM installs for
+   * `kernel` and `vma` (the same value spelled as a raw MemAttr, so the
+   * race is the one `guest-s2 <that value>` gives).
+   */
+  guestS2(fwb: boolean): { s2: Word; at: Position; kvm?: KvmDirectives } {
+    const given = this.values.get('guest-s2');
+    const kernel = this.values.get('kernel');
+    const vma = this.vma;
+    if (given && (kernel || vma)) {
+      this.fail(kernel ? this.wordAt('kernel') : (vma?.at ?? this.wordAt('guest-s2')), "'kernel' and 'vma' stand for 'guest-s2'; expected one or the other, not both");
+    }
+    if (given) return { s2: given, at: this.wordAt('guest-s2') };
+    if (!kernel && !vma) this.fail({ line: 1, col: 1 }, "missing 'guest-s2' directive; expected 'guest-s2 <name or S2 MemAttr>', or 'kernel <release>' with 'vma <pgprot>'");
+    if (!vma) this.fail(this.wordAt('kernel'), "'kernel' without 'vma'; expected 'vma <pgprot> [allow-any-uncached]' to say how the VMM maps the device");
+    if (!kernel) this.fail(vma.at, "'vma' without 'kernel'; expected 'kernel <release>' (e.g. kernel 6.9) to say which KVM maps it");
+    try {
+      const { guestS2 } = guestStage2FromKvm(kernel.text, vma.directives.vma, vma.directives.allowAnyUncached, fwb);
+      return { s2: { text: guestS2, col: vma.at.col }, at: vma.at, kvm: { kernel: kernel.text, ...vma.directives } };
+    } catch (error) {
+      if (error instanceof KernelReleaseError) this.fail(this.wordAt('kernel'), error.message);
+      if (error instanceof KvmStage2Error) this.fail(vma.at, error.message);
+      throw error;
+    }
   }
 
   option(word: Word, line: number): void {
@@ -205,10 +251,11 @@ class Parse {
     const platform = this.platform();
     const fwb = this.fwb();
     const s1 = this.required('guest-s1', '<name or MAIR byte>');
-    const s2 = this.required('guest-s2', '<name or S2 MemAttr>');
+    const stage2 = this.guestS2(fwb);
+    const s2 = stage2.s2;
     this.checkKnobs();
     for (const reset of this.resets) this.checkReset(reset.method, reset.at, platform);
-    this.checkGuestType(s1, s2, fwb);
+    this.checkGuestType(s1, s2, fwb, stage2.at);
     const expect = this.expect();
     return {
       ...(this.title === undefined ? {} : { title: this.title }),
@@ -216,6 +263,7 @@ class Parse {
       fwb,
       guestS1: s1.text,
       guestS2: s2.text,
+      ...(stage2.kvm ? { kvm: stage2.kvm } : {}),
       options: this.options,
       ...this.programs(),
       host: this.host,
@@ -262,13 +310,13 @@ class Parse {
     if (method === 'ctrl' && platform !== 'soc') this.fail(at, "'reset ctrl' needs platform soc; expected reset flr or reset reg on pcie");
   }
 
-  checkGuestType(s1: Word, s2: Word, fwb: boolean): void {
+  checkGuestType(s1: Word, s2: Word, fwb: boolean, s2At: Position): void {
     try {
       resolveGuestType(s1.text, s2.text, fwb);
     } catch (error) {
       const input = error instanceof GuestTypeError ? error.input : 'guest-s2';
       const message = error instanceof Error ? error.message : String(error);
-      this.fail(this.wordAt(input), `${input} ${input === 'guest-s1' ? s1.text : s2.text}: ${message}`);
+      this.fail(input === 'guest-s1' ? this.wordAt(input) : s2At, `${input} ${input === 'guest-s1' ? s1.text : s2.text}: ${message}`);
     }
   }
 }

@@ -44,7 +44,12 @@ export function printScenario(scenario: Scenario): string {
   lines.push(`platform ${scenario.platform}`);
   lines.push(`fwb ${scenario.fwb ? 'on' : 'off'}`);
   lines.push(`guest-s1 ${scenario.guestS1}`);
-  lines.push(`guest-s2 ${scenario.guestS2}`);
+  if (scenario.kvm) {
+    lines.push(`kernel ${scenario.kvm.kernel}`);
+    lines.push(`vma ${scenario.kvm.vma}${scenario.kvm.allowAnyUncached ? ' allow-any-uncached' : ''}`);
+  } else {
+    lines.push(`guest-s2 ${scenario.guestS2}`);
+  }
   for (const name of KNOB_NAMES) {
     const value = scenario.options[name];
     if (value !== undefined) lines.push(`option ${name}=${value ? 'yes' : 'no'}`);

@@ -7,6 +7,7 @@
  * compared structurally (parse(print(s)) == s), and a result serialised to
  * JSON or posted from a Web Worker unchanged.
  */
+import type { Pgprot } from '../kvm/types.ts';
 
 export type Platform = 'pcie' | 'soc';
 
@@ -64,12 +65,26 @@ export const VCPU_DIRECTIVES = ['guest', 'guest1', 'guest2', 'guest3'] as const;
 export type VcpuName = (typeof VCPU_DIRECTIVES)[number];
 export const MAX_VCPUS = VCPU_DIRECTIVES.length;
 
+/**
+ * `kernel <release>` and `vma <pgprot> [allow-any-uncached]`: the guest's
+ * stage 2 given as what KVM installs for a VM_PFNMAP VMA with that
+ * protection in that release (src/engine/kvm/), instead of `guest-s2`.
+ */
+export interface KvmDirectives {
+  readonly kernel: string;
+  readonly vma: Pgprot;
+  readonly allowAnyUncached: boolean;
+}
+
 export interface Scenario {
   readonly title?: string;
   readonly platform: Platform;
   readonly fwb: boolean;
   readonly guestS1: string;
+  /** The stage-2 value as the file spells it, or as KVM installs it when the file says `kernel` and `vma`. */
   readonly guestS2: string;
+  /** Present when the file gives `kernel` and `vma` instead of `guest-s2`; printing writes those back. */
+  readonly kvm?: KvmDirectives;
   readonly options: Readonly<Partial<Record<KnobName, boolean>>>;
   /** vCPU 0's program (always present, possibly empty). */
   readonly guest: readonly GuestOp[];
