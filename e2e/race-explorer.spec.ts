@@ -469,7 +469,7 @@ test.describe('race explorer', () => {
   test('each figure on the reset race page shows its scenario’s verdict and opens the same state in the playground', async ({ page }) => {
     await page.goto('/guide/reset-race/');
     const widgets = page.locator('.race-explorer');
-    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
+    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'pcie-nc-unmap-acpi', 'pcie-nc-unmap-read-acpi', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
     await expect(widgets).toHaveCount(names.length);
     for (const [i, name] of names.entries()) {
       const widget = widgets.nth(i);
