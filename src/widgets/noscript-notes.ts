@@ -39,12 +39,3 @@ export function kvmNote(kernel: string, answer: string): NoScriptNote {
     cli: 'npm run -s cli -- kvm --kernel <kernel> --vma <backing> --pgprot <pgprot> [--fwb] [--dic]',
   };
 }
-
-export function raceNote(scenario: string): NoScriptNote {
-  return {
-    shown: `the scenario ${scenario}`,
-    params: 'scenario, or one per directive such as platform, guest and host',
-    section: 'race-explorer-playrace',
-    cli: 'npm run -s cli -- race scenarios/<scenario>.race',
-  };
-}
