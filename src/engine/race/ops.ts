@@ -62,12 +62,12 @@ function dcCivac(ctx: OpContext, words: readonly Word[], op: Word): HostOp {
   if (!arg) fail(ctx, what.col + what.text.length, "expected an offset or 'all' after 'dc civac'");
   if (arg.text === 'all') {
     noMoreWords(ctx, words, 3, 'dc civac all');
-    return { op: 'dc-civac', target: 'all' };
+    return { op: 'dc-civac', offset: 'all' };
   }
   const value = parseNumber(arg.text);
   if (value === undefined) fail(ctx, arg.col, `bad offset '${arg.text}'; expected 'all' or a number such as 0x40, below 2^32`);
   noMoreWords(ctx, words, 3, `dc civac ${arg.text}`);
-  return { op: 'dc-civac', target: value };
+  return { op: 'dc-civac', offset: value };
 }
 
 export function parseHostOp(ctx: OpContext, words: readonly [Word, ...Word[]]): HostOp {

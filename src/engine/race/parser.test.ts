@@ -134,7 +134,7 @@ describe('scenario language', () => {
 
   it('reads dc civac and reset acpi, and path-order as a shorthand for write-order and np-pushes', () => {
     const s = parseScenario(`${HEAD}option path-order=no\nhost dc civac 0x40; dc civac all; reset acpi`);
-    expect(s.host).toEqual([{ op: 'dc-civac', target: 0x40 }, { op: 'dc-civac', target: 'all' }, { op: 'reset', method: 'acpi' }]);
+    expect(s.host).toEqual([{ op: 'dc-civac', offset: 0x40 }, { op: 'dc-civac', offset: 'all' }, { op: 'reset', method: 'acpi' }]);
     expect(s.options).toEqual({ 'write-order': false, 'np-pushes': false });
     expect(errorOf(`${HEAD}option path-order=no write-order=yes`).message).toContain("duplicate knob 'write-order'");
     expect(where(`${HEAD}host dc flush all`)).toBe('4:9');

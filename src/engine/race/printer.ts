@@ -18,7 +18,7 @@ export function guestOpText(op: GuestOp): string {
 export function hostOpText(op: HostOp): string {
   if (op.op === 'read') return `read ${hex(op.offset)}`;
   if (op.op === 'reset') return `reset ${op.method}`;
-  if (op.op === 'dc-civac') return `dc civac ${op.target === 'all' ? 'all' : hex(op.target)}`;
+  if (op.op === 'dc-civac') return `dc civac ${op.offset === 'all' ? 'all' : hex(op.offset)}`;
   return op.op;
 }
 

@@ -29,7 +29,7 @@ export function hostOp(platform: Platform): fc.Arbitrary<HostOp> {
 export function anyHostOp(platform: Platform): fc.Arbitrary<HostOp> {
   return fc.oneof(
     { weight: 5, arbitrary: hostOp(platform) },
-    fc.constantFrom<HostOp>({ op: 'dc-civac', target: 'all' }, { op: 'dc-civac', target: 0 }, { op: 'reset', method: 'acpi' }),
+    fc.constantFrom<HostOp>({ op: 'dc-civac', offset: 'all' }, { op: 'dc-civac', offset: 0 }, { op: 'reset', method: 'acpi' }),
   );
 }
 

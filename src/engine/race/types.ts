@@ -27,12 +27,8 @@ export type HostOp =
   | { readonly op: 'unmap-s2' }
   | { readonly op: 'dsb' }
   | { readonly op: 'read'; readonly offset: number }
-  /**
-   * `dc civac <offset>|all`: clean and invalidate the 64-byte line holding
-   * the offset, or every line of the mapping (M-cache-dc-civac). Named
-   * `target`, not `offset`: it is no access to that offset.
-   */
-  | { readonly op: 'dc-civac'; readonly target: number | 'all' }
+  /** `dc civac <offset>|all`: clean and invalidate one 64-byte line, or every line of the mapping (M-cache-dc-civac). */
+  | { readonly op: 'dc-civac'; readonly offset: number | 'all' }
   | { readonly op: 'reset'; readonly method: ResetMethod };
 
 export type Verdict = 'safe' | 'unsafe';

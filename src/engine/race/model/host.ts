@@ -109,7 +109,7 @@ export function hostTransitions(model: Model, s: State): Transition[] {
     case 'dsb':
       return dsb(model, s);
     case 'dc-civac':
-      return [dcCivac(model, s, op.target)];
+      return [dcCivac(model, s, op.offset)];
     case 'read':
       return s.hostPhase === 0 ? read(model, s, op.offset) : [];
     case 'reset':
