@@ -121,7 +121,8 @@ export function installOverflowProbe(): void {
     const record = (after: string): void => {
       states += 1;
       const overflow = measure(island);
-      const excess = (o: Overflow): number => Math.max(o.scrollWidth - o.viewport, ...o.offenders.map((x) => x.right - o.viewport), 0);
+      // The widget's own elements only: the page's width may still carry an earlier widget's overflow.
+      const excess = (o: Overflow): number => Math.max(0, ...o.offenders.map((x) => x.right - o.viewport));
       if (excess(overflow) > excess(worst.overflow)) worst = { after, overflow, states };
     };
     const all = <T extends Element>(selector: string): T[] => [...island.querySelectorAll<T>(selector)].filter(visible);

@@ -115,5 +115,11 @@ describe('cli kvm', () => {
   it('an unknown --pgprot value is named with the accepted ones', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'wc'], /--pgprot 'wc' is not one of noncached, device, writecombine, cacheable/));
   it('an unknown option is named', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device', '--nc'], /unknown argument '--nc'/));
   it('a bad --s1 is named', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device', '--s1', 'Normal-XX'], /--s1/));
+  it('--json carries the model version', async () => expect(await json(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device'])).toMatchObject({ model: MODEL_VERSION }));
+  it('--model 1 has no KVM model', async () => {
+    const error = await kvmCommand(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device'], { readStdin: async () => '', readFile: async () => '', site: '', model: 1, out: () => undefined, err: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/model version 1 had no KVM engine/);
+  });
   it('--table takes no inputs', () => usageError(['--table', '--kernel', '6.9'], /--table/));
 });
