@@ -143,7 +143,8 @@ const angle = (text: string): string => text.replace(/(https?:\/\/\S+)/, '<$1>')
 async function pasteBack(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Paste from email' }).click();
   await page.getByLabel('Text from the email').fill(text);
-  await Promise.all([page.waitForURL(/\?v=/), page.getByRole('button', { name: 'Restore' }).click()]);
+  // Restoring opens the link: wait for that new page, not for the address bar (a widget rewrites its own query on load).
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Restore' }).click()]);
 }
 
 function cli(args: string[], site: string): string {
