@@ -129,11 +129,15 @@ export function installOverflowProbe(): void {
     const buttons = (pattern: RegExp): HTMLButtonElement[] =>
       all<HTMLButtonElement>('button').filter((b) => pattern.test(b.textContent?.trim() ?? '') && !b.disabled);
 
-    for (const details of all<HTMLDetailsElement>('details')) {
-      if (details.open) continue;
-      details.open = true;
-      await settle();
-      record(`opening "${details.querySelector('summary')?.textContent?.trim()}"`);
+    // Disclosures inside disclosures show once the outer one is open: look again until none is closed.
+    for (let round = 0; round < 5; round++) {
+      const closed = all<HTMLDetailsElement>('details:not([open])');
+      if (closed.length === 0) break;
+      for (const details of closed) {
+        details.open = true;
+        await settle();
+        record(`opening "${details.querySelector('summary')?.textContent?.trim()}"`);
+      }
     }
     for (const run of buttons(/^Run$/)) {
       run.click();
