@@ -21,9 +21,10 @@ import { dirname, join } from 'node:path';
 import { build } from 'esbuild';
 import { archivePath, RELEASES } from '../src/engine/versions/version.ts';
 
-/** The exports of an EngineRelease, from the paths every release so far has had. */
-function entry(version: number, scenarios: Record<string, string>): string {
-  return `import { combine } from './src/engine/attrs/combine.ts';
+/** The exports of an EngineRelease, from the paths every release so far has had (the KVM engine from version 2 on). */
+function entry(version: number, scenarios: Record<string, string>, kvm: boolean): string {
+  const kvmExports = kvm ? `export { kvmDecide } from './src/engine/kvm/decide.ts';\nexport { kvmText } from './src/engine/format/kvm-text.ts';\n` : '';
+  return `${kvmExports}import { combine } from './src/engine/attrs/combine.ts';
 import { decodeS1 } from './src/engine/attrs/decode-s1.ts';
 import { combineMatrix, matrixRows } from './src/engine/attrs/matrix.ts';
 import { combineText } from './src/engine/format/combine-text.ts';
@@ -62,7 +63,7 @@ async function archive(version: number, from: { commit: string } | { dir: string
     const scenarioDir = join(dir, 'scenarios');
     const names = readdirSync(scenarioDir).filter((name) => name.endsWith('.race')).sort();
     const scenarios = Object.fromEntries(names.map((name) => [name.slice(0, -'.race'.length), readFileSync(join(scenarioDir, name), 'utf8')]));
-    writeFileSync(join(dir, 'entry.js'), entry(version, scenarios));
+    writeFileSync(join(dir, 'entry.js'), entry(version, scenarios, existsSync(join(dir, 'src/engine/kvm/decide.ts'))));
     const result = await build({
       entryPoints: [join(dir, 'entry.js')],
       absWorkingDir: dir,

@@ -25,7 +25,7 @@ import { buildModel, explore, parseScenario, VCPU_DIRECTIVES, type ExploreResult
 
 const RUNS = 15;
 const WARMUP = 5;
-const UNREDUCED_BUDGET = 300_000;
+const UNREDUCED_BUDGET = 200_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);

@@ -9,7 +9,7 @@ import { changesSince, entryAffects, parseChanges, parseSelector, selectorMatche
 import { loadRelease } from '../engine/versions/load-node.ts';
 import { raceFacts } from '../engine/versions/state-facts.ts';
 import { KNOWN_VERSIONS, MODEL_VERSION } from '../engine/versions/version.ts';
-import { differingGroups, differingScenarios } from './compare.ts';
+import { differingGroups, differingKernels, differingScenarios } from './compare.ts';
 import { readCorpus } from './files.ts';
 
 const sections = parseChanges(readFileSync(new URL('../../CHANGES', import.meta.url), 'utf8'));
@@ -43,6 +43,8 @@ describe('CHANGES', () => {
       return !covered(raceFacts(release.checkScenario(release.scenarios[name]!, { file: name }), name));
     });
     expect(uncoveredScenarios, 'shipped scenarios whose answer changed, with no CHANGES entry affecting them').toEqual([]);
+    const uncoveredKernels = differingKernels(older, newer).filter((kernel) => !covered({ kind: 'kvm', facts: { kernel } }));
+    expect(uncoveredKernels, 'KVM release choices whose answers changed, with no CHANGES entry affecting them').toEqual([]);
   }, 60_000);
 });
 

@@ -41,6 +41,13 @@ export function differingScenarios(recorded: Corpus, actual: Corpus): string[] {
   });
 }
 
+/** Release choices whose KVM answers differ, or that one corpus has and the other lacks. */
+export function differingKernels(recorded: Corpus, actual: Corpus): string[] {
+  const a = recorded.kvm?.kernels ?? {};
+  const b = actual.kvm?.kernels ?? {};
+  return [...new Set([...Object.keys(a), ...Object.keys(b)])].filter((kernel) => a[kernel] !== b[kernel]);
+}
+
 /** The first difference in words, or undefined when the corpora agree. */
 export function firstDifference(recorded: Corpus, actual: Corpus): string | undefined {
   if (recorded.combine.digest !== actual.combine.digest) {
@@ -54,5 +61,7 @@ export function firstDifference(recorded: Corpus, actual: Corpus): string | unde
     if (difference !== undefined) return difference;
   }
   const gone = Object.keys(recorded.scenarios).find((name) => actual.scenarios[name] === undefined);
-  return gone === undefined ? undefined : `scenario ${gone}: in the corpus but no longer shipped`;
+  if (gone !== undefined) return `scenario ${gone}: in the corpus but no longer shipped`;
+  const [kernel] = differingKernels(recorded, actual);
+  return kernel === undefined ? undefined : `kvm: the answers for release ${kernel} changed (every memslot, mapping and CPU feature combination of it is one digest)`;
 }

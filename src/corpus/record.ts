@@ -6,7 +6,9 @@
  *   and one short digest per group of 64 inputs (fixed FWB, CD, S1 byte and
  *   S1 SH; S2 MemAttr and S2 SH vary) so a difference can be placed;
  * - every shipped scenario: a hash of its text, the verdict, the state
- *   counts and the counterexample.
+ *   counts and the counterexample;
+ * - from model version 2 on, KVM's stage-2 choice for every input of every
+ *   release choice, one digest per release.
  * A combining result is recorded by what it says (type, MAIR-style byte,
  * shareability, properties, rule, who decided, Linux names, how many
  * warnings), not by the words of its descriptions, so rewording a sentence
@@ -15,6 +17,8 @@
 import { createHash } from 'node:crypto';
 import type { CombineResult, ShEncoding } from '../engine/attrs/types.ts';
 import { textHash } from '../engine/format/text-hash.ts';
+import { answerKey } from '../engine/kvm/decide.ts';
+import { allInputs, KERNEL_CHOICES } from '../engine/kvm/inputs.ts';
 import type { EngineRelease } from '../engine/versions/release.ts';
 
 export interface ScenarioRecord {
@@ -41,6 +45,8 @@ export interface Corpus {
     readonly groups: readonly string[];
   };
   readonly scenarios: Readonly<Record<string, ScenarioRecord>>;
+  /** Absent for versions without the KVM engine. */
+  readonly kvm?: { readonly digest: string; readonly kernels: Readonly<Record<string, string>> };
 }
 
 const SH: readonly ShEncoding[] = [0, 1, 2, 3];
@@ -99,11 +105,29 @@ function recordScenario(release: EngineRelease, name: string, text: string): Sce
   };
 }
 
+/** Each answer by what it decides (the stage 2 or the refusal), the rule and the releases that differ. */
+function recordKvm(decide: NonNullable<EngineRelease['kvmDecide']>): NonNullable<Corpus['kvm']> {
+  const all = createHash('sha256');
+  const kernels: Record<string, string> = {};
+  for (const kernel of KERNEL_CHOICES) {
+    const digest = createHash('sha256');
+    for (const input of allInputs(kernel)) {
+      const r = decide(input);
+      const line = JSON.stringify([answerKey(r.answer), r.rule.text, r.releases, r.differences.map((d) => [d.releases, answerKey(d.answer)])]) + '\n';
+      digest.update(line);
+      all.update(line);
+    }
+    kernels[kernel] = digest.digest('hex').slice(0, 8);
+  }
+  return { digest: all.digest('hex'), kernels };
+}
+
 export function recordCorpus(release: EngineRelease): Corpus {
   const names = Object.keys(release.scenarios).sort();
-  return {
+  const corpus: Corpus = {
     model: release.model,
     combine: recordCombine(release),
     scenarios: Object.fromEntries(names.map((name) => [name, recordScenario(release, name, release.scenarios[name]!)])),
   };
+  return release.kvmDecide === undefined ? corpus : { ...corpus, kvm: recordKvm(release.kvmDecide) };
 }

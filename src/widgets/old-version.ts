@@ -11,13 +11,15 @@ import { readQuery } from '../engine/format/query.ts';
 import { changesSince, parseChanges, type ChangeEntry, type StateFacts } from '../engine/versions/changes.ts';
 import { currentRelease } from '../engine/versions/current.ts';
 import type { EngineRelease } from '../engine/versions/release.ts';
-import { combineFacts, mairFacts, raceFacts } from '../engine/versions/state-facts.ts';
+import { combineFacts, kvmFacts, mairFacts, raceFacts } from '../engine/versions/state-facts.ts';
+import { KVM_DEFAULTS, KVM_PARAMS } from '../engine/format/kvm-query.ts';
+import { answerKey } from '../engine/kvm/decide.ts';
 import { MODEL_VERSION } from '../engine/versions/version.ts';
 import { parseS1 } from '../engine/attrs/parse.ts';
 import { loadArchivedRelease } from './model-release.ts';
 import { restoreRaceLink } from './race-link.ts';
 
-export type NoticeKind = 'combine' | 'mair' | 'race';
+export type NoticeKind = 'combine' | 'mair' | 'race' | 'kvm';
 
 export interface ResultRow {
   readonly label: string;
@@ -32,9 +34,11 @@ export interface Comparison {
   readonly differs: boolean;
   /** The old version's own plain text for the state (its renderer), when it has one. */
   readonly oldText?: string;
+  /** Why there is nothing to compare: the old version had no engine for this playground. */
+  readonly absent?: string;
 }
 
-type Measured = { facts: StateFacts; rows: ResultRow[]; oldText?: string };
+type Measured = { facts: StateFacts; rows: ResultRow[]; oldText?: string; absent?: string };
 
 const row = (label: string, old: unknown, current: unknown): ResultRow => ({ label, old: String(old), current: String(current) });
 
@@ -72,6 +76,19 @@ function mairRows(search: string, old: EngineRelease, now: EngineRelease): Measu
   };
 }
 
+function kvmRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
+  const input = { ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, search).values };
+  const facts = kvmFacts(input);
+  if (old.kvmDecide === undefined || old.kvmText === undefined) return { facts, rows: [], absent: `Model version ${old.model} had no KVM engine: there is no earlier answer to show.` };
+  const a = old.kvmDecide(input);
+  const b = now.kvmDecide!(input);
+  return {
+    facts,
+    rows: [row('answer', answerKey(a.answer), answerKey(b.answer)), row('rule', a.rule.text, b.rule.text), row('behaves as', a.releases, b.releases)],
+    oldText: old.kvmText(a),
+  };
+}
+
 /** Race checks run here on the main thread: a budget keeps a large scenario from freezing the page. */
 const BUDGET = { budget: 200_000 };
 
@@ -105,12 +122,14 @@ async function raceRows(search: string, old: EngineRelease, now: EngineRelease):
 export async function compareWithVersion(kind: NoticeKind, version: number, search: string): Promise<Comparison | undefined> {
   const old = await loadArchivedRelease(version);
   const now = currentRelease({});
-  const measured = kind === 'combine' ? combineRows(search, old, now) : kind === 'mair' ? mairRows(search, old, now) : await raceRows(search, old, now);
+  const measured =
+    kind === 'combine' ? combineRows(search, old, now) : kind === 'mair' ? mairRows(search, old, now) : kind === 'kvm' ? kvmRows(search, old, now) : await raceRows(search, old, now);
   if (measured === undefined) return undefined;
   return {
     changes: changesSince(parseChanges(changesText), version, MODEL_VERSION, measured.facts),
     rows: measured.rows,
     differs: measured.rows.some((r) => r.old !== r.current),
     ...(measured.oldText === undefined ? {} : { oldText: measured.oldText }),
+    ...(measured.absent === undefined ? {} : { absent: measured.absent }),
   };
 }

@@ -1,5 +1,5 @@
 /**
- * `kvm --json`: one object. Always `outcome` (`mapped` or `refused`);
+ * `kvm --json`: one object. Always `model` (the model version) and `outcome` (`mapped` or `refused`);
  * when mapped `s2` (MemAttr[3:0] as `0xN`, read per `fwb`), `fwb`, `type`,
  * `constant` and `executable`; when refused `where` (`memslot` or `fault`)
  * and `errno`. Then the rule, its source, the path through the kernel's
@@ -7,6 +7,7 @@
  */
 import type { CombineResult } from '../attrs/types.ts';
 import { hexNibble, type KvmAnswer, type KvmResult } from '../kvm/index.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 
 function answerJson(a: KvmAnswer): Record<string, unknown> {
   return a.outcome === 'mapped'
@@ -16,6 +17,7 @@ function answerJson(a: KvmAnswer): Record<string, unknown> {
 
 export function kvmJson(r: KvmResult, combined?: CombineResult): Record<string, unknown> {
   return {
+    model: MODEL_VERSION,
     kernel: r.input.kernel,
     releases: r.releases,
     input: r.input,

@@ -43,8 +43,8 @@ export { KVM_DEFAULTS };
 /** The path of the playground, relative to the site root. */
 export const KVM_PATH = '/play/kvm/';
 
-export function kvmLink(site: string, state: KvmState): string {
-  return `${site.replace(/\/$/, '')}${KVM_PATH}${writeQuery(KVM_PARAMS, state, KVM_DEFAULTS)}`;
+export function kvmLink(site: string, state: KvmState, model?: number): string {
+  return `${site.replace(/\/$/, '')}${KVM_PATH}${writeQuery(KVM_PARAMS, state, KVM_DEFAULTS, model)}`;
 }
 
 /**

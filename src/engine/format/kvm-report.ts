@@ -4,12 +4,13 @@ import type { KvmResult } from '../kvm/index.ts';
 import type { CombineState } from './combine-query.ts';
 import { combineKvmLink, kvmLink, type KvmModeState } from './kvm-query.ts';
 import { kvmText } from './kvm-text.ts';
+import { linkLines } from './link-line.ts';
 
 export function kvmReport(result: KvmResult, site: string, combined?: CombineResult): string {
-  return `${kvmText(result, combined)}Link:\n${kvmLink(site, result.input)}\n`;
+  return `${kvmText(result, combined)}${linkLines(kvmLink(site, result.input))}`;
 }
 
 /** The combining explorer's text in "from KVM" mode: KVM's decision, the guest's access through it, and the link back. */
 export function combineKvmReport(result: KvmResult, combined: CombineResult | undefined, site: string, state: CombineState, mode: KvmModeState): string {
-  return `${kvmText(result, combined)}Link:\n${combineKvmLink(site, state, mode)}\n`;
+  return `${kvmText(result, combined)}${linkLines(combineKvmLink(site, state, mode))}`;
 }

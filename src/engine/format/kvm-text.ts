@@ -37,7 +37,7 @@ export function kvmText(r: KvmResult, combined?: CombineResult): string {
     ...field('Source', sourceWords(r.rule.source)),
   ];
   r.steps.forEach((step, n) => lines.push(...wrap(`${n + 1}. ${step.source.function}: ${step.said}`, n === 0 ? 'Path:'.padEnd(14) : ' '.repeat(14), ' '.repeat(17))));
-  if (r.differences.length === 0) lines.push(...field('Other releases', 'every other release answers the same'));
+  if (r.differences.length === 0) lines.push(...field('Differs in', 'no other release: every one from 6.8 on answers the same'));
   else r.differences.forEach((d, n) => lines.push(...wrap(`${d.releases}: ${shortAnswer(d.answer)}`, n === 0 ? 'Differs in:'.padEnd(14) : ' '.repeat(14), ' '.repeat(16))));
   if (combined) {
     lines.push('', ...field('Guest S1', `${combined.s1.hex} ${combined.s1.name}`));

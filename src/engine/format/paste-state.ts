@@ -12,13 +12,14 @@ import type { Scenario } from '../race/types.ts';
 import { MODEL_VERSION } from '../versions/version.ts';
 import { COMBINE_DEFAULTS, COMBINE_PARAMS } from './combine-query.ts';
 import { findLink, pastedModelVersion, unquote, type Playground } from './paste.ts';
-import { combineFromText, raceFromText } from './paste-text.ts';
+import { KVM_DEFAULTS, KVM_PARAMS } from './kvm-query.ts';
+import { combineFromText, kvmFromText, raceFromText } from './paste-text.ts';
 import { writeQuery } from './query.ts';
 import { raceQuery, type ShippedScenarios } from './race-query.ts';
 
 export type Pasted = { readonly search: string; readonly from: 'link' | 'text' } | { readonly problem: string };
 
-const NAMES: Readonly<Record<Playground, string>> = { combine: 'combining explorer', race: 'race explorer', mair: 'MAIR decoder' };
+const NAMES: Readonly<Record<Playground, string>> = { combine: 'combining explorer', race: 'race explorer', mair: 'MAIR decoder', kvm: '"What KVM maps" playground' };
 
 /** The same scenario in effect: knobs compared after defaults, so a report's explicit knobs match a file that leaves them unset. */
 function sameInEffect(a: Scenario, b: Scenario): boolean {
@@ -50,6 +51,12 @@ function combineSearch(lines: readonly string[], version: number): Pasted {
   return { search: writeQuery(COMBINE_PARAMS, read.state, COMBINE_DEFAULTS, version), from: 'text' };
 }
 
+function kvmSearch(lines: readonly string[], version: number): Pasted {
+  const read = kvmFromText(lines);
+  if ('missing' in read) return { problem: `No link in the pasted text, and it lacks ${read.missing}.` };
+  return { search: writeQuery(KVM_PARAMS, read.state, KVM_DEFAULTS, version), from: 'text' };
+}
+
 function mairSearch(lines: readonly string[], link: ReturnType<typeof findLink>, version: number): Pasted {
   // A combining link or report holds a MAIR byte too: its stage 1.
   const fromLink = link === undefined ? null : new URLSearchParams(link.search).get(link.playground === 'combine' ? 's1' : 'mair');
@@ -67,5 +74,6 @@ export function readPasted(text: string, playground: Playground, shipped: Shippe
   if (link?.playground === playground) return { search: link.search, from: 'link' };
   if (playground === 'mair') return mairSearch(lines, link, version);
   if (link?.playground !== undefined) return { problem: `The pasted link is for the ${NAMES[link.playground]}, not the ${NAMES[playground]}: open it there.` };
+  if (playground === 'kvm') return kvmSearch(lines, version);
   return playground === 'combine' ? combineSearch(lines, version) : raceSearch(lines, shipped, version);
 }

@@ -5,6 +5,9 @@
  * re-wrapped them). Each reader names what is missing when it cannot
  * restore the state.
  */
+import { PGPROT_ATTRINDX } from '../kvm/vma.ts';
+import { PGPROTS } from '../kvm/inputs.ts';
+import type { Backing, KvmInput } from '../kvm/types.ts';
 import { KNOB_NAMES } from '../race/types.ts';
 import type { CombineState } from './combine-query.ts';
 
@@ -86,4 +89,24 @@ export function raceFromText(lines: readonly string[]): FromText<{ text: string;
     ...(expect === undefined ? [] : [`expect ${expect}`]),
   ];
   return { state: { text: scenario.join('\n') + '\n', ...(file === undefined ? {} : { file }) } };
+}
+
+/**
+ * `Kernel: 6.9 (behaves as ...)`, `Memslot: <memory>, <helper> (<MT_...>)[,
+ * VM_ALLOW_ANY_UNCACHED]` and `CPU: FWB yes, DIC no; the fault is ...`, as
+ * kvm-text.ts writes them.
+ */
+export function kvmFromText(lines: readonly string[]): FromText<KvmInput> {
+  const text = joined(lines);
+  const kernel = /\sKernel: ([0-9]+\.[0-9]+)\s/.exec(text)?.[1];
+  if (kernel === undefined) return { missing: "a 'Kernel: N.N' line" };
+  const memslot = /\sMemslot: (.*?)\sCPU: FWB (yes|no), DIC (yes|no); the fault is (an instruction fetch|a data access)/.exec(text);
+  if (!memslot) return { missing: "the 'Memslot:' and 'CPU: FWB yes|no, DIC yes|no; ...' lines" };
+  const words = memslot[1]!;
+  const backing: Backing = words.includes('VM_PFNMAP') ? 'pfnmap' : words.includes('VM_MIXEDMAP') ? 'mixedmap' : 'ram';
+  const pgprot = PGPROTS.find((p) => words.includes(`(${PGPROT_ATTRINDX[p]})`));
+  if (pgprot === undefined) return { missing: "the VMM mapping's MT_ attribute in the 'Memslot:' line" };
+  return {
+    state: { kernel, backing, pgprot, allowAnyUncached: words.includes('VM_ALLOW_ANY_UNCACHED'), fwb: memslot[2] === 'yes', dic: memslot[3] === 'yes', exec: memslot[4] === 'an instruction fetch' },
+  };
 }

@@ -12,6 +12,9 @@ import { readQuery } from './query.ts';
 import { checkRaceHash, readRaceQuery } from './race-query.ts';
 import { raceReport } from './race-report.ts';
 import { wrap } from './wrap.ts';
+import { kvmDecide } from '../kvm/decide.ts';
+import { KVM_DEFAULTS, KVM_PARAMS } from './kvm-query.ts';
+import { kvmReport } from './kvm-report.ts';
 
 const dir = new URL('../../../scenarios/', import.meta.url);
 const shipped = new Map(readdirSync(dir).filter((n) => n.endsWith('.race')).map((n) => [n.slice(0, -5), readFileSync(new URL(n, dir), 'utf8')]));
@@ -104,5 +107,22 @@ describe('paste from email: MAIR decoder', () => {
     expect(readPasted(quote(report), 'mair', shipped)).toMatchObject({ search: expect.stringContaining('mair=0xff'), from: 'link' });
     expect(readPasted(quote(dropLink(report)), 'mair', shipped)).toMatchObject({ search: expect.stringContaining('mair=0xff'), from: 'text' });
     expect(readPasted('nothing here', 'mair', shipped)).toMatchObject({ problem: expect.stringMatching(/^No MAIR byte/) });
+  });
+});
+
+describe('paste from email: What KVM maps', () => {
+  const input = { kernel: '6.9', backing: 'pfnmap' as const, pgprot: 'writecombine' as const, allowAnyUncached: true, fwb: false, dic: true, exec: true };
+  const report = kvmReport(kvmDecide(input), 'https://example.org');
+
+  it.each(mangled)('restores the inputs from the link, or from the text when the link is gone, %s', (_, mangle) => {
+    for (const [text, from] of [[report, 'link'], [dropLink(report), 'text']] as const) {
+      const pasted = readPasted(mangle(text), 'kvm', shipped);
+      expect(pasted).toMatchObject({ from });
+      if ('search' in pasted) expect({ ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, pasted.search).values }).toEqual(input);
+    }
+  });
+
+  it('names what is missing', () => {
+    expect(readPasted('> Kernel: 6.9 (behaves as 6.9-6.16)', 'kvm', shipped)).toMatchObject({ problem: expect.stringContaining("'Memslot:'") });
   });
 });

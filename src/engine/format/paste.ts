@@ -8,10 +8,10 @@
  */
 import { LINK_LABEL } from './link-line.ts';
 
-export type Playground = 'combine' | 'race' | 'mair';
+export type Playground = 'combine' | 'race' | 'mair' | 'kvm';
 
 /** The page path of each playground, relative to the site root (whatever base the site has). */
-export const PLAYGROUND_PATHS: Readonly<Record<Playground, string>> = { combine: '/play/combine/', race: '/play/race/', mair: '/play/mair/' };
+export const PLAYGROUND_PATHS: Readonly<Record<Playground, string>> = { combine: '/play/combine/', race: '/play/race/', mair: '/play/mair/', kvm: '/play/kvm/' };
 
 /** The pasted lines without mail quoting (any run of `>` with or without spaces) or trailing spaces. */
 export function unquote(text: string): string[] {

@@ -6,7 +6,7 @@ import { checkScenario } from '../race/check.ts';
 import { raceCommand } from '../race/cli-race.ts';
 import { parseScenario } from '../race/parser.ts';
 import { printScenario } from '../race/printer.ts';
-import { scenario } from '../race/scenario-arbitrary.ts';
+import { multiVcpuScenario, scenario } from '../race/scenario-arbitrary.ts';
 import { MODEL_VERSION } from '../versions/version.ts';
 import { checkRaceHash, raceLink, raceQuery, readRaceQuery } from './race-query.ts';
 import { raceReport } from './race-report.ts';
@@ -46,6 +46,25 @@ describe('race explorer links', () => {
         expect(back.problems).toEqual([]);
         expect(back.scenario).toEqual(parseScenario(printScenario(s)));
       }),
+    );
+  });
+
+  it('carry each further vCPU as guest1..guest3, an empty program included, and restore them exactly', () => {
+    const edited = parseScenario(`${text('soc-nc-unmap-ctrl')}guest1 store 0x40; dsb\nguest2\n`);
+    const query = raceQuery(edited, shipped);
+    expect(query).toContain('&guest=store+0x0;store+0x8&guest1=store+0x40;dsb&guest2=&host=');
+    expect(restored(query)).toEqual({ scenario: edited, problems: [] });
+    // A vCPU without the ones before it is the parser's error, named by its parameter.
+    const gap = restored(query.replace('&guest1=store+0x40;dsb', ''));
+    expect(gap.problems).toEqual([expect.stringMatching(/^parameter 'guest2' ignored: 'guest2' without 'guest1'/)]);
+    fc.assert(
+      // The language has no way to write an empty vCPU 0 beside further vCPUs (a bare `guest` is an error), so those are left out.
+      fc.property(multiVcpuScenario().filter((s) => s.guest.length > 0), (s) => {
+        const back = restored(raceQuery(s, shipped));
+        expect(back.problems).toEqual([]);
+        expect(back.scenario).toEqual(parseScenario(printScenario(s)));
+      }),
+      { numRuns: 60 },
     );
   });
 

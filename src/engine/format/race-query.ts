@@ -5,7 +5,8 @@
  * (`/play/race/?scenario=soc-nc-unmap-ctrl`); any other scenario as one
  * parameter per directive, each value written as the scenario language
  * writes it (`platform=soc&s1=Normal-NC&s2=Normal-NC&guest=store 0x0;store 0x8
- * &host=unmap-s2;reset ctrl&early-ack=no`). Every link starts with the
+ * &host=unmap-s2;reset ctrl&early-ack=no`; `guest1=`..`guest3=` for further vCPUs,
+ * present even when empty). Every link starts with the
  * model version (`v=`) and ends with a short hash of the scenario's
  * canonical text (`h=`, text-hash.ts), checked when the link is read.
  *
@@ -17,7 +18,7 @@
 import { ScenarioError } from '../race/errors.ts';
 import { parseScenario } from '../race/parser.ts';
 import { guestOpText, hostOpText, printScenario } from '../race/printer.ts';
-import { KNOB_NAMES, type KnobName, type Scenario } from '../race/types.ts';
+import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type KnobName, type Scenario, type VcpuName } from '../race/types.ts';
 import { MODEL_VERSION } from '../versions/version.ts';
 import { clip, readQuery, VERSION_PARAM, type Param, type Params } from './query.ts';
 import { textHash } from './text-hash.ts';
@@ -25,8 +26,11 @@ import { textHash } from './text-hash.ts';
 /** Shipped scenarios by name (`soc-nc-unmap-ctrl`), as the text of their files. */
 export type ShippedScenarios = ReadonlyMap<string, string>;
 
-/** One query parameter per directive; knobs by their own names. */
-export type RaceField = 'title' | 'platform' | 'fwb' | 's1' | 's2' | KnobName | 'guest' | 'host' | 'expect';
+/** One query parameter per directive; knobs by their own names; `guest1`..`guest3` for vCPUs 1-3. */
+export type RaceField = 'title' | 'platform' | 'fwb' | 's1' | 's2' | KnobName | VcpuName | 'host' | 'expect';
+
+/** The further vCPUs' parameters: present (even empty) exactly when the scenario has that vCPU. */
+const FURTHER_VCPUS: readonly VcpuName[] = VCPU_DIRECTIVES.slice(1);
 type Fields = Partial<Record<RaceField, string>>;
 
 /** The path of the race playground, relative to the site root. */
@@ -47,6 +51,7 @@ const DEFAULT_FIELDS: Fields = {
 
 /** The directive line that carries a field's value; empty optional values leave the line out. */
 function directiveLine(field: RaceField, value: string): string | undefined {
+  if (value.trim() === '' && FURTHER_VCPUS.includes(field as VcpuName)) return field;
   if (value.trim() === '' && (field === 'title' || field === 'guest' || field === 'host' || field === 'expect')) return undefined;
   if (field === 's1' || field === 's2') return `guest-${field} ${value}`;
   if ((KNOB_NAMES as readonly string[]).includes(field)) return `option ${field}=${value}`;
@@ -54,7 +59,7 @@ function directiveLine(field: RaceField, value: string): string | undefined {
 }
 
 /** Fields in the order the printer writes directives. */
-const ORDER: readonly RaceField[] = ['title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, 'guest', 'host', 'expect'];
+const ORDER: readonly RaceField[] = ['title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, ...VCPU_DIRECTIVES, 'host', 'expect'];
 
 function fieldsOf(scenario: Scenario): Fields {
   const fields: Fields = {
@@ -65,6 +70,10 @@ function fieldsOf(scenario: Scenario): Fields {
     guest: scenario.guest.map(guestOpText).join(';'),
     host: scenario.host.map(hostOpText).join(';'),
   };
+  vcpuPrograms(scenario).forEach((ops, k) => {
+    const directive = VCPU_DIRECTIVES[k];
+    if (directive !== undefined && k > 0) fields[directive] = ops.map(guestOpText).join(';');
+  });
   if (scenario.title !== undefined) fields.title = scenario.title;
   if (scenario.expect !== undefined) fields.expect = scenario.expect;
   for (const name of KNOB_NAMES) {
@@ -147,7 +156,7 @@ function lineValue(field: RaceField): Param<string> {
     parse: (raw) => {
       if (/[\r\n]/.test(raw)) throw new Error('a line break cannot be part of one directive');
       if (raw.includes('#')) throw new Error("'#' would start a comment");
-      if ((field === 'guest' || field === 'host') && raw.trim().endsWith(';')) throw new Error(`'${clip(raw)}' ends with ';'`);
+      if ((field === 'host' || (VCPU_DIRECTIVES as readonly string[]).includes(field)) && raw.trim().endsWith(';')) throw new Error(`'${clip(raw)}' ends with ';'`);
       return raw;
     },
     format: (value) => value,

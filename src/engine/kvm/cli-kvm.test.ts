@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { docutilsProblems, hasDocutils } from '../../export/docutils.ts';
 import { UsageError, type CliIo } from '../cli-io.ts';
 import { kvmCommand } from './cli-kvm.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
@@ -97,7 +98,7 @@ describe('cli kvm', () => {
     const text = await call(['--kernel', '6.17', '--vma', 'mixedmap', '--pgprot', 'cacheable', '--dic', '--s1', '0x44']);
     for (const line of textLines(text)) expect(line.length).toBeLessThanOrEqual(72);
     expect(text).toMatch(/-EFAULT/);
-    expect(text).toContain('https://example.org/play/kvm/?backing=mixedmap&pgprot=cacheable&allowAnyUncached=off&fwb=off');
+    expect(text).toContain(`Link (model version ${MODEL_VERSION}):\nhttps://example.org/play/kvm/?v=${MODEL_VERSION}&backing=mixedmap&pgprot=cacheable&allowAnyUncached=off&fwb=off`);
   });
   it('--table: every input across every release within 72 columns', async () => {
     const lines = (await call(['--table'])).trimEnd().split('\n');
@@ -114,5 +115,11 @@ describe('cli kvm', () => {
   it('an unknown --pgprot value is named with the accepted ones', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'wc'], /--pgprot 'wc' is not one of noncached, device, writecombine, cacheable/));
   it('an unknown option is named', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device', '--nc'], /unknown argument '--nc'/));
   it('a bad --s1 is named', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device', '--s1', 'Normal-XX'], /--s1/));
+  it('--json carries the model version', async () => expect(await json(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device'])).toMatchObject({ model: MODEL_VERSION }));
+  it('--model 1 has no KVM model', async () => {
+    const error = await kvmCommand(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'device'], { readStdin: async () => '', readFile: async () => '', site: '', model: 1, out: () => undefined, err: () => undefined }).catch((e: unknown) => e);
+    expect(error).toBeInstanceOf(UsageError);
+    expect((error as Error).message).toMatch(/model version 1 had no KVM engine/);
+  });
   it('--table takes no inputs', () => usageError(['--table', '--kernel', '6.9'], /--table/));
 });

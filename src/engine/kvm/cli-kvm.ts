@@ -11,6 +11,10 @@ import type { CombineResult } from '../attrs/types.ts';
 import { UsageError, type Command } from '../cli-io.ts';
 import { kvmJson } from '../format/kvm-json.ts';
 import { kvmReport } from '../format/kvm-report.ts';
+import { kvmLink } from '../format/kvm-query.ts';
+import { linkLines } from '../format/link-line.ts';
+import { loadRelease } from '../versions/load-node.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 import { kvmTableRst, kvmTableText } from '../format/kvm-table.ts';
 import { kvmDecide } from './decide.ts';
 import { parsePgprot } from './guest-stage2.ts';
@@ -85,6 +89,11 @@ function combined(s1: string | undefined, result: ReturnType<typeof kvmDecide>):
 
 export const kvmCommand: Command = async (args, io) => {
   const options = parseArgs(args);
+  const model = io.model ?? MODEL_VERSION;
+  // An older model version answers with its own archived engine, if it had one.
+  const release = model === MODEL_VERSION ? undefined : await loadRelease(model);
+  if (release !== undefined && (release.kvmDecide === undefined || release.kvmText === undefined)) throw new UsageError(`kvm: model version ${model} had no KVM engine`);
+  if (release !== undefined && options.flags.has('table')) throw new UsageError('kvm: --table answers with the current model version only');
   if (options.flags.has('table')) {
     const extra = [...options.flags].filter((f) => f !== 'table' && f !== 'rst');
     if (extra.length > 0 || options.kernel !== undefined || options.vma !== undefined || options.pgprot !== undefined || options.s1 !== undefined) {
@@ -103,8 +112,13 @@ export const kvmCommand: Command = async (args, io) => {
       throw error;
     }
   }
+  if (release?.kvmDecide !== undefined && release.kvmText !== undefined) {
+    const old = release.kvmDecide(input);
+    io.out(options.flags.has('json') ? JSON.stringify({ model, ...kvmJson(old) }, null, 2) + '\n' : `${release.kvmText(old)}${linkLines(kvmLink(io.site, input, model), model)}`);
+    return 0;
+  }
   const result = kvmDecide(input);
   const access = combined(options.s1, result);
-  io.out(options.flags.has('json') ? JSON.stringify(kvmJson(result, access), null, 2) + '\n' : kvmReport(result, io.site, access));
+  io.out(options.flags.has('json') ? JSON.stringify({ model, ...kvmJson(result, access) }, null, 2) + '\n' : kvmReport(result, io.site, access));
   return 0;
 };

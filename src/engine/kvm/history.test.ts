@@ -124,3 +124,11 @@ describe('the 6.17 cacheable-PFNMAP series, re-derived from its diffs', () => {
     for (const i of inputs) expect(key(after('f55ce5a6cd33'), i)).toBe(key(before('f55ce5a6cd33'), i));
   });
 });
+
+describe('the changelog names each commit by a consistent id', () => {
+  it('every full id starts with its 12-digit short id, and no commit is listed twice', () => {
+    const all = replay().map((r) => r.commit);
+    for (const c of all) expect(c.fullId.startsWith(c.id) && c.fullId.length === 40).toBe(true);
+    expect(new Set(all.map((c) => c.id)).size).toBe(all.length);
+  });
+});

@@ -41,7 +41,11 @@ export interface Release {
   readonly minor: number;
 }
 
-/** `6.17`, also `v6.17`, `6.17.3` (a stable release) or `6.17-rc2`: the behaviour is that of 6.17. */
+/**
+ * `6.17`, also `v6.17`, `6.17.3` (a stable release) or `6.17-rc2`: the
+ * behaviour is that of the mainline 6.17 tag (backports to a stable
+ * release are not modelled).
+ */
 export function parseRelease(text: string): Release {
   const match = /^v?(\d{1,2})\.(\d{1,2})(?:\.\d+)?(?:-rc\d+)?$/.exec(text.trim());
   if (!match) throw new KernelReleaseError(`kernel release '${text}' is not of the form X.Y (e.g. 6.17)`);

@@ -120,7 +120,7 @@ describe('laws of the model', () => {
   });
 });
 
-describe('reductions (M-reduce-symmetry, M-reduce-por)', () => {
+describe('reductions (M-reduce-symmetry)', () => {
   it('keep the verdict, the shortest counterexample length and the write counts on 600 random scenarios with several vCPUs and cacheable types', () => {
     fc.assert(
       fc.property(multiVcpuScenario(), (s) => {

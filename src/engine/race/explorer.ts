@@ -1,10 +1,12 @@
 /**
  * Exhaustive breadth-first exploration of the race model over canonical
  * states. Breadth-first order makes the first violating transition found
- * the end of a shortest counterexample. The state graph is acyclic (every
- * step advances a program, merges, moves or delivers a write), so after a
- * complete exploration one pass over the recorded edges gives the fewest
- * and most write transactions that reach the device over all executions.
+ * the end of a shortest counterexample (M-explore-bfs). The state graph is
+ * acyclic (every step advances a program, merges, moves or delivers a
+ * write; under M-reduce-symmetry a step may also lead back to its own
+ * state, which is no edge), so after a complete exploration one pass over
+ * the recorded edges gives the fewest and most write transactions that
+ * reach the device over all executions.
  *
  * Pure and synchronous so it runs the same in Node, a page and a Web
  * Worker: progress is reported through a callback every `progressEvery`

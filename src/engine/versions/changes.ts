@@ -19,7 +19,9 @@
  * hold; `|` separates alternatives. An entry affects a state when any of
  * its lines does. Keys: combine and mair take fwb, cd, s1, s1sh, s2, s2sh
  * (encodings in hex as links write them); race takes scenario, platform,
- * fwb, type (the combined guest type) and any knob (`early-ack=no`).
+ * fwb, type (the combined guest type) and any knob (`early-ack=no`); kvm
+ * takes kernel (a release choice such as 6.17), backing, pgprot and the
+ * flags allow-any-uncached, fwb, dic, exec (`on`/`off`).
  * Text before the first version heading is the file's introduction.
  */
 

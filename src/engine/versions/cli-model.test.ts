@@ -46,3 +46,15 @@ describe.concurrent('the CLI names its model version and computes with an older 
     expect(run.stderr).toMatch(message);
   });
 });
+
+describe('kvm and model versions', () => {
+  it('kvm JSON carries "model", its link v=, and version 1, which had no KVM engine, is refused in one line', () => {
+    const json = JSON.parse(cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine', '--json').stdout);
+    expect(json.model).toBe(MODEL_VERSION);
+    expect(cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine').stdout).toMatch(new RegExp(`\\nLink \\(model version ${MODEL_VERSION}\\):\\nhttps://example\\.org/play/kvm/\\?v=${MODEL_VERSION}&`));
+    const old = cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine', '--model', '1');
+    expect(old.status).toBe(2);
+    expect(old.stdout).toBe('');
+    expect(old.stderr).toBe('error: kvm: model version 1 had no KVM engine\n');
+  });
+});

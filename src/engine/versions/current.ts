@@ -12,6 +12,8 @@ import { raceJson } from '../format/race-json.ts';
 import { renderRaceText } from '../format/race-text.ts';
 import { rstTable } from '../format/rst-table.ts';
 import { textTable } from '../format/text-table.ts';
+import { kvmText } from '../format/kvm-text.ts';
+import { kvmDecide } from '../kvm/decide.ts';
 import { checkScenario } from '../race/check.ts';
 import { parseScenario } from '../race/parser.ts';
 import { printScenario } from '../race/printer.ts';
@@ -38,5 +40,7 @@ export function currentRelease(scenarios: Readonly<Record<string, string>>): Eng
     raceJson,
     parseScenario,
     printScenario,
+    kvmDecide,
+    kvmText,
   };
 }

@@ -13,6 +13,7 @@
  */
 import type { CombineInput, CombineResult, S1Decoding } from '../attrs/types.ts';
 import type { CheckOptions, RaceCheck } from '../race/check.ts';
+import type { KvmInput, KvmResult } from '../kvm/types.ts';
 import type { Scenario } from '../race/types.ts';
 
 export interface EngineRelease {
@@ -32,6 +33,9 @@ export interface EngineRelease {
   readonly raceJson: (check: RaceCheck) => Record<string, unknown>;
   readonly parseScenario: (text: string, file: string) => Scenario;
   readonly printScenario: (scenario: Scenario) => string;
+  /** KVM's stage-2 choice (from model version 2 on; older versions had no such engine). */
+  readonly kvmDecide?: (input: KvmInput) => KvmResult;
+  readonly kvmText?: (result: KvmResult) => string;
 }
 
 /** The shipped scenarios of a release as the link layer takes them. */

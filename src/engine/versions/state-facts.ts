@@ -4,6 +4,7 @@
  */
 import { hexByte, hexNibble } from '../attrs/memtype.ts';
 import type { CombineInput } from '../attrs/types.ts';
+import type { KvmInput } from '../kvm/types.ts';
 import type { StateFacts } from './changes.ts';
 
 const onOff = (flag: boolean | undefined): string => (flag ? 'on' : 'off');
@@ -12,6 +13,13 @@ export function combineFacts(input: CombineInput): StateFacts {
   return {
     kind: 'combine',
     facts: { fwb: onOff(input.fwb), cd: onOff(input.cd), s1: hexByte(input.s1), s1sh: String(input.s1sh ?? 3), s2: hexNibble(input.s2), s2sh: String(input.s2sh ?? 3) },
+  };
+}
+
+export function kvmFacts(input: KvmInput): StateFacts {
+  return {
+    kind: 'kvm',
+    facts: { kernel: input.kernel, backing: input.backing, pgprot: input.pgprot, 'allow-any-uncached': onOff(input.allowAnyUncached), fwb: onOff(input.fwb), dic: onOff(input.dic), exec: onOff(input.exec) },
   };
 }
 

@@ -128,11 +128,14 @@ function canonicalOrder(s: State, shape: KeyShape, buffers: readonly string[]): 
   for (const group of shape.vcpuGroups) {
     const described = group.map((k) => {
       let text = pcText(s, k, shape) + (buffers[k] ?? '');
-      for (const path of s.paths) {
-        text += '/';
-        path.forEach((t, i) => {
-          if (t.pe === k && !(shape.anonymousGuestWrites && isGuestWrite(t.kind))) text += num(i) + txnToken(t, 0, shape);
-        });
+      // Anonymous guest writes carry no PE, and a vCPU puts nothing else on a path.
+      if (!shape.anonymousGuestWrites) {
+        for (const path of s.paths) {
+          text += '/';
+          path.forEach((t, i) => {
+            if (t.pe === k) text += num(i) + txnToken(t, 0, shape);
+          });
+        }
       }
       return { k, text };
     });
