@@ -36,6 +36,7 @@ function encodingOf(layout: Layout, reduction: boolean): Encoding {
     sortBuffers: reorder,
     sortPath: reorder && !knobs.writeOrder,
     anonymousPathWrites: reduction && !singlePathOrder && knobs.writeOrder && knobs.npPushes && ackedEarly,
+    forgetPcs: reduction && layout.semantics.forgetsPcs && !knobs.guestStops,
   };
 }
 
@@ -44,6 +45,16 @@ function twinVcpus(layout: Layout): boolean {
   const from = layout.semantics.knobs.samePe ? 1 : 0;
   const programs = layout.vcpus.slice(from).map((v) => JSON.stringify(v.ops));
   return new Set(programs).size < programs.length;
+}
+
+/**
+ * How pan's stored states (./pan -c0) relate to the states our explorer
+ * reports in the same mode: equal, or at least as many when our reduction
+ * also permutes vCPUs with identical programs (M-vcpu-symmetry), which the
+ * model does not.
+ */
+export function stateRelation(scenario: Scenario, options: PromelaOptions = {}): 'equal' | 'at-least' {
+  return (options.reduction ?? true) && twinVcpus(layoutOf(scenario)) ? 'at-least' : 'equal';
 }
 
 function reductionsText(layout: Layout, encoding: Encoding): string {
@@ -70,6 +81,13 @@ function reductionsText(layout: Layout, encoding: Encoding): string {
       '     that it is dirty. No rule reads store names.',
     );
   }
+  if (encoding.forgetPcs) {
+    lines.push(
+      "   - The vCPUs stop when the TLBI takes effect, their program counters",
+      '     cleared: with guest-stops=no every later op writes nothing (a store',
+      '     faults, a barrier only moves on) and the host waits for none of them.',
+    );
+  }
   if (encoding.anonymousPathWrites) {
     lines.push(
       '   - Guest writes on a path carry nothing but that they are guest writes:',
@@ -84,8 +102,7 @@ function relationText(layout: Layout, encoding: Encoding): string {
   if (encoding.keepIds) {
     return ` * stored" equals the states \`race --no-reduction\` reports for this scenario.`;
   }
-  const twins = twinVcpus(layout);
-  return twins
+  return twinVcpus(layout)
     ? ` * stored" is at least the states \`race\` reports: our explorer also treats
  * vCPUs with identical programs as interchangeable (M-vcpu-symmetry), which
  * this model does not; \`race --no-reduction\` and \`--promela --no-reduction\`

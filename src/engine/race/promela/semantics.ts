@@ -14,7 +14,7 @@ export type ResetKind = 'flr' | 'ctrl' | 'reg' | 'acpi';
 export type HostStep =
   | Exclude<HostOp, { readonly op: 'reset' }>
   | { readonly op: 'reset'; readonly method: ResetKind }
-  | { readonly op: 'dc-civac'; readonly offset: number | 'all' };
+  | { readonly op: 'dc-civac'; readonly target: number | 'all' };
 
 export interface KnobValues {
   readonly guestStops: boolean;
@@ -43,6 +43,8 @@ export interface Semantics {
   readonly writel: boolean;
   /** Program-order arrival needs equal XS attributes (M-wb-xs). */
   readonly xsOrder: boolean;
+  /** The explorer's reduction forgets the vCPUs' program counters once the TLBI took effect (with guest-stops=no). */
+  readonly forgetsPcs: boolean;
 }
 
 /** The engine's resolved knobs (defaults applied, `same-pe` implying `guest-stops`). */
@@ -63,6 +65,7 @@ export function semanticsOf(knobs: Readonly<Record<string, boolean | undefined>>
     singlePathOrder,
     writel: !singlePathOrder,
     xsOrder: !singlePathOrder,
+    forgetsPcs: !singlePathOrder,
   };
 }
 
