@@ -1,11 +1,14 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian's packages when it is absent:
-# Chromium for Playwright (no browser is ever downloaded from elsewhere) and
-# docutils, which checks the kernel ReST export.
+# Chromium for Playwright (no browser is ever downloaded from elsewhere),
+# docutils, which checks the kernel ReST export, and SPIN with a C compiler,
+# which cross-check the race engine on its Promela export.
 set -euo pipefail
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 /usr/bin/python3 -c 'import docutils' 2>/dev/null || missing+=(python3-docutils)
+command -v spin >/dev/null || missing+=(spin)
+command -v cc >/dev/null || missing+=(gcc)
 ((${#missing[@]} == 0)) && exit 0
 if [[ $(id -u) -ne 0 ]]; then
   echo "error: the tests need Debian packages that are not installed: ${missing[*]}" >&2
