@@ -79,8 +79,8 @@ function hostSteps(layout: Layout, op: HostStep, pc: number, encoding: Encoding)
         },
       ];
     case 'dc-civac': {
-      const lines = civacLines(layout, op.target);
-      const what = op.target === 'all' ? 'all' : hex(op.target);
+      const lines = civacLines(layout, op.offset);
+      const what = op.offset === 'all' ? 'all' : hex(op.offset);
       const clean = layout.guestType.cacheable && lines.length > 0 ? `${writeBack(lines, String(b), epoch, encoding)}; ` : '';
       return [{ comment: `M-cache-dc-civac: dc civac ${what} writes back what is dirty, as the host PE's writes`, guard: at, body: `${clean}${next}` }];
     }

@@ -14,7 +14,7 @@ export type ResetKind = 'flr' | 'ctrl' | 'reg' | 'acpi';
 export type HostStep =
   | Exclude<HostOp, { readonly op: 'reset' }>
   | { readonly op: 'reset'; readonly method: ResetKind }
-  | { readonly op: 'dc-civac'; readonly target: number | 'all' };
+  | { readonly op: 'dc-civac'; readonly offset: number | 'all' };
 
 export interface KnobValues {
   readonly guestStops: boolean;
