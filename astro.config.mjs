@@ -5,22 +5,31 @@ import mdx from '@astrojs/mdx';
 import svelte from '@astrojs/svelte';
 import starlightLinksValidator from 'starlight-links-validator';
 import { raceGrammar } from './src/highlight/race-grammar.ts';
+import { satteri } from '@astrojs/markdown-satteri';
+import { baseLinksPlugin } from './src/markdown/base-links.ts';
 
-// The deployed origin; sitemap and canonical links use it. Local builds
-// default to the address `npm start` serves on.
+// The deployed origin; sitemap, canonical links and the widgets' copied
+// links use it. Local builds default to the address `npm start` serves on.
 const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The path the site is served under (`/kvm-device-memory/`), or the host's root.
+const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 
 export default defineConfig({
   site,
+  base,
   trailingSlash: 'always',
+  // Pages link each other as `/guide/fwb/`; under a base path the links get it.
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
   integrations: [
     starlight({
       title: 'KVM/arm64 device memory',
       description:
         'What memory attributes a KVM/arm64 guest really gets for a passthrough device, and whether a device reset can race with its last writes.',
       // Internal links and anchors are checked at build time: a broken one fails the build.
-      plugins: [starlightLinksValidator({ errorOnLocalLinks: false, exclude: ['/documentation.rst'] })],
+      plugins: [starlightLinksValidator({ errorOnLocalLinks: false, exclude: ['/documentation.rst', '/documentation.patch', '/documentation-long.rst'] })],
       customCss: ['./src/styles/widgets.css'],
+      // Hero buttons take their links from the frontmatter, which the Markdown plugin never sees.
+      routeMiddleware: './src/markdown/base-route-data.ts',
       components: {
         // Starlight's search button names itself "Search" while showing
         // "Search Ctrl K": see the component for the accessible-name fix.

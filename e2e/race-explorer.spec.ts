@@ -2,11 +2,14 @@
  * The race explorer, driven as a reader drives it (by accessible names),
  * checked against the race engine called directly here.
  */
+import { execFileSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
-import { test, expect, type Page } from '@playwright/test';
+import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { checkScenario, parseScenario } from '../src/engine/race/index.ts';
-import { raceQuery } from '../src/engine/format/race-query.ts';
+import { checkScenario, KNOB_NAMES, parseScenario, replay, VCPU_DIRECTIVES } from '../src/engine/race/index.ts';
+import { componentsText, raceChart, stepText } from '../src/engine/format/race-chart.ts';
+import { linkLines } from '../src/engine/format/link-line.ts';
+import { raceLink, raceQuery } from '../src/engine/format/race-query.ts';
 import { raceReport } from '../src/engine/format/race-report.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
 
@@ -25,7 +28,19 @@ const shipped = new Map(
 const scenarioText = (name: string): string => shipped.get(name) ?? '';
 const fileOf = (name: string): string => `scenarios/${name}.race`;
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+
+/**
+ * Opens "Edit the scenario" (the editor loads only then) and waits for the
+ * editor. A link to an edited scenario opens it by itself once the worker
+ * has read the link: wait for that first run to end.
+ */
+async function edit(page: Page | Locator): Promise<void> {
+  await expect(page.locator('.run [role=status]').first()).toHaveText(/^(Checked|No result|Cancelled)/);
+  const summary = page.getByText('Edit the scenario', { exact: true });
+  if (!(await editor(page).isVisible())) await summary.click();
+  await expect(editor(page)).toBeVisible();
+}
 const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
 const status = (page: Page) => page.locator('.run [role=status]');
 const plainText = (page: Page) => page.locator('.race-result .copy pre');
@@ -65,6 +80,7 @@ test.describe('race explorer', () => {
 
   test('controls rewrite the text, and editing the text updates the controls', async ({ page }) => {
     await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
+    await edit(page);
     await expect(editor(page)).toHaveValue(scenarioText('pcie-nc-unmap-flr'));
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     await expect(editor(page)).toHaveValue(/^option early-ack=no$/m);
@@ -110,27 +126,98 @@ test.describe('race explorer', () => {
     await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('');
   });
 
+  test('edits several vCPUs ("Add vCPU", "vCPU 1 op 2"), dc civac, reset acpi and the new knobs; the timeline gets a lane per vCPU and the link keeps them', async ({ page, context }) => {
+    await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
+    await edit(page);
+    await page.getByRole('button', { name: 'Add vCPU', exact: true }).click();
+    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x8\nguest1 store 0x0; store 0x8$/m);
+    await expect(page.getByLabel('vCPU 1 op 2', { exact: true })).toHaveValue('store');
+    await page.getByLabel('vCPU 1 op 2 offset').fill('0x48');
+    await page.getByLabel('vCPU 1 op 2 offset').press('Enter');
+    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x48$/m);
+    await page.getByRole('button', { name: 'Add vCPU 1 op' }).click();
+    await page.getByLabel('vCPU 1 op 3', { exact: true }).selectOption('dsb');
+    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x48; dsb$/m);
+    await page.getByRole('button', { name: 'Move vCPU 1 op 3 up' }).click();
+    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; dsb; store 0x48$/m);
+    await page.getByRole('button', { name: 'Add vCPU', exact: true }).click();
+    await expect(editor(page)).toHaveValue(/^guest2 store 0x0; store 0x8$/m);
+    await page.getByRole('button', { name: 'Remove vCPU 1', exact: true }).click();
+    // The later vCPU moves down: vCPU 2's program is now guest1's.
+    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x8\nhost /m);
+    await expect(editor(page)).not.toHaveValue(/^guest2/m);
+
+    await page.getByRole('button', { name: 'Add host op' }).click();
+    await page.getByLabel('Host op 3', { exact: true }).selectOption('dc-civac');
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl; dc civac all$/m);
+    await page.getByLabel('Host op 3 offset').fill('0x40');
+    await page.getByLabel('Host op 3 offset').press('Enter');
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl; dc civac 0x40$/m);
+    await page.getByRole('button', { name: 'Move host op 3 up' }).click();
+    await page.getByLabel('Host op 3 reset method').selectOption('acpi');
+    await expect(editor(page)).toHaveValue(/^host unmap-s2; dc civac 0x40; reset acpi$/m);
+    await page.getByLabel('unmap-cleans', { exact: true }).selectOption('yes');
+    await expect(editor(page)).toHaveValue(/^option unmap-cleans=yes$/m);
+
+    // The result is the engine's for this text, with a lane per vCPU.
+    const text = await editor(page).inputValue();
+    const check = checkScenario(text, { file: '<stdin>' });
+    await resultFor(page, '<stdin>', check.result.stats.states);
+    await expect(verdict(page)).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
+    await expect(page).toHaveURL(/&guest1=store\+0x0;store\+0x8&host=unmap-s2;dc\+civac\+0x40;reset\+acpi/);
+    if (check.result.verdict === 'unsafe') {
+      const chart = raceChart(check.model, replay(check.model, check.result.trace));
+      expect(chart.lanes.map((l) => l.name)).toContain('vCPU 1 PE');
+      await expect(page.locator('.race-timeline .lanes-head')).toContainText('vCPU 1 PE');
+      await expect(page.getByRole('list', { name: /^Counterexample/ }).getByRole('listitem')).toHaveCount(chart.steps.length);
+    }
+    const again = await context.newPage();
+    await again.goto(page.url());
+    await expect(editor(again)).toHaveValue(text);
+  });
+
+  test('draws a lane for each vCPU and one for the cache, for shipped scenarios that have them', async ({ page }) => {
+    for (const name of ['soc-nc-unmap-ctrl-4vcpu', 'pcie-wb-fwb-unmap-flr']) {
+      const check = checkScenario(scenarioText(name), { file: fileOf(name) });
+      const chart = raceChart(check.model, replay(check.model, check.result.trace));
+      await open(page, `/play/race/?scenario=${name}`);
+      await resultFor(page, fileOf(name), check.result.stats.states);
+      await expect(page.locator('.race-timeline .lane-name')).toHaveText(chart.lanes.map((l) => l.name));
+      const rows = page.getByRole('list', { name: /^Counterexample/ }).getByRole('listitem');
+      for (const [i, step] of chart.steps.entries()) await expect(rows.nth(i)).toContainText(step.label);
+    }
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.race-timeline .components')).toContainText('Cache (dirty lines)');
+  });
+
   test('shows a parse error at its line and column, and never a blank widget', async ({ page }) => {
     await open(page, '/play/race/');
+    await edit(page);
     await editor(page).fill('platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost unmap-s2; reboot\n');
-    await expect(page.getByRole('alert')).toHaveText("Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', 'read <offset>' or 'reset flr|ctrl|reg'");
+    await expect(page.getByRole('alert')).toHaveText(/^Line 4, column 16: unknown host op 'reboot'; expected 'unmap-s2', 'dsb', /);
     await expect(editor(page)).toHaveAttribute('aria-invalid', 'true');
     await expect(page.getByRole('button', { name: 'Run' })).toBeDisabled();
     await editor(page).fill('');
     await expect(page.getByRole('alert')).toContainText("missing 'platform' directive");
     await expect(page.getByLabel('Scenario', { exact: true })).toBeVisible();
+    // Closed, the editor still says the text needs fixing.
+    await page.getByText('Edit the scenario', { exact: true }).click();
+    await expect(page.getByText(/^The scenario text has an error \(line 1\): open “Edit the scenario” to fix it\.$/)).toBeVisible();
+    await expect(status(page)).toHaveText('Nothing to run until the scenario text parses.');
   });
 
   test('a link restores the state exactly', async ({ page, context }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    expect(new URL(page.url()).search).toBe('?scenario=soc-nc-unmap-ctrl');
-    await page.getByLabel('path-order', { exact: true }).selectOption('no');
+    expect(new URL(page.url()).search).toBe(raceQuery(parseScenario(scenarioText('soc-nc-unmap-ctrl')), shipped));
+    await edit(page);
+    await page.getByLabel('write-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
     const text = await editor(page).inputValue();
     await expect(page).toHaveURL(new RegExp(`${raceQuery(parseScenario(text), shipped).replace(/[?+]/g, '\\$&')}$`));
     const again = await context.newPage();
     await again.goto(page.url());
+    // A link to a scenario of the reader's own opens with its text shown.
     await expect(editor(again)).toHaveValue(text);
     await expect(again.locator('.problem')).toHaveCount(0);
   });
@@ -155,14 +242,17 @@ test.describe('race explorer', () => {
     const shown = await resultFor(page, fileOf('soc-nc-unmap-ctrl'), check.result.stats.states);
     const expected = raceReport(check, origin, shipped);
     expect(withoutTime(shown)).toBe(withoutTime(expected));
+    expect(shown).toContain('Counterexample (8 steps, a shortest one):');
     expect(shown.split('\nExplored')[0]).toBe(expected.split('\nExplored')[0]);
-    expect(shown).toMatch(new RegExp(`\nLink:\n${origin}/play/race/\\?scenario=soc-nc-unmap-ctrl\n$`));
-    expect(shown.split('\n').every((line) => line.length <= 72)).toBe(true);
+    expect(shown.endsWith(`\n${linkLines(raceLink(origin, check.scenario, shipped))}`)).toBe(true);
+    // Every line but the link, which stays whole so that mail clients keep it clickable.
+    expect(shown.trimEnd().split('\n').slice(0, -1).filter((line) => line.length > 72)).toEqual([]);
     await page.getByRole('button', { name: 'Copy as plain text' }).click();
     await expect(page.getByText('Copied.')).toBeVisible();
     expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(shown);
 
     // An edited scenario is what the CLI prints for it on standard input.
+    await edit(page);
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     const text = await editor(page).inputValue();
     const edited = checkScenario(text, { file: '<stdin>' });
@@ -170,37 +260,92 @@ test.describe('race explorer', () => {
     expect(withoutTime(editedShown)).toBe(withoutTime(raceReport(edited, origin, shipped)));
   });
 
-  test('the timeline steps with buttons and arrow keys and describes each step', async ({ page }) => {
+  test('the timeline labels every step as the engine does, steps with buttons and arrow keys, and shows what each component holds', async ({ page }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    const { trace } = checkScenario(scenarioText('soc-nc-unmap-ctrl')).result;
-    const n = trace.length;
-    const step = (k: number): string => `Step ${k} of ${n}, `;
+    const check = checkScenario(scenarioText('soc-nc-unmap-ctrl'));
+    const chart = raceChart(check.model, replay(check.model, check.result.trace));
+    const n = chart.steps.length;
+    // The rows are the chart's text alternative: each names its step, its label and the lanes it moves between.
+    const rows = page.getByRole('list', { name: `Counterexample, a shortest one (${n} steps)` }).getByRole('listitem');
+    await expect(rows).toHaveCount(n);
+    for (const [i, step] of chart.steps.entries()) {
+      await expect(rows.nth(i)).toContainText(`Step ${i + 1}: ${step.label}`);
+      if (step.move) await expect(rows.nth(i)).toContainText(`${step.move.what}: `);
+    }
+    await expect(rows.nth(n - 1)).toContainText('store 0x0: Interconnect → Device (after the reset)');
+    await expect(rows.nth(2)).toContainText('store 0x0: Guest PE → Interconnect');
+
     const description = page.locator('.race-timeline .step');
+    const boxes = page.locator('.race-timeline .components');
+    const box = (name: string) => boxes.getByRole('listitem').filter({ has: page.getByText(name, { exact: true }) });
+    const after = (k: number): string => `Step ${k} of ${n}, `;
     await expect(description).toHaveAttribute('aria-live', 'polite');
-    await expect(description).toContainText(`Start, before step 1 of ${n}.`);
+    await expect(description).toHaveText(`Start, before step 1 of ${n}. ${componentsText(chart.components[0] ?? [])}`);
+    await expect(boxes).toContainText('Before step 1, each component holds:');
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect(description).toContainText(`${step(1)}Guest PE: ${trace[0]?.actor}: ${trace[0]?.event}. After it:`);
+    const first = chart.steps[0]!;
+    await expect(description).toHaveText(`${after(1)}Guest PE: ${stepText(chart, first)}. After it: ${componentsText(chart.components[1] ?? [])}`);
+    await expect(box('Guest PE write buffer')).toContainText('store 0x0');
+    await expect(rows.nth(0)).toHaveAttribute('aria-current', 'step');
     await page.getByRole('button', { name: 'Next step' }).click();
-    await expect(description).toContainText(`${step(2)}Host PE: ${trace[1]?.actor}: ${trace[1]?.event}`);
+    await expect(description).toContainText(`${after(2)}Host PE: ${stepText(chart, chart.steps[1]!)}`);
     await page.getByRole('button', { name: 'Previous step' }).click();
-    await expect(description).toContainText(step(1));
+    await expect(description).toContainText(after(1));
     const timeline = page.getByRole('group', { name: /^Timeline/ });
     await timeline.focus();
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
-    await expect(description).toContainText(`${step(3)}`);
-    await expect(description).toContainText(trace[2]?.event ?? '');
+    await expect(description).toContainText(after(3));
+    await expect(box('Path to the device')).toContainText('store 0x0');
+    await expect(box('Guest PE write buffer')).toContainText('empty');
     await page.keyboard.press('ArrowLeft');
-    await expect(description).toContainText(step(2));
+    await expect(description).toContainText(after(2));
     await page.keyboard.press('End');
-    await expect(description).toContainText(`${step(n)}Device: ${trace[n - 1]?.actor}: ${trace[n - 1]?.event} (a guest write reaches the device after the reset)`);
-    await expect(page.locator('.race-timeline circle.active')).toHaveCount(1);
-    await expect(page.locator('.race-timeline svg title').first()).toHaveText(/Timeline of the counterexample/);
+    const last = chart.steps[n - 1]!;
+    await expect(description).toHaveText(`${after(n)}Device: ${stepText(chart, last)}. After it: ${componentsText(chart.components[n] ?? [])}`);
+    await expect(box('Device')).toContainText('reset');
+    await expect(box('Device')).toContainText('store 0x0 (after the reset)');
+    await expect(box('Reset controller')).toContainText('write to the reset controller');
+    await expect(page.locator('.race-timeline li[aria-current]')).toHaveCount(1);
+    await page.keyboard.press('Home');
+    await expect(description).toContainText('Start, before step 1');
+    await expect(page.locator('.race-timeline li[aria-current]')).toHaveCount(0);
+  });
+
+  test('the plain-text chart is the CLI’s output, for every shipped unsafe scenario', async ({ page, baseURL }) => {
+    test.setTimeout(120_000);
+    const origin = new URL(baseURL ?? '').origin;
+    const unsafe = [...shipped].filter(([name, text]) => checkScenario(text, { file: fileOf(name) }).result.verdict === 'unsafe');
+    expect(unsafe.length).toBeGreaterThan(3);
+    const chartOf = (text: string): string => text.slice(text.indexOf('Counterexample ('), text.indexOf('\nWrites reaching'));
+    for (const [name, text] of unsafe) {
+      const cli = execFileSync('npm', ['run', '-s', 'cli', '--', 'race', fileOf(name)], { encoding: 'utf8', env: { ...process.env, SITE_URL: origin } });
+      await open(page, `/play/race/?scenario=${name}`);
+      const shown = await resultFor(page, fileOf(name), checkScenario(text).result.stats.states);
+      expect(chartOf(shown), name).toBe(chartOf(cli));
+      expect(chartOf(shown)).toMatch(/^ +1  /m);
+      expect(withoutTime(shown), name).toBe(withoutTime(cli));
+    }
+  });
+
+  test('the editor and the parser load only when the reader opens the editor', async ({ page }) => {
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
+    for (const path of ['/guide/reset-race/', '/play/race/?scenario=soc-nc-unmap-ctrl']) {
+      loaded.length = 0;
+      await page.goto(path, { waitUntil: 'networkidle' });
+      await hydrated(page, '.race-explorer');
+      await expect(verdict(page).first()).toBeVisible();
+      expect(loaded.filter((p) => p.includes('RaceEditing')), path).toEqual([]);
+      await edit(page.locator('.race-explorer').first());
+      expect(loaded.filter((p) => p.includes('RaceEditing')), path).toHaveLength(1);
+    }
   });
 
   test('Cancel stops a long exploration and the page stays responsive', async ({ page, baseURL }) => {
     const guard = guardPage(page, new URL(baseURL ?? '').origin);
     await open(page, '/play/race/');
+    await edit(page);
     const stores = Array.from({ length: 30 }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
     await editor(page).fill(`platform pcie\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest ${stores}\nhost unmap-s2; reset flr\n`);
     await expect(status(page)).toHaveText(/^Exploring… [\d,]+ states so far\.$/);
@@ -228,11 +373,12 @@ test.describe('race explorer', () => {
       '\u0000\u0001\u001b[31m\ud800\uffff\u202e',
       Array.from({ length: 64 }, (_, i) => String.fromCharCode((i * 37 + 11) % 256)).join(''),
     ];
-    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', 'guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order', 'guest', 'host', 'expect', '<b>x</b>'];
+    const names = ['scenario', 'title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, 'path-order', ...VCPU_DIRECTIVES, 'host', 'expect', 'v', 'h', '<b>x</b>'];
     for (const payload of payloads) {
       const query = new URLSearchParams(names.map((name) => [name, payload]));
       await open(page, `/play/race/?${query}`);
       await expect(page.getByText(/^Link: /).first()).toBeVisible();
+      await edit(page);
       await editor(page).fill(`title ${payload}\nplatform soc\nguest-s1 ${payload}\n${payload}\n`);
       await expect(page.getByRole('alert')).toBeVisible();
       await editor(page).fill(`title ${payload.replace(/[#\r\n]/g, '')}\nplatform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest store 0x0\nhost unmap-s2; reset ctrl\n`);
@@ -246,21 +392,26 @@ test.describe('race explorer', () => {
   });
 
   test('works with the keyboard alone', async ({ page }) => {
-    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
+    await open(page, '/play/race/?scenario=pcie-nc-unmap-flr-4vcpu');
     const select = page.getByLabel('Scenario', { exact: true });
     for (let presses = 0; presses < 80 && !(await select.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press('Tab');
     }
     await expect(select).toBeFocused();
-    // pcie-nc-unmap-flr-config-bypass follows pcie-nc-unmap-flr: unsafe.
+    // pcie-nc-unmap-flr-config-bypass follows pcie-nc-unmap-flr-4vcpu: unsafe.
     await page.keyboard.press('ArrowDown');
     await expect(select).toHaveValue('pcie-nc-unmap-flr-config-bypass');
     await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
+    await expect(status(page)).toHaveText(/^Checked/);
+    await page.keyboard.press('Tab');
+    await expect(page.getByText('Edit the scenario', { exact: true })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(editor(page)).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(editor(page)).toBeFocused();
     await page.keyboard.press('Control+End');
-    await page.keyboard.type('option path-order=yes\n');
-    await expect(page.getByLabel('path-order', { exact: true })).toHaveValue('yes');
+    await page.keyboard.type('option write-order=yes\n');
+    await expect(page.getByLabel('write-order', { exact: true })).toHaveValue('yes');
     const next = page.getByRole('button', { name: 'Next step' });
     for (let presses = 0; presses < 80 && !(await next.evaluate((el) => el === document.activeElement)); presses++) {
       await page.keyboard.press('Tab');
@@ -281,7 +432,9 @@ test.describe('race explorer', () => {
       await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
       await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
       await page.locator('.race-result summary').click();
+      await edit(page);
       await editor(page).focus();
+      await page.getByRole('button', { name: 'Next step' }).click();
       const results = await new AxeBuilder({ page }).include('.race-explorer').analyze();
       expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       const whole = await new AxeBuilder({ page }).analyze();
@@ -289,33 +442,45 @@ test.describe('race explorer', () => {
     });
   }
 
-  test('is usable on a 375 px wide phone without horizontal page scrolling', async ({ page }) => {
-    await page.setViewportSize({ width: 375, height: 740 });
+  test('is usable on a 320 px wide phone without horizontal page scrolling; the timeline scrolls in its own box', async ({ page }) => {
+    await page.setViewportSize({ width: 320, height: 740 });
+    const overflow = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    await expect(page.getByRole('group', { name: /^Timeline/ })).toBeVisible();
-    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
-    expect(overflow).toBeLessThanOrEqual(0);
+    const timeline = page.getByRole('group', { name: /^Timeline/ });
+    await expect(timeline).toBeVisible();
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    expect(await timeline.evaluate((el) => el.scrollWidth > el.clientWidth && el.getBoundingClientRect().right <= window.innerWidth)).toBe(true);
+    await page.getByRole('button', { name: 'Next step' }).click();
+    await expect(page.locator('.race-timeline .components')).toContainText('After step 1');
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await edit(page);
+    expect(await overflow()).toBeLessThanOrEqual(0);
     await page.getByLabel('Platform', { exact: true }).selectOption('pcie');
     await page.getByLabel('Host op 2 reset method').selectOption('flr');
     await expect(verdict(page)).toHaveText('Verdict: SAFE');
     await page.getByRole('button', { name: 'Add guest op' }).click();
     await expect(editor(page)).toHaveValue(/store 0x10/);
+    expect(await overflow()).toBeLessThanOrEqual(0);
+    await page.goto('/guide/reset-race/');
+    await hydrated(page, '.race-explorer');
+    expect(await overflow()).toBeLessThanOrEqual(0);
   });
 
   test('each figure on the reset race page shows its scenario’s verdict and opens the same state in the playground', async ({ page }) => {
     await page.goto('/guide/reset-race/');
     const widgets = page.locator('.race-explorer');
-    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
+    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'pcie-nc-unmap-acpi', 'pcie-nc-unmap-read-acpi', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
     await expect(widgets).toHaveCount(names.length);
     for (const [i, name] of names.entries()) {
       const widget = widgets.nth(i);
       await widget.scrollIntoViewIfNeeded();
       const check = checkScenario(scenarioText(name), { file: fileOf(name) });
       await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
-      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', `/play/race/?scenario=${name}`);
+      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', raceLink('', check.scenario, shipped));
     }
+    await expect(page.locator('astro-island:not([ssr]) .race-explorer')).toHaveCount(names.length);
     const last = widgets.nth(names.length - 1);
-    await last.getByText('Edit the scenario').click();
+    await edit(last);
     await last.getByLabel('early-ack', { exact: true }).selectOption('no');
     const text = await last.getByRole('textbox', { name: 'Scenario text', exact: true }).inputValue();
     expect(new URL(page.url()).search).toBe('');

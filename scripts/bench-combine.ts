@@ -2,7 +2,7 @@
  * `npm run bench` (first half): the whole combine input space, 256 S1 bytes
  * x 4 S1 SH x 16 S2 MemAttr x 4 S2 SH x FWB off/on = 131072 combinations,
  * through the library and through `combine --stdin` as a whole child
- * process (the target in issue 3 is under 0.5 s on the 2-core machine).
+ * process (target: under 0.5 s on a 2-core machine).
  * Prints a small table; asserts nothing (timings belong here, not in tests).
  */
 import { spawnSync } from 'node:child_process';

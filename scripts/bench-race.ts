@@ -1,27 +1,31 @@
 /**
- * `npm run bench` (second half): the race engine's benchmark (issue 4).
+ * `npm run bench` (second half): the race engine's benchmark.
  *
- * 1. Every shipped scenario: median time over repeated runs (target < 10 ms).
- * 2. The scaling family: N guest stores to distinct offsets (N = 1..12),
- *    Normal-NC, soc, `unmap-s2; read 0x0; reset ctrl` and the same without
- *    `read`: states and median time with the symmetry reduction, and once
- *    without it (with a state budget; sizes past the first one that runs
- *    out are skipped, as they would only run out again). Target N = 8
- *    under 200 ms.
- * 3. Peak memory (resident set, from process.resourceUsage) (target < 500 MB).
- *    Each unreduced run happens in a child process of its own, so its peak
- *    is its own and not the garbage of the runs before it.
+ * 1. Every shipped scenario: median time over repeated runs (target < 16 ms).
+ * 2. Family (a): N guest stores on one vCPU (N = 1..12), Normal-NC, soc,
+ *    `unmap-s2; read 0x0; reset ctrl`.
+ * 3. Family (b): K vCPUs x M stores each (K = 1..4, M = 1..8), Normal-NC,
+ *    soc, `unmap-s2; read 0x0; reset ctrl`.
+ * 4. Family (c): as (b) with a cacheable type (FWB, S1 Normal-WB, S2 0x6)
+ *    and `dc civac all; dsb` before the reset.
+ *    Targets: K=2 x M=8 and K=4 x M=4 each under 1 s.
+ * Each family row gives states and time with the reductions and without
+ * them (`--no-reduction`); an unreduced run happens in a child process of
+ * its own, under a state budget, so that its peak memory is its own, and
+ * sizes past the first one that runs out of budget are skipped.
+ * 5. Peak memory (resident set, from process.resourceUsage) (target < 300 MB).
  *
+ * `node scripts/bench-race.ts b` (or a, c, shipped) runs one part only.
  * Prints tables only; nothing here asserts on time.
  */
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildModel, explore, parseScenario, type ExploreResult, type Model } from '../src/engine/race/index.ts';
+import { buildModel, explore, parseScenario, VCPU_DIRECTIVES, type ExploreResult, type Model } from '../src/engine/race/index.ts';
 
 const RUNS = 15;
 const WARMUP = 5;
-const UNREDUCED_BUDGET = 100_000;
+const UNREDUCED_BUDGET = 200_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -31,7 +35,7 @@ function median(values: number[]): number {
 /** Median wall time of `runs` explorations after a warm-up, and the last result. */
 function timed(model: Model, reduction: boolean, runs: number, budget?: number): { ms: number; result: ExploreResult } {
   const options = { reduction, ...(budget === undefined ? {} : { budget }) };
-  for (let i = 0; i < WARMUP && runs > 1; i += 1) explore(model, options);
+  for (let i = 0; i < Math.min(WARMUP, runs - 1); i += 1) explore(model, options);
   const times: number[] = [];
   let result = explore(model, options);
   for (let i = 0; i < runs; i += 1) {
@@ -47,8 +51,8 @@ const row = (cells: (string | number)[], widths: number[]): string =>
 
 function shipped(): void {
   const dir = new URL('../scenarios/', import.meta.url);
-  const widths = [44, 10, 7, 10];
-  console.log('Shipped scenarios (median of %d runs, symmetry reduction on)\n', RUNS);
+  const widths = [44, 8, 7, 10];
+  console.log('Shipped scenarios (median of %d runs, reductions on; target < 16 ms)\n', RUNS);
   console.log(row(['scenario', 'verdict', 'states', 'median ms'], widths));
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.race')).sort()) {
     const model = buildModel(parseScenario(readFileSync(new URL(name, dir), 'utf8'), name));
@@ -57,49 +61,62 @@ function shipped(): void {
   }
 }
 
-function familyText(n: number, read: boolean): string {
-  const stores = Array.from({ length: n }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
-  return `platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest ${stores}\nhost unmap-s2; ${read ? 'read 0x0; ' : ''}reset ctrl\n`;
+type Family = 'a' | 'b' | 'c';
+
+/** The scenario of family (a) with N = m (k = 1), or (b)/(c) with k vCPUs of m stores each. */
+function familyText(family: Family, k: number, m: number): string {
+  const stores = Array.from({ length: m }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
+  const programs = VCPU_DIRECTIVES.slice(0, k).map((directive) => `${directive} ${stores}`);
+  const type = family === 'c' ? ['fwb on', 'guest-s1 Normal-WB', 'guest-s2 0x6'] : ['guest-s1 Normal-NC', 'guest-s2 Normal-NC'];
+  const clean = family === 'c' ? 'dc civac all; dsb; ' : '';
+  return ['platform soc', ...type, ...programs, `host unmap-s2; read 0x0; ${clean}reset ctrl`, ''].join('\n');
 }
 
 let childPeakMb = 0;
 
-/** One unreduced run of the family in a fresh process: `node bench-race.ts --full N read|noread`. */
-function fullRun(n: number, read: boolean): { states: string; ms: string } {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--full', String(n), read ? 'read' : 'noread'], { encoding: 'utf8' });
+/** One unreduced run in a fresh process: `node bench-race.ts --full <family> K M`. */
+function fullRun(family: Family, k: number, m: number): { states: string; ms: string } {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--full', family, String(k), String(m)], { encoding: 'utf8' });
   const out = JSON.parse(child.stdout) as { states: number; stopped: boolean; ms: number; rssMb: number };
   childPeakMb = Math.max(childPeakMb, out.rssMb);
-  return { states: out.stopped ? `>${UNREDUCED_BUDGET}` : String(out.states), ms: out.ms.toFixed(1) };
+  return { states: out.stopped ? `>${UNREDUCED_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1) };
 }
 
-function family(read: boolean): void {
-  const widths = [3, 9, 8, 10, 10, 10];
-  console.log(`\nScaling family, host 'unmap-s2; ${read ? 'read 0x0; ' : ''}reset ctrl' (N stores, Normal-NC, soc)\n`);
-  console.log(row(['N', 'verdict', 'states', 'ms', 'states', 'ms'], widths));
-  console.log(row(['', '', 'reduced', '', 'full', ''], widths));
-  let fullExhausted = false;
-  for (let n = 1; n <= 12; n += 1) {
-    const model = buildModel(parseScenario(familyText(n, read)));
-    const reduced = timed(model, true, 5);
-    let fullStates = 'skipped';
-    let fullMs = '';
-    if (!fullExhausted) {
-      ({ states: fullStates, ms: fullMs } = fullRun(n, read));
-      fullExhausted = fullStates.startsWith('>');
+function family(which: Family): void {
+  const widths = [2, 2, 7, 8, 9, 9, 10];
+  const what = {
+    a: '(a) N stores, one vCPU, Normal-NC',
+    b: '(b) K vCPUs x M stores, Normal-NC',
+    c: '(c) K vCPUs x M stores, Normal-WB (FWB, S2 0x6), dc civac all; dsb before the reset',
+  }[which];
+  console.log(`\nFamily ${what}, soc, host 'unmap-s2; read 0x0; ${which === 'c' ? 'dc civac all; dsb; ' : ''}reset ctrl'\n`);
+  console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms'], widths));
+  console.log(row(['', '', '', 'reduced', '', 'full', ''], widths));
+  const sizes = which === 'a' ? Array.from({ length: 12 }, (_, i) => [1, i + 1] as const) : [1, 2, 3, 4].flatMap((k) => Array.from({ length: 8 }, (_, i) => [k, i + 1] as const));
+  let exhaustedAt = Infinity;
+  for (const [k, m] of sizes) {
+    if (m === 1) exhaustedAt = Infinity;
+    const model = buildModel(parseScenario(familyText(which, k, m)));
+    const reduced = timed(model, true, 3);
+    let full = { states: 'skipped', ms: '' };
+    if (m < exhaustedAt) {
+      full = fullRun(which, k, m);
+      if (full.states.startsWith('>')) exhaustedAt = m;
     }
-    console.log(row([n, reduced.result.verdict, reduced.result.stats.states, reduced.ms.toFixed(1), fullStates, fullMs], widths));
+    console.log(row([k, m, reduced.result.verdict, reduced.result.stats.states, reduced.ms.toFixed(1), full.states, full.ms], widths));
   }
 }
 
 if (process.argv[2] === '--full') {
-  const n = Number(process.argv[3]);
-  const { ms, result } = timed(buildModel(parseScenario(familyText(n, process.argv[4] === 'read'))), false, 1, UNREDUCED_BUDGET);
+  const [which, k, m] = [process.argv[3] as Family, Number(process.argv[4]), Number(process.argv[5])];
+  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), false, 1, UNREDUCED_BUDGET);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ states: result.stats.states, stopped: result.stopped !== undefined, ms, rssMb }));
 } else {
-  shipped();
-  family(true);
-  family(false);
+  const parts = process.argv.slice(2);
+  const run = (part: string): boolean => parts.length === 0 || parts.includes(part);
+  if (run('shipped')) shipped();
+  for (const which of ['a', 'b', 'c'] as const) if (run(which)) family(which);
   const mainMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for the reduced runs, ${childPeakMb.toFixed(0)} MB for the largest`);
   console.log(`unreduced run (each in its own process, capped at ${UNREDUCED_BUDGET} states).`);

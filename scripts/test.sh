@@ -17,8 +17,9 @@ echo "== build"
 npx astro build
 echo "== JavaScript budget"
 node scripts/size.ts --check
-echo "== kernel ReST export (docutils)"
+echo "== kernel document and patch (docutils, kernel rules, git am)"
 bash scripts/check-rst.sh
+node scripts/check-kernel-doc.ts
 echo "== end-to-end (playwright, chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
 echo

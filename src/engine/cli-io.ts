@@ -10,6 +10,12 @@ export interface CliIo {
   readonly readFile: (path: string) => Promise<string>;
   /** Where links in plain-text output point: the deployed site (SITE_URL), as astro.config.mjs uses it. */
   readonly site: string;
+  /**
+   * The model version asked for with `--model N` (any command); absent
+   * means the current one. Commands load an older version's archived
+   * engine (versions/load-node.ts) and compute with it.
+   */
+  readonly model?: number;
   readonly out: (text: string) => void;
   readonly err: (text: string) => void;
 }

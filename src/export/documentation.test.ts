@@ -16,7 +16,7 @@ let guide: SourcePage[] = [];
 let references: SourcePage[] = [];
 
 beforeAll(async () => {
-  document = await buildDocumentation({ root, siteUrl: 'https://example.org' });
+  document = await buildDocumentation({ root });
   guide = await loadGroup(docs, 'guide');
   references = await Promise.all(
     ['discussion', 'checklist', 'glossary', 'sources'].map((name) => loadPage(docs, `reference/${name}`)),
@@ -66,11 +66,21 @@ describe('the Documentation/ export', () => {
     for (const line of long) expect(line.trim()).toMatch(/^<?https?:\/\/\S+$/);
   });
 
-  it('refers to sections of the document for links between exported pages, and to the site otherwise', () => {
-    expect(document).toContain('`The reset race <guide-reset-race_>`__');
-    expect(document).toContain('.. _guide-reset-race-open-questions:');
-    expect(document).toContain('<https://example.org/reference/cli/>`__');
-    expect(document).not.toContain('/documentation.rst');
+  it('refers to sections of the document for links between exported pages, and keeps only the text of other site links', () => {
+    expect(document).toContain('`The reset race <documentation-long-guide-reset-race_>`__');
+    expect(document).toContain('.. _documentation-long-guide-reset-race-open-questions:');
+    expect(document).not.toMatch(/<\/[a-z]|\/reference\/cli\//);
+    expect(document).not.toMatch(/\/documentation(-long)?\.(rst|patch)/);
+  });
+
+  it('names no server: no localhost and no site origin', () => {
+    expect(document).not.toMatch(/localhost|127\.0\.0\.1|example\.org/);
+  });
+
+  it('prefixes every label with the file name, as Sphinx labels are global', () => {
+    const labels = [...document.matchAll(/^\.\. _([^:]+):/gm)].map((m) => m[1]);
+    expect(labels.length).toBeGreaterThan(0);
+    expect(labels.filter((label) => !label?.startsWith('documentation-long-'))).toEqual([]);
   });
 });
 

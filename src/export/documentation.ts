@@ -1,7 +1,8 @@
 /**
- * The Documentation/ export: the guide and the reference pages that a
- * kernel reviewer needs, as one reStructuredText document, generated from
- * the MDX sources whenever the site is built (src/pages/documentation.rst.ts).
+ * The long form: the guide and the reference pages as one
+ * reStructuredText document for offline reading, generated from the MDX
+ * sources whenever the site is built (src/pages/documentation-long.rst.ts).
+ * The kernel document is a separate, shorter text (kernel-doc.ts).
  *
  * Per-page "Sources" lists are left out: the References chapter at the
  * end holds them all, and lists every other link the chapters cite.
@@ -21,46 +22,42 @@ import {
   raceFigure,
   type Figure,
 } from './figures.ts';
+import { commitExpressionText } from './kernel-doc.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
-/** Where the site serves the export; the Overview links to it. */
-export const EXPORT_PATH = '/documentation.rst';
+/** Where the site serves this long form, and the kernel document and patch beside it. */
+export const EXPORT_PATH = '/documentation-long.rst';
+const DOWNLOADS = new Set([EXPORT_PATH, '/documentation.rst', '/documentation.patch']);
 
 /** The kernel's habit for prose; code and tables may use up to 80 columns. */
 const WIDTH = 72;
 
 const DOCS = 'src/content/docs';
-// The discussion, checklist and glossary belong in a kernel document; the
-// CLI guide is about this site's tools, so it stays a link.
+// The discussion, checklist and glossary belong with the guide; the CLI
+// guide is about this site's tools, so it stays out.
 const REFERENCE_PAGES = ['reference/discussion', 'reference/checklist', 'reference/glossary'];
 const REFERENCES_PAGE = 'reference/sources';
 
-const TITLE = 'KVM/arm64: Normal-NC stage 2 for VFIO device memory';
+const TITLE = 'KVM/arm64 device memory: the whole guide';
 
-const intro = (siteUrl: string) => `
-This is a draft for \`Documentation/virt/kvm/arm/\`. It explains why,
-since Linux 6.9, KVM/arm64 maps the BARs of a vfio-pci device into the
-guest at stage 2 as Normal-NC instead of Device-nGnRE; what memory type a
-guest access then gets, with and without FEAT_S2FWB; whether the guest's
-last writes can reach the device after VFIO has reset it; and what a VFIO
-driver promises when it sets \`VM_ALLOW_ANY_UNCACHED\`.
+const INTRO = `
+The guide and reference pages of the KVM/arm64 device memory site in one
+file, for reading offline. It is not the proposed kernel document: that
+is \`documentation.rst\`, a shorter text for \`Documentation/virt/kvm/arm/\`,
+and \`documentation.patch\` adds it to the kernel tree.
 
-The document is generated from the pages of the
-[web version](${new URL('/guide/overview/', siteUrl).href}), where the
-figures are interactive. The tables and the race verdicts below were
-computed by the same engines when this file was generated. The last
-chapter gathers every source cited.
+The figures of the web version are interactive; here the tables and the
+race verdicts are the ones the engines computed when this file was
+generated. The last chapter gathers every source cited.
 `;
 
 export interface DocumentationOptions {
   /** The project root: the docs collection and scenarios/ are read from here. */
   readonly root: string;
-  /** The site's origin, for links to pages that are not part of the export. */
-  readonly siteUrl: string;
 }
 
-export async function buildDocumentation({ root, siteUrl }: DocumentationOptions): Promise<string> {
+export async function buildDocumentation({ root }: DocumentationOptions): Promise<string> {
   const docs = join(root, DOCS);
   const chapters = [
     ...(await loadGroup(docs, 'guide')),
@@ -69,17 +66,15 @@ export async function buildDocumentation({ root, siteUrl }: DocumentationOptions
   const references = await loadPage(docs, REFERENCES_PAGE);
   const alsoCited = citedElsewhere(chapters, references);
   const pages = [...chapters.map(forExport), { ...references, tree: withAlsoCited(references.tree, alsoCited) }];
-  const map = documentMap(pages, siteUrl);
-  const introCtx = context(map, root, pageUrl(siteUrl, 'guide/overview'));
+  const map = documentMap(pages);
   return [
     sectionTitle(TITLE, 0),
-    renderBlocks(parseMarkdown(intro(siteUrl)).children, introCtx),
-    ...pages.map((page) => renderChapter(page, context(map, root, pageUrl(siteUrl, page.slug)))),
+    renderBlocks(parseMarkdown(INTRO).children, context(map, root, 'the introduction')),
+    ...pages.map((page) => renderChapter(page, context(map, root, page.slug))),
   ].join('\n\n') + '\n';
 }
 
-const pageUrl = (siteUrl: string, slug: string) => new URL(`/${slug}/`, siteUrl).href;
-
+/** `url` names the page in error messages. */
 function context(map: DocumentMap, root: string, url: string): RenderContext {
   const ctx: RenderContext = {
     width: WIDTH,
@@ -89,6 +84,9 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
       return marked === undefined ? undefined : figure(marked, root, url, ctx);
     },
     component: (element) => figure(figureOfElement(element), root, url, ctx),
+    // `{commit('<sha12>')}` as the kernel document writes it; a page that
+    // imports commitReference as `commit` renders the same reference.
+    inlineExpression: commitExpressionText,
   };
   return ctx;
 }
@@ -102,7 +100,7 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     if (!/^[\w-]+$/.test(scenario)) {
       throw new Error(`${url}: RaceFigure needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
     }
-    return renderMarkdown(raceFigure(root, scenario, url), ctx);
+    return renderMarkdown(raceFigure(root, scenario), ctx);
   }
   if (name === 'CombineMatrix') {
     const fwb = SWITCH[params.get('fwb') ?? ''];
@@ -116,7 +114,7 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     const { header, rows } = propertyTable(types);
     return rstTable(header, rows).trimEnd();
   }
-  return renderMarkdown(interactiveNote(url), ctx);
+  return renderMarkdown(interactiveNote(), ctx);
 }
 
 function renderMarkdown(markdown: string, ctx: RenderContext): string {
@@ -128,13 +126,13 @@ function renderChapter(page: SourcePage, ctx: RenderContext): string {
   return [targetLabel(label), sectionTitle(page.title, 1), renderBlocks(page.tree.children, ctx)].join('\n\n');
 }
 
-/** A page as the export shows it: without its Sources list and without the pointer to the export itself. */
+/** A page as the export shows it: without its Sources list and without pointers to the downloads. */
 function forExport(page: SourcePage): SourcePage {
   const children: RootContent[] = [];
   let skipping = false;
   for (const node of page.tree.children) {
     if (node.type === 'heading' && node.depth <= 2) skipping = toString(node) === 'Sources';
-    const pointsHere = node.type === 'paragraph' && linksOf(node).some((link) => link.url === EXPORT_PATH);
+    const pointsHere = node.type === 'paragraph' && linksOf(node).some((link) => DOWNLOADS.has(link.url));
     if (!skipping && !pointsHere) children.push(node);
   }
   return { ...page, tree: { ...page.tree, children } };

@@ -5,7 +5,7 @@
  * `{/* widget: RaceExplorer scenario=soc-nc-unmap-ctrl *\/}`; both become
  * a Figure. Race figures become the scenario and the race engine's
  * verdict, computed now; matrices come from the combining engine; any
- * other figure becomes a pointer to the web page. Prose is written as
+ * other figure becomes a sentence saying the web version has it. Prose is written as
  * Markdown so the one converter renders it.
  */
 import { readFileSync } from 'node:fs';
@@ -53,8 +53,8 @@ export function figureOfElement(element: JsxElement): Figure {
 }
 
 /** The sentence that replaces a figure the export cannot show. */
-export function interactiveNote(pageUrl: string): string {
-  return `The [web version of this chapter](${pageUrl}) has an interactive figure here.`;
+export function interactiveNote(): string {
+  return 'The web version of this chapter has an interactive figure here.';
 }
 
 /** The caption of a generated matrix, as Markdown. */
@@ -78,7 +78,7 @@ export function matrixTable(fwb: boolean): string {
  * counterexample. Throws if the engine gives no answer, so the export
  * never ships a figure without one.
  */
-export function raceFigure(root: string, scenario: string, pageUrl: string): string {
+export function raceFigure(root: string, scenario: string): string {
   const file = `scenarios/${scenario}.race`;
   const check = checkScenario(readFileSync(join(root, file), 'utf8'), { file });
   const { verdict, trace, stats } = check.result;
@@ -94,7 +94,7 @@ export function raceFigure(root: string, scenario: string, pageUrl: string): str
     return wrap(`${step.actor}: ${step.event}`, number, ' '.repeat(number.length), 68).join('\n');
   });
   return [
-    `Scenario \`${file}\`, shown interactively on the [web version](${pageUrl}):`,
+    `Scenario \`${file}\`, which the web version shows interactively:`,
     fence(printScenario(check.scenario)),
     `Race engine verdict: **${verdict}**${expectation} (${stats.states} states explored)` +
       (steps.length === 0 ? '.' : '. A shortest execution that delivers a guest write after the reset:'),

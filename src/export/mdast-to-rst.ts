@@ -22,7 +22,8 @@ import {
   type Piece,
 } from './rst-text.ts';
 
-export type LinkTarget = { readonly uri: string } | { readonly section: string };
+/** Where a link points: a URI, a labelled section, or nowhere (the text stays, the link goes). */
+export type LinkTarget = { readonly uri: string } | { readonly section: string } | { readonly textOnly: true };
 
 /** An embedded component such as `<CombineMatrix fwb={false} />`. */
 export type JsxElement = Extract<RootContent, { type: 'mdxJsxFlowElement' }>;
@@ -38,6 +39,17 @@ export interface RenderContext {
   readonly expression: (value: string) => string | undefined;
   /** ReST standing in for an embedded component; undefined drops it. */
   readonly component: (element: JsxElement) => string | undefined;
+  /**
+   * Inline ReST (already escaped) standing in for an inline MDX expression
+   * such as `{commit('c034ec84e879')}`; undefined, or no handler, drops it.
+   */
+  readonly inlineExpression?: (value: string) => string | undefined;
+  /**
+   * Added to a Markdown heading's depth to give its ReST level: 0 when
+   * the page is a chapter of a larger document (`##` is a section), -1
+   * when the page is the whole document (`##` is a chapter).
+   */
+  readonly headingShift?: number;
 }
 
 // Documentation/doc-guide/sphinx.rst: the document title is overlined and
@@ -84,7 +96,7 @@ function renderBlock(node: RootContent, ctx: RenderContext): string | undefined 
   switch (node.type) {
     case 'heading': {
       const label = ctx.headingLabel(node);
-      const title = sectionTitle(softSpaces(renderInline(node.children, ctx)), node.depth);
+      const title = sectionTitle(softSpaces(renderInline(node.children, ctx)), node.depth + (ctx.headingShift ?? 0));
       return label === undefined ? title : `${targetLabel(label)}\n\n${title}`;
     }
     case 'paragraph':
@@ -149,8 +161,10 @@ function inlinePieces(node: PhrasingContent, ctx: RenderContext, style: Style | 
       return [linkPiece(toString(node), node.url, ctx)];
     case 'break':
       return [plain(' ')];
-    case 'mdxTextExpression':
-      return [];
+    case 'mdxTextExpression': {
+      const text = ctx.inlineExpression?.(node.value);
+      return text === undefined ? [] : [plain(text)];
+    }
     default:
       throw new Error(`no ReST rendering for inline mdast '${node.type}' at line ${node.position?.start.line ?? '?'}`);
   }
@@ -175,8 +189,9 @@ function styled(value: string, style: Style): Piece[] {
  */
 function linkPiece(text: string, url: string, ctx: RenderContext): Piece {
   if (text === url) return plain(url);
-  const label = text.replace(/\s+/g, ' ').trim().replace(/[\\`<]/g, '\\$&');
   const to = ctx.linkTarget(url);
+  if ('textOnly' in to) return plain(escapeText(text));
+  const label = text.replace(/\s+/g, ' ').trim().replace(/[\\`<]/g, '\\$&');
   // A trailing underscore inside the brackets marks an alias of a target name.
   const target = 'section' in to ? `${to.section}_` : to.uri.replace(/_$/, '\\_');
   return markup(`\`${label} <${target}>\`__`);

@@ -1,8 +1,8 @@
 /**
  * Tables in ReST. A grid table reads best in a terminal, so it is the
  * first choice; when the columns cannot fit the width (a cell holds a long
- * URI, say), the table becomes a `list-table`, which docutils renders the
- * same way and which has no width limit.
+ * URI, say), each row becomes a list item of `Header: cell` pairs, which
+ * reads as plain text (the kernel's doc guide asks to avoid list-table).
  */
 import { fill, indent, longestWord, softSpaces } from './rst-text.ts';
 
@@ -11,7 +11,7 @@ export type Rows = readonly (readonly string[])[];
 
 export function renderTable(rows: Rows, width: number): string {
   const widths = gridWidths(rows, width);
-  return widths === undefined ? listTable(rows, width) : gridTable(rows, widths);
+  return widths === undefined ? rowList(rows, width) : gridTable(rows, widths);
 }
 
 const length = (cell: string): number => softSpaces(cell).length;
@@ -52,17 +52,13 @@ function gridTable(rows: Rows, widths: readonly number[]): string {
   return out.join('\n');
 }
 
-function listTable(rows: Rows, width: number): string {
-  // Cell text starts seven columns in, after "   * - ".
-  const cellLines = (cell: string) => fill(cell, width - 7);
-  const body = rows.map((row) =>
-    row
-      .map((cell, c) => {
-        const [first = '', ...rest] = cellLines(cell);
-        const head = ((c === 0 ? '   * - ' : '     - ') + first).trimEnd();
-        return [head, ...rest.map((line) => indent(line, '       '))].join('\n');
-      })
-      .join('\n'),
-  );
-  return ['.. list-table::', '   :header-rows: 1', '', body.join('\n')].join('\n');
+function rowList(rows: Rows, width: number): string {
+  const [header = [], ...body] = rows;
+  return body
+    .map((row) => {
+      const pairs = row.map((cell, c) => (header[c] ? `${header[c]}: ${cell}` : cell)).join('; ');
+      const [first = '', ...rest] = fill(pairs, width - 2);
+      return [`- ${first}`, ...rest.map((line) => indent(line, '  '))].join('\n');
+    })
+    .join('\n');
 }

@@ -31,6 +31,15 @@ describe('race scenario grammar', () => {
     expect(s['dsb']).toBe('entity.name.function.op.race');
   });
 
+  it('marks the further vCPU directives and the cache and firmware ops', () => {
+    const s = scopes('guest2 store 0x0');
+    expect(s['guest2']).toBe('keyword.control.directive.race');
+    const h = scopes('host dc civac all; reset acpi');
+    expect(h['dc']).toBe('entity.name.function.op.race');
+    expect(h['acpi']).toBe('constant.language.value.race');
+    expect(scopes('option write-order=no')['write-order']).toBe('variable.parameter.knob.race');
+  });
+
   it('marks knobs and their values', () => {
     const s = scopes('option early-ack=no');
     expect(s['early-ack']).toBe('variable.parameter.knob.race');

@@ -1,5 +1,5 @@
 /**
- * A TextMate grammar for the scenario language (DESIGN section 6), handed to
+ * A TextMate grammar for the scenario language, handed to
  * shiki (through Expressive Code) so that fenced ```race blocks are
  * highlighted at build time: directives, guest and host ops, knobs, memory
  * type names, numbers and comments. Highlighting only: the parser in
@@ -7,13 +7,13 @@
  */
 
 import type { LanguageRegistration } from 'shiki';
-import { KNOB_NAMES } from '../engine/race/types.ts';
+import { KNOB_NAMES, VCPU_DIRECTIVES } from '../engine/race/types.ts';
 
 const words = (list: readonly string[]): string => `\\b(?:${list.map((w) => w.replace(/-/g, '\\-')).join('|')})\\b`;
 
-const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'option', 'guest', 'host', 'expect'];
-const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'reset'];
-const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'safe', 'unsafe'];
+const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'option', ...VCPU_DIRECTIVES, 'host', 'expect'];
+const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'dc', 'reset'];
+const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'acpi', 'civac', 'all', 'safe', 'unsafe'];
 
 export const raceGrammar: LanguageRegistration = {
   name: 'race',
@@ -26,7 +26,7 @@ export const raceGrammar: LanguageRegistration = {
       captures: { 1: { name: 'keyword.control.directive.race' }, 2: { name: 'string.unquoted.title.race' } },
     },
     { name: 'keyword.control.directive.race', match: `^\\s*${words(directives)}` },
-    { name: 'variable.parameter.knob.race', match: words(KNOB_NAMES) },
+    { name: 'variable.parameter.knob.race', match: words([...KNOB_NAMES, 'path-order']) },
     { name: 'entity.name.function.op.race', match: words(ops) },
     { name: 'support.type.memory-type.race', match: '\\b(?:Device|Normal)-[A-Za-z-]+' },
     { name: 'constant.language.value.race', match: words(values) },

@@ -1,14 +1,14 @@
 /**
- * The Documentation/ draft at a stable URL, `/documentation.rst`: the
- * guide as one kernel-style reStructuredText file, generated from the MDX
- * pages at build time (see src/export/documentation.ts).
+ * The proposed kernel document at a stable URL, `/documentation.rst`:
+ * Documentation/virt/kvm/arm/device-memory.rst as the patch at
+ * `/documentation.patch` adds it, generated from
+ * src/kernel-doc/device-memory.mdx at build time (src/export/kernel-doc.ts).
  */
 import type { APIRoute } from 'astro';
-import { buildDocumentation } from '../export/documentation.ts';
+import { buildKernelDocument } from '../export/kernel-doc.ts';
 
-export const GET: APIRoute = async ({ site }) => {
-  if (site === undefined) throw new Error('documentation.rst: astro.config.mjs must set `site` for absolute links');
-  // Astro runs from the project root, where the pages and scenarios/ live.
-  const text = await buildDocumentation({ root: process.cwd(), siteUrl: site.href });
-  return new Response(text, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
+export const GET: APIRoute = async () => {
+  // Astro runs from the project root, where src/kernel-doc/ lives.
+  const { rst } = await buildKernelDocument(process.cwd());
+  return new Response(rst, { headers: { 'Content-Type': 'text/plain; charset=utf-8' } });
 };

@@ -3,10 +3,11 @@
  * the worker, so the only way to stop it is to terminate the worker: a new
  * run while one is going, or Cancel, does that and starts afresh next time.
  */
-import type { RaceRequest, RaceResponse } from './race-messages.ts';
+import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
+import { siteAddress } from './url-state.ts';
 
 export interface RaceRunner {
-  run(text: string, file: string): void;
+  run(source: RaceSource): void;
   /** Stops the current run, if any; true when there was one. */
   cancel(): boolean;
   dispose(): void;
@@ -24,14 +25,14 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
   };
 
   return {
-    run(text, file) {
+    run(source) {
       if (running) stop();
       if (!worker) {
         worker = new Worker(new URL('./race-worker.ts', import.meta.url), { type: 'module' });
         worker.onmessage = (event: MessageEvent<RaceResponse>) => {
           // Only the latest run speaks; the id check drops anything older.
           if (event.data.id !== next) return;
-          if (event.data.kind !== 'progress') running = false;
+          if (event.data.kind === 'done' || event.data.kind === 'error') running = false;
           onResponse(event.data);
         };
         worker.onerror = () => {
@@ -41,7 +42,7 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
       }
       next += 1;
       running = true;
-      const request: RaceRequest = { id: next, text, file };
+      const request: RaceRequest = { id: next, source, site: siteAddress() };
       worker.postMessage(request);
     },
     cancel() {

@@ -1,7 +1,9 @@
 /**
  * The shipped scenarios (scenarios/*.race), bundled as text by Vite so the
- * race widgets offer exactly the files the CLI and the tests read. The
- * engine never sees Vite: it gets the texts.
+ * race widgets offer exactly the files the CLI and the tests read: in the
+ * race worker, and at build time for the picker and the first paint (the
+ * page's own script carries none of them). The engine never sees Vite: it
+ * gets the texts.
  */
 import { parseScenario, type Scenario } from '../engine/race/index.ts';
 import type { ShippedScenarios } from '../engine/format/race-query.ts';
@@ -14,9 +16,6 @@ export const SHIPPED: ShippedScenarios = new Map(
     .map(([path, text]): [string, string] => [path.slice('/scenarios/'.length, -'.race'.length), text])
     .sort(([a], [b]) => a.localeCompare(b)),
 );
-
-/** What the widget opens with when nothing else is asked for: the thread's PCIe case. */
-export const DEFAULT_SCENARIO = 'pcie-nc-unmap-flr';
 
 /** The file a CLI user would pass for this scenario, which the plain text names. */
 export const shippedFile = (name: string): string => `scenarios/${name}.race`;

@@ -1,12 +1,17 @@
 /**
  * `combine`: one combination as email-ready text or JSON, or a batch of JSON
- * lines from standard input (DESIGN section 5). The batch path is written
+ * lines from standard input, as the CLI guide documents
+ * (src/content/docs/reference/cli.mdx). The batch path is written
  * for speed (the whole 131072-line input space in well under a second):
  * output in large pieces, JSON lines built by concatenation, warning lists
  * serialised once.
  */
 import { UsageError, type CliIo, type Command } from '../cli-io.ts';
-import { combineReport } from '../format/combine-report.ts';
+import { combineLink } from '../format/combine-query.ts';
+import { combineText } from '../format/combine-text.ts';
+import { linkLines } from '../format/link-line.ts';
+import { loadRelease } from '../versions/load-node.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 import { combine } from './combine.ts';
 import { AttrInputError, parseS1, parseS2 } from './parse.ts';
 import type { CombineInput, CombineResult, ShEncoding } from './types.ts';
@@ -77,15 +82,16 @@ function inputFrom(raw: { s1?: unknown; s2?: unknown; fwb?: unknown; cd?: unknow
 const warningsJson = new WeakMap<readonly string[], string>();
 
 /**
- * The JSON line for one result: the contract fields of DESIGN section 5
- * and the rule; lines come out in input order, so inputs are not echoed. Built by concatenation: every string
+ * The JSON line for one result: the fields the CLI guide promises for
+ * `combine --stdin` (mair, sh, type, warnings), with xs, the rule and who
+ * decided; lines come out in input order, so inputs are not echoed. Built by concatenation: every string
  * but the warnings is a hex number, a memory-type name or an identifier,
  * none of which needs escaping.
  */
-function jsonLine(r: CombineResult): string {
+function jsonLine(r: CombineResult, model: number): string {
   let warnings = warningsJson.get(r.warnings);
   if (warnings === undefined) warningsJson.set(r.warnings, (warnings = JSON.stringify(r.warnings)));
-  return `{"mair":"${r.mairHex}","sh":${r.sh},"type":"${r.typeName}","xs":${r.type.xs},"rule":"${r.rule.id}","decidedBy":"${r.decidedBy}","warnings":${warnings}}`;
+  return `{"model":${model},"mair":"${r.mairHex}","sh":${r.sh},"type":"${r.typeName}","xs":${r.type.xs},"rule":"${r.rule.id}","decidedBy":"${r.decidedBy}","warnings":${warnings}}`;
 }
 
 type RawInput = Parameters<typeof inputFrom>[0];
@@ -110,7 +116,7 @@ const CHUNK = 1 << 16;
  * the first bad line what was answered so far is written and the error
  * names the line.
  */
-async function batch(io: CliIo): Promise<number> {
+async function batch(io: CliIo, compute: Engine, model: number): Promise<number> {
   const text = await io.readStdin();
   let chunk = '';
   for (let start = 0, n = 1; start < text.length; n++) {
@@ -120,7 +126,7 @@ async function batch(io: CliIo): Promise<number> {
     start = end + 1;
     if (line === '') continue;
     try {
-      chunk += jsonLine(combine(inputFrom(parseLine(line)))) + '\n';
+      chunk += jsonLine(compute(inputFrom(parseLine(line))), model) + '\n';
     } catch (error) {
       if (!(error instanceof AttrInputError)) throw error;
       if (chunk !== '') io.out(chunk);
@@ -135,21 +141,30 @@ async function batch(io: CliIo): Promise<number> {
   return 0;
 }
 
+type Engine = (input: CombineInput) => CombineResult;
+
 export const combineCommand: Command = async (args, io) => {
   const options = parseArgs(args);
+  const model = io.model ?? MODEL_VERSION;
+  // The current engine is imported statically: the batch path stays as fast as ever.
+  const release = model === MODEL_VERSION ? { combine, combineText } : await loadRelease(model);
   if (options.stdin) {
     if (options.s1 !== undefined || options.s2 !== undefined) throw new UsageError('--stdin reads every input from standard input; drop --s1/--s2');
-    return batch(io);
+    return batch(io, release.combine, model);
   }
   if (options.s1 === undefined) throw new UsageError('missing --s1 <name|0xNN>');
   if (options.s2 === undefined) throw new UsageError('missing --s2 <name|0xN>');
   let result: CombineResult;
   try {
-    result = combine(inputFrom({ ...options, s1sh: options.s1sh, s2sh: options.s2sh }));
+    result = release.combine(inputFrom({ ...options, s1sh: options.s1sh, s2sh: options.s2sh }));
   } catch (error) {
     if (error instanceof AttrInputError) throw new UsageError(error.message);
     throw error;
   }
-  io.out(options.json ? JSON.stringify(result, null, 2) + '\n' : combineReport(result, io.site));
+  io.out(
+    options.json
+      ? JSON.stringify({ model, ...result }, null, 2) + '\n'
+      : `${release.combineText(result)}${linkLines(combineLink(io.site, result.input, model), model)}`,
+  );
   return 0;
 };

@@ -1,10 +1,15 @@
 /**
  * `table [--fwb] [--rst]`: the named S1 x S2 matrix as a 72-column
- * plain-text table or a kernel ReST table (DESIGN section 5).
+ * plain-text table or a kernel ReST table, as the CLI guide
+ * (src/content/docs/reference/cli.mdx, "table") documents.
  */
 import { UsageError, type Command } from '../cli-io.ts';
+import { COMBINE_DEFAULTS, combineLink } from '../format/combine-query.ts';
+import { linkLines } from '../format/link-line.ts';
 import { rstTable } from '../format/rst-table.ts';
 import { matrixReport } from '../format/matrix-report.ts';
+import { loadRelease } from '../versions/load-node.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 import { combineMatrix, matrixRows } from './matrix.ts';
 
 export const tableCommand: Command = async (args, io) => {
@@ -14,6 +19,12 @@ export const tableCommand: Command = async (args, io) => {
     if (arg === '--fwb') fwb = true;
     else if (arg === '--rst') rst = true;
     else throw new UsageError(`unknown argument '${arg}' (table takes --fwb and --rst)`);
+  }
+  const model = io.model ?? MODEL_VERSION;
+  if (model !== MODEL_VERSION) {
+    const release = await loadRelease(model);
+    io.out(rst ? release.matrixRst(fwb) : `${release.matrixText(fwb)}${linkLines(combineLink(io.site, { ...COMBINE_DEFAULTS, fwb }, model), model)}`);
+    return 0;
   }
   if (!rst) {
     io.out(matrixReport(fwb, io.site));

@@ -3,6 +3,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { combine, parseS2 } from './index.ts';
 import type { ShEncoding } from './types.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 
 const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
 
@@ -96,7 +97,7 @@ describe.concurrent('cli combine (one combination)', () => {
 
   it('--json gives the library result', async () => {
     const r = await run(['combine', '--s1=0x44', '--s2', '0x1', '--json', '--cd']);
-    expect(JSON.parse(r.stdout)).toEqual(JSON.parse(JSON.stringify(combine({ s1: 0x44, s2: 1, fwb: false, s1sh: 3, s2sh: 3, cd: true }))));
+    expect(JSON.parse(r.stdout)).toEqual({ model: MODEL_VERSION, ...JSON.parse(JSON.stringify(combine({ s1: 0x44, s2: 1, fwb: false, s1sh: 3, s2sh: 3, cd: true }))) });
   });
 
   it.each([
@@ -119,8 +120,8 @@ describe.concurrent('cli table', () => {
       const table = lines.slice(0, -2);
       expect(table).toHaveLength(2 + 8 * 7);
       for (const line of table) expect(line.length).toBeLessThanOrEqual(72);
-      expect(lines.at(-2)).toBe('Link:');
-      expect(lines.at(-1)).toMatch(args.length ? /\/play\/combine\/\?fwb=on$/ : /\/play\/combine\/$/);
+      expect(lines.at(-2)).toBe(`Link (model version ${MODEL_VERSION}):`);
+      expect(lines.at(-1)).toMatch(args.length ? /\/play\/combine\/\?v=\d+&fwb=on$/ : /\/play\/combine\/\?v=\d+$/);
     }
   });
   it('--rst prints a simple table', async () => {

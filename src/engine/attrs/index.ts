@@ -12,5 +12,5 @@ export { RULES, SHAREABILITY_RULE } from './rules.ts';
 export { AttrInputError, parseS1, parseS2, S1_NAMES, S2_NAMES, S2_FWB_NAMES } from './parse.ts';
 export { describeMemType, hexByte, hexNibble, memTypeName } from './memtype.ts';
 export { combineMatrix, matrixRows, type CombineMatrix, type MatrixAxis } from './matrix.ts';
-export { differencesFromQemu, type QemuDifference } from './qemu.ts';
+export { differencesFromQemu, type QemuDifference, type QemuExample } from './qemu.ts';
 export { reservedShareability } from './shareability.ts';

@@ -1,5 +1,5 @@
 /**
- * The combining explorer's state as a URL query (`/play/combine/?s1=0x04&s2=0x5&fwb=on`),
+ * The combining explorer's state as a URL query (`/play/combine/?v=2&s1=0x04&fwb=on`),
  * shared by the widget (which reads and writes it) and the CLI (which
  * prints the same link under a result). Attribute values are written as
  * raw encodings, so a link means the same whatever names the site adopts.
@@ -42,7 +42,7 @@ export const COMBINE_PARAMS: Params<CombineState> = {
 /** The path of the combining playground, relative to the site root. */
 export const COMBINE_PATH = '/play/combine/';
 
-/** A link to the playground showing this combination. */
-export function combineLink(site: string, state: CombineState): string {
-  return `${site.replace(/\/$/, '')}${COMBINE_PATH}${writeQuery(COMBINE_PARAMS, state, COMBINE_DEFAULTS)}`;
+/** A link to the playground showing this combination as model version `model` computes it. */
+export function combineLink(site: string, state: CombineState, model?: number): string {
+  return `${site.replace(/\/$/, '')}${COMBINE_PATH}${writeQuery(COMBINE_PARAMS, state, COMBINE_DEFAULTS, model)}`;
 }

@@ -6,12 +6,8 @@
 import type { CombineResult } from '../attrs/types.ts';
 import { combineLink } from './combine-query.ts';
 import { combineText } from './combine-text.ts';
+import { linkLines } from './link-line.ts';
 
-/**
- * The link goes on a line of its own and is never broken: a URL longer
- * than the 72-column text around it stays whole so mail clients keep it
- * clickable.
- */
 export function combineReport(result: CombineResult, site: string): string {
-  return `${combineText(result)}Link:\n${combineLink(site, result.input)}\n`;
+  return `${combineText(result)}${linkLines(combineLink(site, result.input))}`;
 }

@@ -8,10 +8,10 @@ import { describeMemType } from '../attrs/memtype.ts';
 import { SHAREABILITY_RULE } from '../attrs/rules.ts';
 import { field, wrap } from './wrap.ts';
 
-const shWords: Record<ShEncoding, string> = { 0: 'Non-shareable', 1: 'reserved', 2: 'Outer Shareable', 3: 'Inner Shareable' };
+export const SH_WORDS: Readonly<Record<ShEncoding, string>> = { 0: 'Non-shareable', 1: 'reserved', 2: 'Outer Shareable', 3: 'Inner Shareable' };
 
 function sh(value: ShEncoding | ShResult): string {
-  return `SH=0b${value.toString(2).padStart(2, '0')} (${shWords[value]})`;
+  return `SH=0b${value.toString(2).padStart(2, '0')} (${SH_WORDS[value]})`;
 }
 
 function names(list: readonly string[]): string {

@@ -6,9 +6,10 @@
  */
 import { combineMatrix, matrixRows } from '../attrs/matrix.ts';
 import { COMBINE_DEFAULTS, combineLink } from './combine-query.ts';
+import { linkLines } from './link-line.ts';
 import { textTable } from './text-table.ts';
 
 export function matrixReport(fwb: boolean, site: string): string {
   const { header, rows } = matrixRows(combineMatrix(fwb));
-  return `${textTable(header, rows)}Link:\n${combineLink(site, { ...COMBINE_DEFAULTS, fwb })}\n`;
+  return `${textTable(header, rows)}${linkLines(combineLink(site, { ...COMBINE_DEFAULTS, fwb }))}`;
 }

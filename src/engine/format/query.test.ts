@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
+import { MODEL_VERSION } from '../versions/version.ts';
 import { readQuery, writeQuery } from './query.ts';
 import { COMBINE_DEFAULTS, COMBINE_PARAMS, combineLink, type CombineState } from './combine-query.ts';
 
@@ -23,11 +24,16 @@ describe('combine state as a URL query', () => {
     );
   });
 
-  it('writes nothing for the default state and only what differs otherwise', () => {
-    expect(writeQuery(COMBINE_PARAMS, COMBINE_DEFAULTS, COMBINE_DEFAULTS)).toBe('');
+  it('writes the model version, then only what differs from the defaults', () => {
+    expect(writeQuery(COMBINE_PARAMS, COMBINE_DEFAULTS, COMBINE_DEFAULTS)).toBe(`?v=${MODEL_VERSION}`);
     expect(combineLink('https://example.org/', { ...COMBINE_DEFAULTS, s1: 0x04, fwb: true })).toBe(
-      'https://example.org/play/combine/?s1=0x04&fwb=on',
+      `https://example.org/play/combine/?v=${MODEL_VERSION}&s1=0x04&fwb=on`,
     );
+    expect(combineLink('https://example.org', COMBINE_DEFAULTS, 1)).toBe('https://example.org/play/combine/?v=1');
+  });
+
+  it('reads v as the model version, not as a parameter of the state', () => {
+    expect(readQuery(COMBINE_PARAMS, '?v=1&s1=0x04')).toEqual({ values: { s1: 0x04 }, problems: [] });
   });
 
   it('names each bad or unknown parameter and keeps the good ones', () => {

@@ -1,7 +1,8 @@
 /**
- * A race check as JSON (DESIGN 5): at least `verdict`, `states`, `trace` as
+ * A race check as JSON (the CLI contract): at least `verdict`, `states`, `trace` as
  * `{actor, event}` steps, and `expected`/`matches` when the file has an
- * `expect` line. Steps also carry their timeline lane for the widgets.
+ * `expect` line. Steps also carry their timeline lane for the widgets; a
+ * vCPU's steps have its directive's name as actor (`guest`, `guest1`, ...).
  */
 import type { RaceCheck } from '../race/check.ts';
 
@@ -12,6 +13,8 @@ export function raceJson(check: RaceCheck): Record<string, unknown> {
     title: check.scenario.title ?? null,
     platform: check.scenario.platform,
     guestType: check.guestType,
+    vcpus: check.model.vcpus.length,
+    cacheable: check.model.cacheable,
     knobs: check.knobs,
     verdict: result.verdict,
     ...(check.expected === undefined ? {} : { expected: check.expected, matches: check.matches }),

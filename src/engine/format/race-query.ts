@@ -5,7 +5,10 @@
  * (`/play/race/?scenario=soc-nc-unmap-ctrl`); any other scenario as one
  * parameter per directive, each value written as the scenario language
  * writes it (`platform=soc&s1=Normal-NC&s2=Normal-NC&guest=store 0x0;store 0x8
- * &host=unmap-s2;reset ctrl&early-ack=no`).
+ * &host=unmap-s2;reset ctrl&early-ack=no`; `guest1=`..`guest3=` for further vCPUs,
+ * present even when empty). Every link starts with the
+ * model version (`v=`) and ends with a short hash of the scenario's
+ * canonical text (`h=`, text-hash.ts), checked when the link is read.
  *
  * The scenario parser is the only judge of a value: reading puts each
  * parameter on its directive's line and parses the whole; a line the parser
@@ -15,14 +18,19 @@
 import { ScenarioError } from '../race/errors.ts';
 import { parseScenario } from '../race/parser.ts';
 import { guestOpText, hostOpText, printScenario } from '../race/printer.ts';
-import { KNOB_NAMES, type KnobName, type Scenario } from '../race/types.ts';
-import { clip, readQuery, type Param, type Params } from './query.ts';
+import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type KnobName, type Scenario, type VcpuName } from '../race/types.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
+import { clip, readQuery, VERSION_PARAM, type Param, type Params } from './query.ts';
+import { textHash } from './text-hash.ts';
 
 /** Shipped scenarios by name (`soc-nc-unmap-ctrl`), as the text of their files. */
 export type ShippedScenarios = ReadonlyMap<string, string>;
 
-/** One query parameter per directive; knobs by their own names. */
-export type RaceField = 'title' | 'platform' | 'fwb' | 's1' | 's2' | KnobName | 'guest' | 'host' | 'expect';
+/** One query parameter per directive; knobs by their own names; `guest1`..`guest3` for vCPUs 1-3. */
+export type RaceField = 'title' | 'platform' | 'fwb' | 's1' | 's2' | KnobName | VcpuName | 'host' | 'expect';
+
+/** The further vCPUs' parameters: present (even empty) exactly when the scenario has that vCPU. */
+const FURTHER_VCPUS: readonly VcpuName[] = VCPU_DIRECTIVES.slice(1);
 type Fields = Partial<Record<RaceField, string>>;
 
 /** The path of the race playground, relative to the site root. */
@@ -43,6 +51,7 @@ const DEFAULT_FIELDS: Fields = {
 
 /** The directive line that carries a field's value; empty optional values leave the line out. */
 function directiveLine(field: RaceField, value: string): string | undefined {
+  if (value.trim() === '' && FURTHER_VCPUS.includes(field as VcpuName)) return field;
   if (value.trim() === '' && (field === 'title' || field === 'guest' || field === 'host' || field === 'expect')) return undefined;
   if (field === 's1' || field === 's2') return `guest-${field} ${value}`;
   if ((KNOB_NAMES as readonly string[]).includes(field)) return `option ${field}=${value}`;
@@ -50,7 +59,7 @@ function directiveLine(field: RaceField, value: string): string | undefined {
 }
 
 /** Fields in the order the printer writes directives. */
-const ORDER: readonly RaceField[] = ['title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, 'guest', 'host', 'expect'];
+const ORDER: readonly RaceField[] = ['title', 'platform', 'fwb', 's1', 's2', ...KNOB_NAMES, ...VCPU_DIRECTIVES, 'host', 'expect'];
 
 function fieldsOf(scenario: Scenario): Fields {
   const fields: Fields = {
@@ -61,6 +70,10 @@ function fieldsOf(scenario: Scenario): Fields {
     guest: scenario.guest.map(guestOpText).join(';'),
     host: scenario.host.map(hostOpText).join(';'),
   };
+  vcpuPrograms(scenario).forEach((ops, k) => {
+    const directive = VCPU_DIRECTIVES[k];
+    if (directive !== undefined && k > 0) fields[directive] = ops.map(guestOpText).join(';');
+  });
   if (scenario.title !== undefined) fields.title = scenario.title;
   if (scenario.expect !== undefined) fields.expect = scenario.expect;
   for (const name of KNOB_NAMES) {
@@ -84,22 +97,39 @@ function compose(fields: Fields): { text: string; owners: RaceField[] } {
   return { text: lines.join('\n') + '\n', owners };
 }
 
+function canonicalOrUndefined(text: string, name: string): string | undefined {
+  try {
+    return printScenario(parseScenario(text, name));
+  } catch (error) {
+    if (error instanceof ScenarioError) return undefined;
+    throw error;
+  }
+}
+
 const canonicalCache = new WeakMap<ShippedScenarios, Map<string, string>>();
 
 /** The name of the shipped scenario that is this scenario (same canonical text), if any. */
 export function shippedName(scenario: Scenario, shipped: ShippedScenarios): string | undefined {
   let byText = canonicalCache.get(shipped);
   if (!byText) {
-    byText = new Map([...shipped].map(([name, text]) => [printScenario(parseScenario(text, name)), name]));
+    byText = new Map();
+    for (const [name, text] of shipped) {
+      // An archived version's text that today's parser no longer reads cannot be this scenario.
+      const canonical = canonicalOrUndefined(text, name);
+      if (canonical !== undefined) byText.set(canonical, name);
+    }
     canonicalCache.set(shipped, byText);
   }
   return byText.get(printScenario(scenario));
 }
 
-/** The query for a scenario, with its leading `?`. */
-export function raceQuery(scenario: Scenario, shipped: ShippedScenarios): string {
+/** The parameter carrying the hash of the scenario's canonical text. */
+export const HASH_PARAM = 'h';
+
+/** The query for a scenario as model version `model` reads it, with its leading `?`. */
+export function raceQuery(scenario: Scenario, shipped: ShippedScenarios, model: number = MODEL_VERSION): string {
   const name = shippedName(scenario, shipped);
-  const query = new URLSearchParams();
+  const query = new URLSearchParams({ [VERSION_PARAM]: String(model) });
   if (name !== undefined) {
     query.set('scenario', name);
   } else {
@@ -110,13 +140,14 @@ export function raceQuery(scenario: Scenario, shipped: ShippedScenarios): string
       if (value !== undefined && !(field === 'fwb' && value === 'off')) query.set(field, value);
     }
   }
+  query.set(HASH_PARAM, textHash(printScenario(scenario)));
   // `;` separates ops; left unescaped it keeps op lists readable, and every query parser reads it back.
   return `?${query.toString().replaceAll('%3B', ';')}`;
 }
 
-/** A link to the playground showing this scenario. */
-export function raceLink(site: string, scenario: Scenario, shipped: ShippedScenarios): string {
-  return `${site.replace(/\/$/, '')}${RACE_PATH}${raceQuery(scenario, shipped)}`;
+/** A link to the playground showing this scenario as model version `model` (whose shipped scenarios these are) checks it. */
+export function raceLink(site: string, scenario: Scenario, shipped: ShippedScenarios, model?: number): string {
+  return `${site.replace(/\/$/, '')}${RACE_PATH}${raceQuery(scenario, shipped, model)}`;
 }
 
 /** A value that stays on its directive's line: no line break, no comment, no dangling `;` continuing the list. */
@@ -125,15 +156,24 @@ function lineValue(field: RaceField): Param<string> {
     parse: (raw) => {
       if (/[\r\n]/.test(raw)) throw new Error('a line break cannot be part of one directive');
       if (raw.includes('#')) throw new Error("'#' would start a comment");
-      if ((field === 'guest' || field === 'host') && raw.trim().endsWith(';')) throw new Error(`'${clip(raw)}' ends with ';'`);
+      if ((field === 'host' || (VCPU_DIRECTIVES as readonly string[]).includes(field)) && raw.trim().endsWith(';')) throw new Error(`'${clip(raw)}' ends with ';'`);
       return raw;
     },
     format: (value) => value,
   };
 }
 
-function raceParams(shipped: ShippedScenarios): Params<Fields & { scenario: string }> {
+type RaceParams = Fields & { scenario: string; h: string };
+
+function raceParams(shipped: ShippedScenarios): Params<RaceParams> {
   const params: Record<string, Param<string>> = {
+    [HASH_PARAM]: {
+      parse: (raw) => {
+        if (!/^[0-9a-f]{8}$/.test(raw)) throw new Error(`'${clip(raw)}' is not a scenario hash (8 hex digits)`);
+        return raw;
+      },
+      format: (value) => value,
+    },
     scenario: {
       parse: (raw) => {
         if (!shipped.has(raw)) throw new Error(`no shipped scenario '${clip(raw)}'`);
@@ -143,7 +183,7 @@ function raceParams(shipped: ShippedScenarios): Params<Fields & { scenario: stri
     },
   };
   for (const field of ORDER) params[field] = lineValue(field);
-  return params as Params<Fields & { scenario: string }>;
+  return params as Params<RaceParams>;
 }
 
 export interface RestoredRace {
@@ -151,6 +191,32 @@ export interface RestoredRace {
   readonly text?: string;
   /** One message per parameter that was unknown or invalid, naming it. */
   readonly problems: readonly string[];
+}
+
+/**
+ * The hash check: a link that carries `h=` runs only if the scenario read
+ * from it, printed canonically (by the printer of the link's model
+ * version), has that hash. A mismatch means the link changed on its way
+ * (a mail client re-wrapped or cut it); the reader is told and nothing
+ * from the link is run.
+ */
+export function checkRaceHash(search: string, restored: RestoredRace, canonical: (text: string) => string): RestoredRace {
+  const expected = new URLSearchParams(search).get(HASH_PARAM);
+  if (expected === null || restored.text === undefined) return restored;
+  let actual: string | undefined;
+  try {
+    actual = textHash(canonical(restored.text));
+  } catch {
+    actual = undefined;
+  }
+  if (actual === expected) return restored;
+  const problems = restored.problems.filter((p) => !p.startsWith(`parameter '${HASH_PARAM}'`));
+  return {
+    problems: [
+      ...problems,
+      `link ignored: the scenario it describes does not match its check ${HASH_PARAM}=${clip(expected, 12)} (the link was changed on its way, e.g. cut or re-wrapped by a mail client); nothing from it was run`,
+    ],
+  };
 }
 
 function parseError(text: string): ScenarioError | undefined {
@@ -176,7 +242,7 @@ const sameError = (a: ScenarioError, b: ScenarioError | undefined): boolean =>
 export function readRaceQuery(search: string, shipped: ShippedScenarios): RestoredRace {
   const restored = readQuery(raceParams(shipped), search);
   const problems = [...restored.problems];
-  const { scenario: name, ...overrides } = restored.values;
+  const { scenario: name, h: _hash, ...overrides } = restored.values;
   const baseText = name === undefined ? undefined : shipped.get(name);
   const active: Fields = overrides;
   const base = baseText === undefined ? DEFAULT_FIELDS : fieldsOf(parseScenario(baseText, name));

@@ -5,10 +5,10 @@
  * this.
  */
 import type { RaceCheck } from '../race/check.ts';
+import { linkLines } from './link-line.ts';
 import { raceLink, type ShippedScenarios } from './race-query.ts';
 import { renderRaceText } from './race-text.ts';
 
-/** The link stays whole on its own line, however long, so mail clients keep it clickable. */
 export function raceReport(check: RaceCheck, site: string, shipped: ShippedScenarios): string {
-  return `${renderRaceText(check)}Link:\n${raceLink(site, check.scenario, shipped)}\n`;
+  return `${renderRaceText(check)}${linkLines(raceLink(site, check.scenario, shipped))}`;
 }

@@ -1,10 +1,14 @@
 /**
  * A race check as plain text for a 72-column email: the scenario, the
- * verdict, a shortest counterexample as numbered steps, and the statistics.
+ * verdict, a shortest counterexample as a numbered sequence chart, and the
+ * statistics.
  */
 import type { RaceCheck } from '../race/check.ts';
 import { guestOpText, hostOpText } from '../race/printer.ts';
+import { replay } from '../race/replay.ts';
 import { KNOB_NAMES } from '../race/types.ts';
+import { raceChart } from './race-chart.ts';
+import { SEQUENCE_LEGEND, sequenceChart } from './race-sequence.ts';
 import { field, wrap } from './wrap.ts';
 
 const LABEL = 12;
@@ -36,16 +40,12 @@ function verdictLines(check: RaceCheck): string[] {
   return lines;
 }
 
+/** The counterexample as the timeline draws it: a numbered sequence chart, one column per actor. */
 function traceLines(check: RaceCheck): string[] {
   const { trace } = check.result;
   if (trace.length === 0) return [];
-  const lines = ['', `Counterexample (${trace.length} steps, a shortest one):`];
-  const width = String(trace.length).length;
-  trace.forEach((step, i) => {
-    const number = `${String(i + 1).padStart(width + 2)}. `;
-    lines.push(...wrap(`${step.actor}: ${step.event}`, number, ' '.repeat(number.length)));
-  });
-  return lines;
+  const chart = raceChart(check.model, replay(check.model, trace));
+  return ['', `Counterexample (${trace.length} steps, a shortest one):`, '', ...sequenceChart(chart), '', ...wrap(SEQUENCE_LEGEND)];
 }
 
 function statsLines(check: RaceCheck): string[] {

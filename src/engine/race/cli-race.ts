@@ -1,16 +1,16 @@
 /**
- * `race <file|-> [--json] [--budget N] [--no-reduction]` (DESIGN 5): checks
+ * `race <file|-> [--json] [--budget N] [--no-reduction] [--promela]`: checks
  * one scenario. With `--promela` it prints the scenario's Promela model for
  * SPIN instead (`--no-reduction` keeps store names in it). Exit 0 when checked (whatever the verdict), 1 when the
  * verdict differs from the file's `expect`, 2 for bad input (a UsageError:
  * one line on stderr, nothing on stdout).
  */
-import { readdirSync, readFileSync } from 'node:fs';
 import { UsageError, type Command } from '../cli-io.ts';
-import { raceJson } from '../format/race-json.ts';
-import type { ShippedScenarios } from '../format/race-query.ts';
-import { raceReport } from '../format/race-report.ts';
-import { checkScenario } from './check.ts';
+import { linkLines } from '../format/link-line.ts';
+import { raceLink } from '../format/race-query.ts';
+import { loadRelease } from '../versions/load-node.ts';
+import { shippedOf } from '../versions/release.ts';
+import { MODEL_VERSION } from '../versions/version.ts';
 import { ScenarioError } from './errors.ts';
 import { parseScenario } from './parser.ts';
 import { toPromela } from './promela/index.ts';
@@ -46,13 +46,6 @@ function parseArgs(args: readonly string[]): RaceArgs {
   return { source, json, reduction, promela, ...(budget === undefined ? {} : { budget }) };
 }
 
-/** The repository's scenarios/, so that a shipped scenario's link names it as the widget's does. */
-function shippedScenarios(): ShippedScenarios {
-  const dir = new URL('../../../scenarios/', import.meta.url);
-  const names = readdirSync(dir).filter((name) => name.endsWith('.race'));
-  return new Map(names.map((name) => [name.slice(0, -'.race'.length), readFileSync(new URL(name, dir), 'utf8')]));
-}
-
 async function readSource(source: string, io: Parameters<Command>[1]): Promise<string> {
   try {
     return source === '-' ? await io.readStdin() : await io.readFile(source);
@@ -66,17 +59,25 @@ export const raceCommand: Command = async (args, io) => {
   const options = parseArgs(args);
   const text = await readSource(options.source, io);
   const file = options.source === '-' ? '<stdin>' : options.source;
+  const model = io.model ?? MODEL_VERSION;
+  // The release's scenarios/ (the repository's, or the archived texts), so that a shipped scenario's link names it as the widget's does.
+  const release = await loadRelease(model);
   let check;
   try {
     if (options.promela) {
       io.out(toPromela(parseScenario(text, file), { reduction: options.reduction }));
       return 0;
     }
-    check = checkScenario(text, { file, reduction: options.reduction, ...(options.budget === undefined ? {} : { budget: options.budget }) });
+    check = release.checkScenario(text, { file, reduction: options.reduction, ...(options.budget === undefined ? {} : { budget: options.budget }) });
   } catch (error) {
-    if (error instanceof ScenarioError) throw new UsageError(error.message);
+    // By name: an archived engine throws its own copy of the class.
+    if (error instanceof ScenarioError || (error instanceof Error && error.name === 'ScenarioError')) throw new UsageError(error.message);
     throw error;
   }
-  io.out(options.json ? `${JSON.stringify(raceJson(check))}\n` : raceReport(check, io.site, shippedScenarios()));
+  io.out(
+    options.json
+      ? `${JSON.stringify({ model, ...release.raceJson(check) })}\n`
+      : `${release.renderRaceText(check)}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model), model)}`,
+  );
   return check.matches === false ? 1 : 0;
 };

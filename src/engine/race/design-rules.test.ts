@@ -1,5 +1,6 @@
 /**
- * One scenario-level test per rule of DESIGN 4 and 6, each a small
+ * One scenario-level test per rule of the race model (M-... IDs on the
+ * race model page), each a small
  * scenario whose verdict was derived by hand from the rule (the comment
  * above each check gives the argument), checked through the public API
  * (checkScenario) and, for a few, through the command line as reviewers
@@ -14,7 +15,8 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { buildModel, checkScenario, parseScenario, ScenarioError, type Verdict } from './index.ts';
-import { initialState, type State } from './model/state.ts';
+import { startState } from './model/build.ts';
+import type { State } from './model/state.ts';
 import { successors } from './model/transitions.ts';
 
 interface Setup {
@@ -50,9 +52,10 @@ const writes = (setup: Setup) => checkScenario(scenario(setup)).result.writes;
  */
 function firstToLeave(setup: Setup): string[] {
   const model = buildModel(parseScenario(scenario({ host: '', ...setup })));
-  let s: State = initialState(model.bufferCount);
-  while (s.guestPc < model.guest.length) {
-    const step = successors(model, s).find((t) => t.step.actor === 'guest' && t.next.guestPc > s.guestPc);
+  let s: State = startState(model);
+  const length = model.vcpus[0]?.ops.length ?? 0;
+  while ((s.pcs[0] ?? 0) < length) {
+    const step = successors(model, s).find((t) => t.step.actor === 'guest' && (t.next.pcs[0] ?? 0) > (s.pcs[0] ?? 0));
     if (!step) throw new Error('the guest cannot run its program');
     s = step.next;
   }
@@ -69,7 +72,7 @@ function cli(text: string): { status: number | null; stdout: string; stderr: str
   return { status: run.status, stdout: run.stdout, stderr: run.stderr };
 }
 
-describe('DESIGN 4: the write buffer, per combined type', () => {
+describe('write buffers per combined type (M-wb-*)', () => {
   it('Device-nGnR*: stores drain in program order and never merge', () => {
     // nR: accesses to one peripheral arrive in program order (B2.4.1.1,
     // first clause), so only the first store may leave the buffer; nG: no
@@ -122,7 +125,7 @@ describe('DESIGN 4: the write buffer, per combined type', () => {
   });
 });
 
-describe('DESIGN 4: completion points and the early-ack / ne-honoured knobs', () => {
+describe('completion points and the early-ack / ne-honoured knobs (M-ack-point)', () => {
   it('early-ack: Normal-NC completes at the interconnect, or only at the device', () => {
     // early ack: the DSB after the TLBI returns once the stores are
     // acknowledged; the reset controller's separate path can win: unsafe.
@@ -152,21 +155,25 @@ describe('DESIGN 4: completion points and the early-ack / ne-honoured knobs', ()
     expect(verdict({ ...pcie, options: 'config-order=no ne-honoured=yes' })).toBe('safe');
   });
 
-  it('knob defaults (DESIGN 6), as the check reports them', () => {
+  it('knob defaults, as the check reports them', () => {
     const knobs = (platform: 'pcie' | 'soc') => checkScenario(scenario({ platform, host: 'reset reg' })).knobs;
     expect(knobs('soc')).toEqual({
       'guest-stops': false,
       'same-pe': false,
       'early-ack': true,
-      'path-order': true,
+      'write-order': true,
+      'np-pushes': true,
       'ne-honoured': true,
       'config-order': true,
+      'unmap-cleans': true,
     });
     expect(knobs('pcie')['ne-honoured']).toBe(false);
+    // M-unmap-cleans: the unmap cleans the cache only without FWB, as stage2_unmap_walker() does.
+    expect(checkScenario(scenario({ fwb: true, s2: '0x5', host: 'reset reg' })).knobs['unmap-cleans']).toBe(false);
   });
 });
 
-describe('DESIGN 4: combined types the model treats specially', () => {
+describe('combined types the model treats specially (M-type-*)', () => {
   it('a Normal Write-Through combined type behaves as Normal-NC', () => {
     // S1 WT x S2 WT is WT; S1 WB x S2 WT is WT (the less cacheable wins).
     for (const [s1, s2] of [['Normal-WT', 'Normal-WT'], ['Normal-WB', 'Normal-WT'], ['0xbb', '0xf']] as const) {
@@ -179,21 +186,27 @@ describe('DESIGN 4: combined types the model treats specially', () => {
     }
   });
 
-  it('a combined Write-Back type is refused, naming the combined type', () => {
+  it('M-type-reserved: a reserved encoding gets no verdict, and the message names it and what the architecture allows', () => {
     const refused = (setup: Setup): ScenarioError => {
       try {
-        checkScenario(scenario(setup), { file: 'wb.race' });
+        checkScenario(scenario(setup), { file: 'r.race' });
       } catch (error) {
         if (error instanceof ScenarioError) return error;
         throw error;
       }
       throw new Error('expected a ScenarioError');
     };
-    // S1 WB x S2 WB (no FWB); FWB MemAttr 0b110 forces WB even over S1 Device.
-    const plain = refused({ s1: 'Normal-WB', s2: 'Normal-WB' });
-    expect(plain.message).toMatch(/^wb\.race:4:10: .*Normal-WB.*Write-Back/);
-    expect(refused({ fwb: true, s1: 'Device-nGnRE', s2: '0x6' }).message).toMatch(/Normal-WB/);
-    expect(refused({ fwb: true, s1: 'Normal-WB', s2: '0x7' }).message).toMatch(/Normal-WB/);
+    // FWB MemAttr 0x8 used to compute Device-nGnRnE and answer safe.
+    expect(refused({ fwb: true, s2: '0x8' }).message).toMatch(/^r\.race:4:10: .*MemAttr 0x8 with FWB.*RES0.*K1\.2\.19.*no verdict/);
+    expect(refused({ fwb: true, s2: '0x4' }).message).toMatch(/0b100 as Reserved/);
+    expect(refused({ s2: '0x4' }).message).toMatch(/MemAttr 0x4 is reserved without FWB/);
+    expect(refused({ s2: '0xc' }).message).toMatch(/MemAttr 0xc is reserved without FWB/);
+    expect(refused({ s1: '0x02' }).message).toMatch(/^r\.race:3:10: .*MAIR attribute 0x02 is reserved/);
+  });
+
+  it('M-type-cacheable: Write-Back types are checked with the cache, no longer refused', () => {
+    expect(checkScenario(scenario({ s1: 'Normal-WB', s2: 'Normal-WB' })).guestType).toBe('Normal-WB');
+    expect(checkScenario(scenario({ fwb: true, s1: 'Device-nGnRE', s2: '0x6' })).guestType).toMatch(/Normal-WB/);
   });
 
   it('FWB on: raw stage-2 encodings are read per FWB', () => {
@@ -212,13 +225,13 @@ describe('DESIGN 4: combined types the model treats specially', () => {
   });
 
   it('Device-nGRE and Device-GRE guests', () => {
-    // Same PE, no barrier, reset register: the host's Device-nGnRE write
-    // is ordered after the guest's stores only if both are nR (B2.4.1.1
-    // first clause). nGnRE: safe; R types: the reset may leave first.
+    // Same PE, reset register: writel()'s DMB OSHST makes every earlier
+    // store barrier-ordered-before the reset write (M-writel; B2.4.1.1
+    // third clause), so even R types arrive first.
     const samePe = { options: 'same-pe=yes', host: 'reset reg' };
     expect(verdict({ ...samePe, s1: 'Device-nGnRE' })).toBe('safe');
-    expect(verdict({ ...samePe, s1: 'Device-nGRE' })).toBe('unsafe');
-    expect(verdict({ ...samePe, s1: 'Device-GRE' })).toBe('unsafe');
+    expect(verdict({ ...samePe, s1: 'Device-nGRE' })).toBe('safe');
+    expect(verdict({ ...samePe, s1: 'Device-GRE' })).toBe('safe');
     // With the unmap, an in-order path to the device keeps them ahead of
     // the reset register write whatever their order among themselves.
     expect(verdict({ s1: 'Device-nGRE', host: 'unmap-s2; reset reg' })).toBe('safe');
@@ -228,13 +241,13 @@ describe('DESIGN 4: combined types the model treats specially', () => {
   });
 });
 
-describe('DESIGN 4: paths', () => {
+describe('paths (M-path-*, M-pcie-*)', () => {
   it('soc: the reset controller is on a separate path, the reset register on the same one', () => {
     expect(verdict({ host: 'unmap-s2; reset ctrl' })).toBe('unsafe');
     expect(verdict({ host: 'unmap-s2; reset reg' })).toBe('safe');
   });
 
-  it('path-order=no lets a later write overtake earlier ones from another PE', () => {
+  it('path-order=no (write-order=no np-pushes=no) lets a later write overtake earlier ones from another PE', () => {
     // The host's reset-register write and the guest's acknowledged stores
     // come from different PEs: no architectural arrival order between them.
     expect(verdict({ host: 'unmap-s2; reset reg', options: 'path-order=no' })).toBe('unsafe');
@@ -245,16 +258,19 @@ describe('DESIGN 4: paths', () => {
     const pcie = { platform: 'pcie' as const, host: 'unmap-s2; reset flr' };
     expect(verdict(pcie)).toBe('safe');
     expect(verdict({ ...pcie, options: 'config-order=no' })).toBe('unsafe');
-    // The PCIe rule holds even when the path otherwise may reorder.
-    expect(verdict({ ...pcie, options: 'path-order=no' })).toBe('safe');
+    // M-pcie-np-behind-posted is np-pushes: it holds when only writes may pass writes...
+    expect(verdict({ ...pcie, options: 'write-order=no' })).toBe('safe');
+    // ...and a fabric that breaks it (np-pushes=no, or the shorthand path-order=no) lets the FLR pass.
+    expect(verdict({ ...pcie, options: 'np-pushes=no' })).toBe('unsafe');
+    expect(verdict({ ...pcie, options: 'path-order=no' })).toBe('unsafe');
   });
 
   it('pcie: a read is non-posted too, so it does not pass posted writes on the same path', () => {
     // Ordering Rules Summary: a read request must not pass a posted
     // request. With config-order=no the FLR alone could overtake (unsafe,
     // above); a read issued first returns only after the guest's posted
-    // writes ahead of it arrived, even with path-order=no: safe.
-    const pcie = { platform: 'pcie' as const, options: 'path-order=no config-order=no' };
+    // writes ahead of it arrived, even with write-order=no: safe.
+    const pcie = { platform: 'pcie' as const, options: 'write-order=no config-order=no' };
     expect(verdict({ ...pcie, host: 'unmap-s2; reset flr' })).toBe('unsafe');
     expect(verdict({ ...pcie, host: 'unmap-s2; read 0x0; reset flr' })).toBe('safe');
     expect(verdict({ ...pcie, host: 'unmap-s2; read 0x0; reset reg' })).toBe('safe');
@@ -262,7 +278,7 @@ describe('DESIGN 4: paths', () => {
   });
 });
 
-describe('DESIGN 4: host steps', () => {
+describe('host steps (M-unmap-*, M-host-*, M-reset-*)', () => {
   it('unmap-s2: later guest stores fault, and its DSB waits for every store that used the old translation', () => {
     // A malicious guest (default) with three stores: after the TLBI they
     // fault, so between 0 and 3 writes reach the device; all that do are
@@ -302,7 +318,7 @@ describe('DESIGN 4: host steps', () => {
   });
 });
 
-describe('DESIGN 6: guest barriers under guest-stops', () => {
+describe('guest barriers under guest-stops (M-barrier-*, M-guest-stops)', () => {
   it('guest dsb: helps only a guest that stops', () => {
     const flr = { platform: 'pcie' as const, guest: 'store 0x0; store 0x8; dsb', host: 'reset flr' };
     // yes: every guest dsb is waited for before the host's first step.
@@ -317,11 +333,12 @@ describe('DESIGN 6: guest barriers under guest-stops', () => {
 
   it('guest dmb: orders the guest\'s own writes, waits for nothing', () => {
     // Same PE: the guest's DMB makes its stores barrier-ordered-before the
-    // host's later reset-register write to the same peripheral, so they
-    // arrive first (B2.4.1.1, third clause). Without it: unsafe (shipped
-    // soc-nc-same-pe-reg-without-dsb.race).
+    // host's later accesses to the same peripheral, so they arrive first
+    // (B2.4.1.1, third clause). The host's reset-register write has such a
+    // DMB of its own (writel, M-writel), so the guest's makes no difference there;
+    // with write-order=no and a reset register written without one it would.
     expect(verdict({ options: 'same-pe=yes', guest: 'store 0x0; store 0x8; dmb', host: 'reset reg' })).toBe('safe');
-    expect(verdict({ options: 'same-pe=yes', host: 'reset reg' })).toBe('unsafe');
+    expect(verdict({ options: 'same-pe=yes', host: 'reset reg' })).toBe('safe');
     // Arrival order is per peripheral: the reset controller is another one.
     expect(verdict({ options: 'same-pe=yes', guest: 'store 0x0; store 0x8; dmb', host: 'reset ctrl' })).toBe('unsafe');
     // Another PE: a DMB waits for nothing, so the stores may still linger.
@@ -338,7 +355,7 @@ describe('DESIGN 6: guest barriers under guest-stops', () => {
   });
 });
 
-describe('DESIGN 4: the property with no reset or several', () => {
+describe('the property with no reset or several (M-property)', () => {
   it('no reset: nothing can arrive after one (safe, with a warning)', () => {
     const check = checkScenario(scenario({ host: 'unmap-s2' }));
     expect(check.result.verdict).toBe('safe');
@@ -347,7 +364,7 @@ describe('DESIGN 4: the property with no reset or several', () => {
   });
 
   it('several resets: a guest write after any of them is the race', () => {
-    // Chosen reading (DESIGN says "the reset"): the device was reset for a
+    // Chosen reading (M-property says "the reset"): the device was reset for a
     // reason the host relies on; a guest write landing after an earlier
     // reset is a race even if a later reset follows. Here the guest can
     // write after the first reset controller write took effect.
@@ -357,7 +374,7 @@ describe('DESIGN 4: the property with no reset or several', () => {
   });
 });
 
-describe('DESIGN 6: the scenario language', () => {
+describe('the scenario language', () => {
   it('ops span several lines: repeated directive, trailing ";", or an indented (folded) line', () => {
     const head = 'platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\n';
     const expected = [
@@ -409,7 +426,7 @@ describe('DESIGN 6: the scenario language', () => {
   });
 });
 
-describe('DESIGN 5: the race command as scripts call it', () => {
+describe('the race command as scripts call it', () => {
   it('exit 0 with verdict, states, trace of {actor, event}, expected and matches', () => {
     const run = cli(`${scenario({})}expect unsafe\n`);
     expect(run.status).toBe(0);
@@ -423,7 +440,7 @@ describe('DESIGN 5: the race command as scripts call it', () => {
   });
 
   it('exit 1 when the verdict differs from expect; exit 0 and no expected without expect', () => {
-    const mismatch = cli(`${scenario({ platform: 'pcie', options: 'path-order=no config-order=no', host: 'unmap-s2; read 0x0; reset flr' })}expect unsafe\n`);
+    const mismatch = cli(`${scenario({ platform: 'pcie', options: 'write-order=no config-order=no', host: 'unmap-s2; read 0x0; reset flr' })}expect unsafe\n`);
     expect(mismatch.status).toBe(1);
     expect(JSON.parse(mismatch.stdout)).toMatchObject({ verdict: 'safe', expected: 'unsafe', matches: false, trace: [] });
     const plain = cli(scenario({ platform: 'pcie', host: 'unmap-s2; reset flr' }));
@@ -433,12 +450,12 @@ describe('DESIGN 5: the race command as scripts call it', () => {
     expect(json).not.toHaveProperty('expected');
   });
 
-  it('exit 2, one line on stderr and nothing on stdout, for bad input (Write-Back refused)', () => {
-    const run = cli(scenario({ s1: 'Normal-WB', s2: 'Normal-WB' }));
+  it('exit 2, one line on stderr and nothing on stdout, for bad input (a reserved encoding)', () => {
+    const run = cli(scenario({ fwb: true, s2: '0x8' }));
     expect(run.status).toBe(2);
     expect(run.stdout).toBe('');
     expect(run.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(run.stderr).toMatch(/<stdin>:4:10: .*Normal-WB/);
+    expect(run.stderr).toMatch(/<stdin>:4:10: .*MemAttr 0x8/);
     const flr = cli(scenario({ host: 'unmap-s2; reset flr' }));
     expect(flr.status).toBe(2);
     expect(flr.stdout).toBe('');

@@ -5,7 +5,7 @@ import { explore } from './explorer.ts';
 import { buildModel } from './model/build.ts';
 import { printScenario } from './printer.ts';
 import { replay } from './replay.ts';
-import { scenario, TYPES_BY_RESTRICTION } from './scenario-arbitrary.ts';
+import { multiVcpuScenario, scenario, TYPES_BY_RESTRICTION } from './scenario-arbitrary.ts';
 import type { Scenario } from './types.ts';
 
 const verdictOf = (s: Scenario, reduction = true) => explore(buildModel(s), { reduction });
@@ -118,4 +118,22 @@ describe('laws of the model', () => {
       { numRuns: 50 },
     );
   });
+});
+
+describe('reductions (M-reduce-symmetry)', () => {
+  it('keep the verdict, the shortest counterexample length and the write counts on 600 random scenarios with several vCPUs and cacheable types', () => {
+    fc.assert(
+      fc.property(multiVcpuScenario(), (s) => {
+        const model = buildModel(s);
+        const on = explore(model, { reduction: true });
+        const off = explore(model, { reduction: false });
+        expect(on.verdict).toBe(off.verdict);
+        expect(on.trace.length).toBe(off.trace.length);
+        expect(on.writes).toEqual(off.writes);
+        expect(on.stats.states).toBeLessThanOrEqual(off.stats.states);
+        if (on.verdict === 'unsafe') expect(replay(model, on.trace).at(-1)?.violation).toBe(true);
+      }),
+      { numRuns: 600 },
+    );
+  }, 600_000);
 });

@@ -1,17 +1,20 @@
 /**
  * Exhaustive breadth-first exploration of the race model over canonical
  * states. Breadth-first order makes the first violating transition found
- * the end of a shortest counterexample. The state graph is acyclic (every
- * step advances a program, merges, moves or delivers a write), so after a
- * complete exploration one pass over the recorded edges gives the fewest
- * and most write transactions that reach the device over all executions.
+ * the end of a shortest counterexample (M-explore-bfs). The state graph is
+ * acyclic (every step advances a program, merges, moves or delivers a
+ * write; under M-reduce-symmetry a step may also lead back to its own
+ * state, which is no edge), so after a complete exploration one pass over
+ * the recorded edges gives the fewest and most write transactions that
+ * reach the device over all executions.
  *
  * Pure and synchronous so it runs the same in Node, a page and a Web
  * Worker: progress is reported through a callback every `progressEvery`
  * states, where a cancel check (callback or AbortSignal) is also polled.
  */
-import type { Model } from './model/build.ts';
-import { initialState, stateKey, type KeyShape, type State } from './model/state.ts';
+import { startState, type Model } from './model/build.ts';
+import type { State } from './model/state.ts';
+import { keyShape, stateKey } from './model/state-key.ts';
 import { successors } from './model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from './types.ts';
 
@@ -24,7 +27,7 @@ export interface ExploreProgress {
 export interface ExploreOptions {
   /** Most distinct states to store before giving up with `incomplete` (default 100,000: about 300 MB resident at worst, measured; reduced shipped scenarios need under 3,000). */
   readonly budget?: number;
-  /** Symmetry reduction over guest stores (see KeyShape.symmetry); default on. */
+  /** The reductions of state-key.ts (M-reduce-symmetry); default on. */
   readonly reduction?: boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** States between progress reports and cancel checks (default 5,000). */
@@ -35,11 +38,6 @@ export interface ExploreOptions {
 }
 
 export const DEFAULT_BUDGET = 100_000;
-
-export function keyShape(model: Model, reduction: boolean): KeyShape {
-  const reorder = model.guestType.behaviour.reorder;
-  return { unorderedBuffer: reorder, unorderedPath: reorder && !model.knobs['path-order'], symmetry: reduction };
-}
 
 /** The graph as explored: for each state its parent, the successor index that reached it, and its out-edges. */
 interface Graph {
@@ -91,7 +89,7 @@ function writeCounts(graph: Graph): WriteCounts {
 
 /** Steps from the initial state along successor indices, collecting the trace. */
 export function traceOf(model: Model, indices: readonly number[], symmetric: boolean): TraceStep[] {
-  let s: State = initialState(model.bufferCount);
+  let s: State = startState(model);
   return indices.map((index) => {
     const t = successors(model, s, symmetric)[index];
     if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
@@ -115,7 +113,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
   const depth = [0];
   const ids = new Map<string, number>();
-  const start = initialState(model.bufferCount);
+  const start = startState(model);
   ids.set(stateKey(start, shape), 0);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
@@ -156,6 +154,8 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         depth.push((depth[head] ?? 0) + 1);
         queue.push(t.next);
       }
+      // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
+      if (id === head) continue;
       graph.edgeTo.push(id);
       graph.edgeWrites.push(t.delivers ? 1 : 0);
     }

@@ -12,20 +12,24 @@ export interface StoreBehaviour {
   /**
    * Stores may leave the write buffer out of program order: the Reordering
    * attribute (B2.10.2.2: R types follow the Normal Non-cacheable ordering
-   * rules) and Normal memory, ordered only by barriers (B2.10.1).
+   * rules) and Normal memory, ordered only by barriers (B2.10.1); M-wb-reorder.
    */
   readonly reorder: boolean;
   /**
    * Stores may be merged into one transaction (B2.10.2.1 Gathering; B2.10.1:
-   * Normal accesses "can be merged"), never across a barrier.
+   * Normal accesses "can be merged"), never across a barrier; M-wb-gather.
    */
   readonly gather: boolean;
   /**
    * The Early Write Acknowledgement attribute (B2.10.2.3): false only for
    * Device-nGnRnE, whose write is acknowledged by the endpoint where the
-   * system architecture requires it (the `ne-honoured` knob).
+   * system architecture requires it (the `ne-honoured` knob); M-ack-point.
    */
   readonly earlyAck: boolean;
+  /** Write-Back at the inner or outer level: stores go to the coherent cache (M-type-cacheable, M-cache-line). */
+  readonly cacheable: boolean;
+  /** The FEAT_XS attribute: program-order arrival needs equal XS (M-wb-xs, B2.4.1.1). */
+  readonly xs: boolean;
 }
 
 export interface GuestType {
@@ -52,10 +56,11 @@ const messageOf = (error: unknown): string => (error instanceof Error ? error.me
 /**
  * Device-nGnRnE/nGnRE drain in program order and never merge; nGRE may
  * reorder; GRE may also gather; Normal Non-cacheable and Write-Through
- * behave alike for stores (DESIGN 4: a Write-Through write is written
- * through, so it reaches the interconnect as an NC write would).
- * Write-Back is refused: a dirty line may be written back at any time, long
- * after the store, which this model does not cover.
+ * behave alike for stores (M-type-wt: a Write-Through write is written
+ * through, so it reaches the interconnect as an NC write would). A type
+ * that is Write-Back at either level is cacheable (M-type-cacheable): its
+ * stores reorder and merge like Normal-NC in the buffer and then go to the
+ * cache.
  */
 export function storeBehaviour(type: MemType): StoreBehaviour {
   if (type.kind === 'Device') {
@@ -63,17 +68,29 @@ export function storeBehaviour(type: MemType): StoreBehaviour {
       reorder: type.device === 'nGRE' || type.device === 'GRE',
       gather: type.device === 'GRE',
       earlyAck: type.device !== 'nGnRnE',
+      cacheable: false,
+      xs: type.xs,
     };
   }
-  if (type.inner.cacheability === 'WB' || type.outer.cacheability === 'WB') {
-    throw new GuestTypeError(
-      'guest-s2',
-      `the combined guest type is ${memTypeName(type)} (Write-Back cacheable): ` +
-        'the race model does not cover cache write-backs, which may happen at any ' +
-        'time after the store; use a Non-cacheable, Write-Through or Device type',
-    );
-  }
-  return { reorder: true, gather: true, earlyAck: true };
+  const cacheable = type.inner.cacheability === 'WB' || type.outer.cacheability === 'WB';
+  return { reorder: true, gather: true, earlyAck: true, cacheable, xs: type.xs };
+}
+
+/**
+ * M-type-reserved: no verdict may rest on a reserved or UNPREDICTABLE
+ * encoding. The combining engine still computes a type for one (as the ASL
+ * does) and notes what the Arm ARM allows (K1.2.19); the race model refuses
+ * it, naming the encoding and that range.
+ */
+function refuseReserved(result: ReturnType<typeof combine>): void {
+  const s1 = result.s1.reserved;
+  const s2 = result.s2.reserved;
+  const note = s1 ?? s2;
+  if (!note) return;
+  throw new GuestTypeError(
+    s1 ? 'guest-s1' : 'guest-s2',
+    `${note.what}. ${note.allowed} The race model gives no verdict on it (M-type-reserved); use an allocated encoding`,
+  );
 }
 
 /** Combines the guest's attributes as the MMU would (shareability Inner Shareable at both stages). */
@@ -96,6 +113,7 @@ export function resolveGuestType(s1Text: string, s2Text: string, fwb: boolean): 
   } catch (error) {
     throw new GuestTypeError('guest-s2', messageOf(error));
   }
+  refuseReserved(result);
   return {
     type: result.type,
     name: memTypeName(result.type),

@@ -1,17 +1,17 @@
 /**
- * The reset-race engine's public API (DESIGN 4-6): scenario text in,
+ * The reset-race engine's public API (rules: the race model page): scenario text in,
  * verdict, shortest counterexample and statistics out; plus the pieces a
  * widget needs to draw a timeline (replay with per-step lanes and state
  * views). Pure TypeScript: runs in Node, a page and a Web Worker alike.
  */
 export type * from './types.ts';
-export { KNOB_NAMES } from './types.ts';
+export { KNOB_NAMES, MAX_VCPUS, VCPU_DIRECTIVES, vcpuActor, vcpuLane, vcpuPrograms } from './types.ts';
 export { checkScenario, type CheckOptions, type RaceCheck } from './check.ts';
 export { ScenarioError } from './errors.ts';
 export { DEFAULT_BUDGET, explore, type ExploreOptions, type ExploreProgress } from './explorer.ts';
 export { defaultKnobs, KNOB_MEANINGS, resolveKnobs } from './knobs.ts';
 export { buildModel, type Model } from './model/build.ts';
-export { MERGE_GRANULE } from './model/write-buffer.ts';
+export { MERGE_GRANULE } from './model/build.ts';
 export { MAX_GUEST_STORES, parseScenario } from './parser.ts';
 export { printScenario } from './printer.ts';
 export { replay, ReplayError, viewOf, type ReplayFrame, type StateView } from './replay.ts';

@@ -1,7 +1,8 @@
 /**
- * The knobs of DESIGN 6 and their documented defaults. Every modelling
- * assumption that a reviewer might dispute is one of these, so a scenario
- * file states it instead of the engine hiding it.
+ * The knobs of the scenario language and their documented defaults. Every
+ * modelling assumption that a reviewer might dispute is one of these, so a
+ * scenario file states it instead of the engine hiding it. The race model
+ * page gives each knob's rule (M-...).
  */
 import { KNOB_NAMES, type KnobName, type Knobs, type Platform, type Scenario } from './types.ts';
 
@@ -9,27 +10,37 @@ export function isKnobName(name: string): name is KnobName {
   return (KNOB_NAMES as readonly string[]).includes(name);
 }
 
+/** The shorthand that sets `write-order` and `np-pushes` together (M-path-order-shorthand). */
+export const PATH_ORDER_SHORTHAND = 'path-order';
+export const PATH_ORDER_KNOBS = ['write-order', 'np-pushes'] as const satisfies readonly KnobName[];
+
 /**
- * Defaults (DESIGN 6):
+ * Defaults:
  * - guest-stops=no: a malicious guest keeps issuing stores until the
- *   stage-2 unmap takes effect;
- * - same-pe=no: the host tears down from another physical CPU;
- * - early-ack=yes: the interconnect or root complex acknowledges writes;
- * - path-order=yes: one path keeps the order of what enters it;
+ *   stage-2 unmap takes effect (M-guest-malicious);
+ * - same-pe=no: the host tears down from another physical CPU (M-same-pe);
+ * - early-ack=yes: the interconnect or root complex acknowledges writes (M-ack-point);
+ * - write-order=yes, np-pushes=yes: on PCIe the ordering rules
+ *   (M-pcie-posted-order, M-pcie-np-behind-posted), on an SoC an in-order
+ *   interconnect (M-path-write-order, M-path-np-pushes);
  * - ne-honoured: no on pcie, where the root complex acknowledges posted
  *   writes whatever their attribute (Arm ARM B2.10.2.3 expects PCIe posted
  *   write regions not to support endpoint acknowledgement), yes on soc;
- * - config-order=yes: the PCIe ordering rules keep a non-posted request
- *   behind earlier posted writes.
+ * - config-order=yes: the root complex keeps config requests on the BAR
+ *   path (M-pcie-config-order);
+ * - unmap-cleans: yes without FWB, no with it, as stage2_unmap_walker()
+ *   does (M-unmap-cleans).
  */
-export function defaultKnobs(platform: Platform): Knobs {
+export function defaultKnobs(platform: Platform, fwb = false): Knobs {
   return {
     'guest-stops': false,
     'same-pe': false,
     'early-ack': true,
-    'path-order': true,
+    'write-order': true,
+    'np-pushes': true,
     'ne-honoured': platform === 'soc',
     'config-order': true,
+    'unmap-cleans': !fwb,
   };
 }
 
@@ -39,22 +50,26 @@ export function defaultKnobs(platform: Platform): Knobs {
  */
 export const KNOB_MEANINGS: Readonly<Record<KnobName, string>> = {
   'guest-stops':
-    "yes: the guest's program runs to its end, every op executed and every guest dsb waited for, before the host's first step (stores left in buffers may still be in flight); no: a malicious guest keeps issuing its ops, interleaved freely with the host's, until unmap-s2 takes effect.",
+    "yes: every vCPU's program runs to its end, every op executed and every guest dsb waited for, before the host's first step (stores left in buffers may still be in flight); no: a malicious guest keeps issuing its ops, interleaved freely with the host's, until unmap-s2 takes effect.",
   'same-pe':
-    "yes: the host runs on the physical CPU the vCPU ran on, after it exited, so it shares the guest's write buffer; implies guest-stops=yes.",
+    "yes: the host runs on the physical CPU vCPU 0 ran on, after it exited, so it shares vCPU 0's write buffer (no other vCPU's); implies guest-stops=yes.",
   'early-ack':
     'yes: the interconnect or root complex acknowledges a write before it reaches the device (nE types excepted where ne-honoured); no: every write completes only at the device.',
-  'path-order':
-    'yes: transactions keep their order from the acknowledgement point to the device; no: a later transaction may overtake an earlier one on the way (on pcie a read or config request still never passes an earlier posted write).',
+  'write-order':
+    'yes: writes keep their order among themselves from the acknowledgement point to the device (on pcie: posted writes do not pass posted writes); no: a later write may overtake an earlier one.',
+  'np-pushes':
+    'yes: a read or non-posted request (config write, FLR) does not pass earlier writes on its path, so it pushes them to the device ahead of it (on pcie: the ordering rules); no: it may overtake them. path-order=yes|no sets write-order and np-pushes together.',
   'ne-honoured':
     'yes: a write to an nE type completes only at the device; no: it is acknowledged early like any other (the default on pcie, where the root complex acknowledges posted writes whatever their attribute).',
   'config-order':
-    'pcie only. yes: the root complex keeps a config request (FLR) behind earlier posted writes to the same device, as the PCIe ordering rules require; no: models an ECAM path that bypasses the BAR path.',
+    'pcie only. yes: the root complex keeps a config request (FLR) on the same path as the posted writes to the device; no: models an ECAM path that bypasses the BAR path.',
+  'unmap-cleans':
+    "cacheable guest types only. yes: unmap-s2 cleans and invalidates every dirty line to the PoC after its TLBI and DSB, and waits for the write-backs (stage2_unmap_walker() without FWB); no: it does no cache maintenance (with FWB). Default: yes with fwb off, no with fwb on.",
 };
 
 /** The knobs in force: the file's explicit settings over the defaults; `same-pe` implies `guest-stops`. */
 export function resolveKnobs(scenario: Scenario): Knobs {
-  const knobs = { ...defaultKnobs(scenario.platform), ...scenario.options };
+  const knobs = { ...defaultKnobs(scenario.platform, scenario.fwb), ...scenario.options };
   if (knobs['same-pe']) knobs['guest-stops'] = true;
   return knobs;
 }

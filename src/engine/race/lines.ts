@@ -1,5 +1,5 @@
 /**
- * The lexical layer of the scenario language (DESIGN 6): one directive per
+ * The lexical layer of the scenario language: one directive per
  * line, `#` starts a comment, words are separated by blanks, ops by `;`.
  * Every word keeps its 1-based column so errors can point at it.
  */

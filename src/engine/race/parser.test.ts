@@ -24,7 +24,7 @@ function where(text: string): string {
   return `${e.line}:${e.column}`;
 }
 
-describe('scenario language (DESIGN 6)', () => {
+describe('scenario language', () => {
   it('reads the example of the design brief', () => {
     const s = parseScenario(
       [
@@ -66,9 +66,11 @@ describe('scenario language (DESIGN 6)', () => {
       'guest-stops': false,
       'same-pe': false,
       'early-ack': true,
-      'path-order': true,
+      'write-order': true,
+      'np-pushes': true,
       'ne-honoured': true,
       'config-order': true,
+      'unmap-cleans': true,
     });
     expect(resolveKnobs(parseScenario(HEAD.replace('soc', 'pcie')))['ne-honoured']).toBe(false);
     expect(resolveKnobs(parseScenario(`${HEAD}option same-pe=yes`))['guest-stops']).toBe(true);
@@ -76,7 +78,7 @@ describe('scenario language (DESIGN 6)', () => {
 
   it('reports errors as file:line:column with what was expected', () => {
     expect(errorOf('plat soc').message).toBe(
-      "x.race:1:1: unknown directive 'plat'; expected title, platform, fwb, guest-s1, guest-s2, option, guest, host or expect",
+      "x.race:1:1: unknown directive 'plat'; expected title, platform, fwb, guest-s1, guest-s2, option, guest, guest1, guest2, guest3, host or expect",
     );
     expect(where(`${HEAD}option early-ak=no`)).toBe('4:8');
     expect(errorOf(`${HEAD}option early-ak=no`).message).toContain('expected one of guest-stops');
@@ -113,10 +115,29 @@ describe('scenario language (DESIGN 6)', () => {
     expect(where('platform soc\nguest-s1 Normal-NC\nguest-s2   0x10')).toBe('3:12');
   });
 
-  it('refuses a combined Write-Back guest type, naming it', () => {
-    const e = errorOf('platform soc\nguest-s1 Normal-WB\nguest-s2 Normal-WB');
-    expect(e.message).toMatch(/^x\.race:3:10: .*Normal-WB.*Write-Back/);
-    expect(errorOf('platform soc\nfwb on\nguest-s1 Device-nGnRE\nguest-s2 0x6').message).toContain('Normal-WB');
+  it('refuses a guest type resting on a reserved encoding, naming the encoding (M-type-reserved)', () => {
+    const e = errorOf('platform soc\nfwb on\nguest-s1 Normal-NC\nguest-s2 0x8');
+    expect(e.message).toMatch(/^x\.race:4:10: guest-s2 0x8: stage-2 MemAttr 0x8 with FWB/);
+    expect(e.message).not.toContain('\n');
+  });
+
+  it('reads guest1..guest3 as further vCPUs, numbered without gaps (M-agents)', () => {
+    const s = parseScenario(`${HEAD}guest store 0x0\nguest1 store 0x8; dmb\nguest2\nhost unmap-s2; reset ctrl`);
+    expect(s.guest1).toEqual([{ op: 'store', offset: 8 }, { op: 'dmb' }]);
+    expect(s.guest2).toEqual([]);
+    expect(s.guest3).toBeUndefined();
+    expect(parseScenario(printScenario(s))).toEqual(s);
+    expect(errorOf(`${HEAD}guest store 0x0\nguest2 store 0x8`).message).toBe(
+      "x.race:5:1: 'guest2' without 'guest1'; expected the vCPUs numbered from guest without gaps",
+    );
+  });
+
+  it('reads dc civac and reset acpi, and path-order as a shorthand for write-order and np-pushes', () => {
+    const s = parseScenario(`${HEAD}option path-order=no\nhost dc civac 0x40; dc civac all; reset acpi`);
+    expect(s.host).toEqual([{ op: 'dc-civac', offset: 0x40 }, { op: 'dc-civac', offset: 'all' }, { op: 'reset', method: 'acpi' }]);
+    expect(s.options).toEqual({ 'write-order': false, 'np-pushes': false });
+    expect(errorOf(`${HEAD}option path-order=no write-order=yes`).message).toContain("duplicate knob 'write-order'");
+    expect(where(`${HEAD}host dc flush all`)).toBe('4:9');
   });
 
   it('refuses contradicting knobs and duplicates', () => {

@@ -1,5 +1,5 @@
 /**
- * The scenario language (DESIGN 6): line based, one directive per line, `#`
+ * The scenario language: line based, one directive per line, `#`
  * comments. A guest or host op list may span several lines, by repeating
  * the directive (the ops append), by ending a line with `;` (the next line
  * carries more ops), or by folding as mail headers do: an indented line
@@ -9,22 +9,37 @@
  */
 import { ScenarioError } from './errors.ts';
 import { GuestTypeError, resolveGuestType } from './guest-type.ts';
-import { isKnobName } from './knobs.ts';
+import { isKnobName, PATH_ORDER_KNOBS, PATH_ORDER_SHORTHAND } from './knobs.ts';
 import { splitOps, splitWords, stripComment, parseSwitch, type Word } from './lines.ts';
 import { isOpName, parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
-import { KNOB_NAMES, type GuestOp, type HostOp, type KnobName, type Platform, type Scenario, type Verdict } from './types.ts';
+import {
+  KNOB_NAMES,
+  VCPU_DIRECTIVES,
+  type GuestOp,
+  type HostOp,
+  type KnobName,
+  type Platform,
+  type Scenario,
+  type VcpuName,
+  type Verdict,
+} from './types.ts';
 
-/** Guest stores are tracked as bits of one number in the model. */
+/** Guest stores (of all vCPUs together) are tracked as bits of one number in the model. */
 export const MAX_GUEST_STORES = 30;
 
-const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, option, guest, host or expect';
+const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, option, guest, guest1, guest2, guest3, host or expect';
 
 interface Position {
   readonly line: number;
   readonly col: number;
 }
 
-type Program = 'guest' | 'host';
+/** A program directive: a vCPU's (`guest`, `guest1`, ...) or the host's. */
+type Program = VcpuName | 'host';
+
+function isVcpuDirective(word: string): word is VcpuName {
+  return (VCPU_DIRECTIVES as readonly string[]).includes(word);
+}
 
 class Parse {
   readonly file: string;
@@ -33,8 +48,10 @@ class Parse {
   title: string | undefined;
   readonly options: Partial<Record<KnobName, boolean>> = {};
   readonly optionAt = new Map<KnobName, Position>();
-  readonly guest: GuestOp[] = [];
+  /** Each vCPU's ops, by directive, in the order the file first gives them. */
+  readonly vcpus = new Map<VcpuName, { ops: GuestOp[]; at: Position }>();
   readonly host: HostOp[] = [];
+  stores = 0;
   readonly resets: { method: string; at: Position }[] = [];
   /** Set while a program's op list continues on the next line (it ended with `;`). */
   continued: { program: Program; at: Position } | undefined;
@@ -65,11 +82,17 @@ class Parse {
     if (!directive) return;
     const at = { line, col: directive.col };
     const after = { line, col: directive.col + directive.text.length };
-    if (this.folding && directive.col > 1 && isOpName(this.folding, splitOps(content, 1)[0]?.words[0]?.text ?? '')) {
-      this.ops(this.folding, content, directive.col, line);
+    const folding = this.folding;
+    if (folding && directive.col > 1 && isOpName(folding === 'host' ? 'host' : 'guest', splitOps(content, 1)[0]?.words[0]?.text ?? '')) {
+      this.ops(folding, content, directive.col, line);
       return;
     }
-    if (directive.text !== 'guest' && directive.text !== 'host') this.folding = undefined;
+    if (!isVcpuDirective(directive.text) && directive.text !== 'host') this.folding = undefined;
+    if (isVcpuDirective(directive.text)) {
+      if (!this.vcpus.has(directive.text)) this.vcpus.set(directive.text, { ops: [], at });
+      this.ops(directive.text, content, after.col, line);
+      return;
+    }
     switch (directive.text) {
       case 'title': {
         this.once('title', at);
@@ -90,9 +113,8 @@ class Parse {
         if (rest.length === 0) this.fail(after, "expected name=value after 'option' (e.g. early-ack=no)");
         for (const word of rest) this.option(word, line);
         return;
-      case 'guest':
       case 'host':
-        this.ops(directive.text, content, after.col, line);
+        this.ops('host', content, after.col, line);
         return;
       default:
         this.fail(at, `unknown directive '${directive.text}'; expected ${DIRECTIVES}`);
@@ -110,15 +132,19 @@ class Parse {
     const eq = word.text.indexOf('=');
     if (eq < 0) this.fail({ line, col: word.col }, `expected name=value, got '${word.text}'`);
     const name = word.text.slice(0, eq);
-    if (!isKnobName(name)) {
-      this.fail({ line, col: word.col }, `unknown knob '${name}'; expected one of ${KNOB_NAMES.join(', ')}`);
+    const shorthand = name === PATH_ORDER_SHORTHAND;
+    if (!isKnobName(name) && !shorthand) {
+      this.fail({ line, col: word.col }, `unknown knob '${name}'; expected one of ${KNOB_NAMES.join(', ')} (or ${PATH_ORDER_SHORTHAND})`);
     }
     const value = parseSwitch(word.text.slice(eq + 1));
     if (value === undefined) this.fail({ line, col: word.col + eq + 1 }, `expected yes or no for '${name}'`);
-    const first = this.optionAt.get(name);
-    if (first) this.fail({ line, col: word.col }, `duplicate knob '${name}' (first set at line ${first.line})`);
-    this.optionAt.set(name, { line, col: word.col });
-    this.options[name] = value;
+    // M-path-order-shorthand: path-order=v sets write-order=v and np-pushes=v.
+    for (const knob of shorthand ? PATH_ORDER_KNOBS : [name as KnobName]) {
+      const first = this.optionAt.get(knob);
+      if (first) this.fail({ line, col: word.col }, `duplicate knob '${knob}' (first set at line ${first.line}${shorthand ? ', path-order sets write-order and np-pushes' : ''})`);
+      this.optionAt.set(knob, { line, col: word.col });
+      this.options[knob] = value;
+    }
   }
 
   /** Parses the ops of `content` from column `col`; a trailing `;` continues the list on the next line. */
@@ -127,6 +153,8 @@ class Parse {
     const segments = splitOps(content.slice(col - 1), col);
     this.continued = undefined;
     this.folding = program;
+    // A further vCPU's directive alone declares the vCPU with an empty program (the printer writes it so).
+    if (program !== 'guest' && program !== 'host' && segments.length === 1 && segments[0]?.words.length === 0) return;
     segments.forEach((segment, index) => {
       const [first, ...more] = segment.words;
       if (first) {
@@ -147,10 +175,23 @@ class Parse {
       return;
     }
     const op = parseGuestOp(ctx, words);
-    if (op.op === 'store' && this.guest.filter((o) => o.op === 'store').length >= MAX_GUEST_STORES) {
-      this.fail({ line: ctx.line, col: words[0].col }, `too many guest stores; expected at most ${MAX_GUEST_STORES}`);
+    if (op.op === 'store' && (this.stores += 1) > MAX_GUEST_STORES) {
+      this.fail({ line: ctx.line, col: words[0].col }, `too many guest stores; expected at most ${MAX_GUEST_STORES} over all vCPUs`);
     }
-    this.guest.push(op);
+    this.vcpus.get(program)?.ops.push(op);
+  }
+
+  /** The vCPU programs: `guest` is required for any other, and guest<k> needs guest<k-1> (vCPUs are numbered without gaps). */
+  programs(): Pick<Scenario, 'guest' | 'guest1' | 'guest2' | 'guest3'> {
+    const programs: Partial<Record<VcpuName, GuestOp[]>> = {};
+    VCPU_DIRECTIVES.forEach((name, k) => {
+      const given = this.vcpus.get(name);
+      if (!given) return;
+      const previous = VCPU_DIRECTIVES[k - 1];
+      if (previous && !this.vcpus.has(previous)) this.fail(given.at, `'${name}' without '${previous}'; expected the vCPUs numbered from guest without gaps`);
+      programs[name] = given.ops;
+    });
+    return { guest: programs.guest ?? [], ...programs };
   }
 
   required(name: string, expected: string): Word {
@@ -176,7 +217,7 @@ class Parse {
       guestS1: s1.text,
       guestS2: s2.text,
       options: this.options,
-      guest: this.guest,
+      ...this.programs(),
       host: this.host,
       ...(expect === undefined ? {} : { expect }),
     };

@@ -3,7 +3,7 @@
  * one explicit knob per `option` line, offsets in hex, op lists wrapped at
  * 72 columns by repeating the directive. parse(print(s)) equals s.
  */
-import { KNOB_NAMES, type GuestOp, type HostOp, type Scenario } from './types.ts';
+import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type Scenario } from './types.ts';
 
 const WIDTH = 72;
 
@@ -18,6 +18,7 @@ export function guestOpText(op: GuestOp): string {
 export function hostOpText(op: HostOp): string {
   if (op.op === 'read') return `read ${hex(op.offset)}`;
   if (op.op === 'reset') return `reset ${op.method}`;
+  if (op.op === 'dc-civac') return `dc civac ${op.offset === 'all' ? 'all' : hex(op.offset)}`;
   return op.op;
 }
 
@@ -48,7 +49,12 @@ export function printScenario(scenario: Scenario): string {
     const value = scenario.options[name];
     if (value !== undefined) lines.push(`option ${name}=${value ? 'yes' : 'no'}`);
   }
-  lines.push(...programLines('guest', scenario.guest.map(guestOpText)));
+  vcpuPrograms(scenario).forEach((ops, k) => {
+    const directive = VCPU_DIRECTIVES[k] ?? 'guest';
+    const printed = programLines(directive, ops.map(guestOpText));
+    // An empty program of a further vCPU still needs its directive, or the vCPU would vanish.
+    lines.push(...(printed.length === 0 && k > 0 ? [directive] : printed));
+  });
   lines.push(...programLines('host', scenario.host.map(hostOpText)));
   if (scenario.expect !== undefined) lines.push(`expect ${scenario.expect}`);
   return lines.join('\n') + '\n';

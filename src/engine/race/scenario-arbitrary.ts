@@ -1,7 +1,8 @@
 /**
  * fast-check generators for scenarios, shared by the parser and explorer
- * property tests. Kept small (at most four ops per program) so that every
- * generated scenario explores in milliseconds, with and without reduction.
+ * property tests. Kept small (at most four ops per program, fewer with
+ * several vCPUs) so that every generated scenario explores in
+ * milliseconds, with and without reduction.
  */
 import fc from 'fast-check';
 import { KNOB_NAMES, type GuestOp, type HostOp, type KnobName, type Platform, type Scenario } from './types.ts';
@@ -21,6 +22,14 @@ export function hostOp(platform: Platform): fc.Arbitrary<HostOp> {
     { op: 'read', offset: 0 },
     { op: 'reset', method: 'reg' },
     { op: 'reset', method: platform === 'pcie' ? 'flr' : 'ctrl' },
+  );
+}
+
+/** Host ops including the cache maintenance and firmware reset. */
+export function anyHostOp(platform: Platform): fc.Arbitrary<HostOp> {
+  return fc.oneof(
+    { weight: 5, arbitrary: hostOp(platform) },
+    fc.constantFrom<HostOp>({ op: 'dc-civac', offset: 'all' }, { op: 'dc-civac', offset: 0 }, { op: 'reset', method: 'acpi' }),
   );
 }
 
@@ -52,5 +61,48 @@ export function scenario(guestS1: fc.Arbitrary<string> = fc.constantFrom(...TYPE
       },
       { requiredKeys: ['platform', 'fwb', 'guestS1', 'guestS2', 'options', 'guest', 'host'] },
     ),
+  );
+}
+
+/** Guest attributes (stage 1, stage 2, FWB) covering uncached, Device and cacheable combined types, allocated encodings only. */
+const guestAttributes = fc.constantFrom(
+  { guestS1: 'Normal-NC', guestS2: 'Normal-NC', fwb: false },
+  { guestS1: 'Device-nGnRE', guestS2: 'Normal-NC', fwb: false },
+  { guestS1: 'Device-GRE', guestS2: 'Normal-NC', fwb: false },
+  { guestS1: '0x05', guestS2: 'Normal-NC', fwb: false },
+  { guestS1: 'Normal-WB', guestS2: 'Normal-WB', fwb: false },
+  { guestS1: 'Normal-WB', guestS2: '0x6', fwb: true },
+  { guestS1: 'Device-nGnRE', guestS2: '0x6', fwb: true },
+);
+
+/**
+ * A valid scenario with one to three vCPUs, any guest attributes of the
+ * list above, the full host op set and every knob: small enough that the
+ * unreduced exploration stays in milliseconds.
+ */
+export function multiVcpuScenario(): fc.Arbitrary<Scenario> {
+  return fc.constantFrom<Platform>('pcie', 'soc').chain((platform) =>
+    fc
+      .record({
+        attributes: guestAttributes,
+        options,
+        vcpus: fc.integer({ min: 1, max: 3 }).chain((n) => fc.array(fc.array(guestOp, { maxLength: [4, 4, 2, 1][n] ?? 1 }), { minLength: n, maxLength: n })),
+        symmetric: fc.boolean(),
+        host: fc.array(anyHostOp(platform), { maxLength: 4 }),
+      })
+      .filter(({ vcpus }) => vcpus.flat().filter((op) => op.op === 'store').length <= 4)
+      .map(({ attributes, options: knobs, vcpus, symmetric, host }): Scenario => {
+        const programs = symmetric ? vcpus.map(() => vcpus[0] ?? []) : vcpus;
+        const [guest = [], guest1, guest2] = programs;
+        return {
+          platform,
+          ...attributes,
+          options: knobs,
+          guest,
+          ...(guest1 ? { guest1 } : {}),
+          ...(guest2 ? { guest2 } : {}),
+          host,
+        };
+      }),
   );
 }

@@ -27,7 +27,7 @@ describe('shipped scenarios (scenarios/*.race)', () => {
     expect(full.result.trace.length).toBe(reduced.result.trace.length);
   });
 
-  it('reproduce the claims of the thread (DESIGN 4)', () => {
+  it('reproduce the claims of the thread (M-unmap-dsb, M-pcie-config-order, M-path-side, M-host-read)', () => {
     const verdict = (name: string): string => checkScenario(readFileSync(new URL(name, dir), 'utf8')).result.verdict;
     expect(verdict('pcie-nc-unmap-flr.race')).toBe('safe');
     expect(verdict('pcie-nc-flr-without-unmap.race')).toBe('unsafe');

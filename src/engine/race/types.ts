@@ -1,5 +1,5 @@
 /**
- * The vocabulary of the reset-race engine (DESIGN sections 4 and 6): the
+ * The vocabulary of the reset-race engine (its rules: the race model page, M-...): the
  * parsed scenario, the knobs, and the result objects that the CLI, the
  * plain-text renderer and the widgets all read.
  *
@@ -10,8 +10,13 @@
 
 export type Platform = 'pcie' | 'soc';
 
-/** How the host resets the device: PCIe FLR (config write), SoC reset controller, or a reset register of the device. */
-export type ResetMethod = 'flr' | 'ctrl' | 'reg';
+/**
+ * How the host resets the device: PCIe FLR (config write, M-reset-flr), SoC
+ * reset controller (M-reset-ctrl), a reset register of the device written
+ * with writel() (M-reset-reg, M-writel), or the firmware's ACPI _RST method
+ * (M-reset-acpi).
+ */
+export type ResetMethod = 'flr' | 'ctrl' | 'reg' | 'acpi';
 
 export type GuestOp =
   | { readonly op: 'store'; readonly offset: number }
@@ -22,12 +27,27 @@ export type HostOp =
   | { readonly op: 'unmap-s2' }
   | { readonly op: 'dsb' }
   | { readonly op: 'read'; readonly offset: number }
+  /** `dc civac <offset>|all`: clean and invalidate one 64-byte line, or every line of the mapping (M-cache-dc-civac). */
+  | { readonly op: 'dc-civac'; readonly offset: number | 'all' }
   | { readonly op: 'reset'; readonly method: ResetMethod };
 
 export type Verdict = 'safe' | 'unsafe';
 
-/** The knobs of DESIGN 6, in the order the printer writes them. */
-export const KNOB_NAMES = ['guest-stops', 'same-pe', 'early-ack', 'path-order', 'ne-honoured', 'config-order'] as const;
+/**
+ * The knobs of the scenario language, in the order the printer writes them.
+ * `path-order` is not among them: it is a shorthand for `write-order` and
+ * `np-pushes` together (M-path-order-shorthand), expanded by the parser.
+ */
+export const KNOB_NAMES = [
+  'guest-stops',
+  'same-pe',
+  'early-ack',
+  'write-order',
+  'np-pushes',
+  'ne-honoured',
+  'config-order',
+  'unmap-cleans',
+] as const;
 export type KnobName = (typeof KNOB_NAMES)[number];
 
 /** Every knob with its value after defaults are applied. */
@@ -39,6 +59,11 @@ export type Knobs = Readonly<Record<KnobName, boolean>>;
  * keep the spelling of the file (a name or a raw encoding) so that printing
  * writes back what the author wrote.
  */
+/** The directives of the vCPU programs: vCPU k is `guest` for k = 0, `guest<k>` otherwise (M-agents). */
+export const VCPU_DIRECTIVES = ['guest', 'guest1', 'guest2', 'guest3'] as const;
+export type VcpuName = (typeof VCPU_DIRECTIVES)[number];
+export const MAX_VCPUS = VCPU_DIRECTIVES.length;
+
 export interface Scenario {
   readonly title?: string;
   readonly platform: Platform;
@@ -46,20 +71,53 @@ export interface Scenario {
   readonly guestS1: string;
   readonly guestS2: string;
   readonly options: Readonly<Partial<Record<KnobName, boolean>>>;
+  /** vCPU 0's program (always present, possibly empty). */
   readonly guest: readonly GuestOp[];
+  /** vCPUs 1-3, present only when the file has the directive (and then every lower one). */
+  readonly guest1?: readonly GuestOp[];
+  readonly guest2?: readonly GuestOp[];
+  readonly guest3?: readonly GuestOp[];
   readonly host: readonly HostOp[];
   readonly expect?: Verdict;
 }
 
-/** Who does something in a counterexample, as a reader names it. */
-export type Actor = 'guest' | 'host' | 'fabric' | 'device' | 'reset controller';
+/** The programs of the scenario's vCPUs, vCPU 0 first (one to four of them). */
+export function vcpuPrograms(scenario: Scenario): readonly (readonly GuestOp[])[] {
+  const programs: (readonly GuestOp[])[] = [scenario.guest];
+  for (const name of VCPU_DIRECTIVES.slice(1)) {
+    const program = scenario[name as Exclude<VcpuName, 'guest'>];
+    if (program === undefined) break;
+    programs.push(program);
+  }
+  return programs;
+}
 
 /**
- * The timeline lane a step is drawn in: the two PEs, the acknowledgement
- * point (interconnect on an SoC, root complex on PCIe), the device, and the
- * SoC reset controller.
+ * Who does something in a counterexample, as a reader names it: a vCPU by
+ * its directive (`guest`, `guest1`, ...), the host, the fabric (write
+ * buffers handing writes to the acknowledgement point, paths), the cache
+ * (evictions), the device, the SoC reset controller, the firmware (ACPI).
  */
-export type Lane = 'guest-pe' | 'host-pe' | 'interconnect' | 'root-complex' | 'device' | 'reset-controller';
+export type Actor = VcpuName | 'host' | 'fabric' | 'cache' | 'device' | 'reset controller' | 'firmware';
+
+/** The lane of vCPU k's PE: `guest-pe` for vCPU 0, `guest<k>-pe` otherwise. */
+export type VcpuLane = 'guest-pe' | 'guest1-pe' | 'guest2-pe' | 'guest3-pe';
+
+/**
+ * The timeline lane a step is drawn in: the vCPUs' PEs, the host's PE, the
+ * coherent cache (cacheable types only), the acknowledgement point
+ * (interconnect on an SoC, root complex on PCIe), the device, the SoC reset
+ * controller, and the firmware (reset acpi).
+ */
+export type Lane = VcpuLane | 'host-pe' | 'cache' | 'interconnect' | 'root-complex' | 'device' | 'reset-controller' | 'firmware';
+
+/** vCPU k's actor name and lane. */
+export function vcpuActor(k: number): VcpuName {
+  return VCPU_DIRECTIVES[k] ?? 'guest';
+}
+export function vcpuLane(k: number): VcpuLane {
+  return k === 0 ? 'guest-pe' : (`guest${k}-pe` as VcpuLane);
+}
 
 /** One step of an execution, readable on its own ("guest: store 0x8 enters write buffer"). */
 export interface TraceStep {

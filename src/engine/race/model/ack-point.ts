@@ -7,6 +7,7 @@
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
 import type { Model } from './build.ts';
+import { intoCache } from './cache.ts';
 import { hostWriteText, storesText } from './describe.ts';
 import { enterPath } from './path.ts';
 import { removeAt, replaceAt, type Entry, type State, type Txn } from './state.ts';
@@ -18,7 +19,7 @@ import { mayLeave } from './write-buffer.ts';
 export type CompletionPoint = 'ack' | 'target';
 
 /**
- * Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
+ * M-ack-point. Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
  * Write Acknowledgement): with the E attribute, and for Normal memory, any
  * point of the memory system may acknowledge a write, so it completes at
  * the acknowledgement point when the platform acknowledges early
@@ -33,12 +34,14 @@ export function completionOfGuestStores(behaviour: StoreBehaviour, knobs: Knobs)
 }
 
 /**
- * Completion of the host's reset writes. A config write (FLR) is a
+ * M-ack-host. Completion of the host's reset writes. A config write (FLR) is a
  * non-posted request: it completes when the function returns its
  * completion, and B2.10.2.3 expects config regions to support endpoint
  * acknowledgement. Reset-controller and reset-register writes go through
  * the host's Device-nGnRE mapping (ioremap), so they complete early when
- * the platform acknowledges early.
+ * the platform acknowledges early; so do the firmware's (reset acpi), a
+ * modelling assumption. A cache line's write-back is a Normal write and
+ * completes like one (M-cache-dc-civac).
  */
 export function completionOfHostWrite(kind: Txn['kind'], knobs: Knobs): CompletionPoint {
   return kind === 'flr' || !knobs['early-ack'] ? 'target' : 'ack';
@@ -61,26 +64,38 @@ export function writesComplete(model: Model, s: State, pe: number): boolean {
   return s.paths.every((path) => path.every((txn) => txn.pe !== pe || txn.kind === 'read' || completionOf(model, txn) === 'ack'));
 }
 
-/** Every guest store is complete (the guest's stores are the only `store` entries, in the guest's buffer). */
+/**
+ * Every store of every vCPU is complete (M-unmap-dsb): none waits in a
+ * write buffer, and none that completes only at the device is on a path. A
+ * cacheable store is complete once it is in the cache (M-cache-line).
+ */
 export function guestStoresComplete(model: Model, s: State): boolean {
-  const buffered = (s.buffers[model.guestBuffer] ?? []).some((e) => e.kind === 'store');
+  const buffered = s.buffers.some((buffer) => buffer.some((e) => e.kind === 'store'));
   return !buffered && (model.guestCompletion === 'ack' || s.paths.every((path) => path.every((txn) => txn.kind !== 'store')));
 }
 
 function arrivalText(model: Model, entry: Entry): string {
   const what = entry.kind === 'store' ? storesText(model, entry.ids) : hostWriteText(entry.kind);
   const point = `the ${model.ackName}`;
-  const completion = entry.kind === 'store' ? model.guestCompletion : completionOfHostWrite(entry.kind, model.knobs);
+  const completion = completionOf(model, { ...entry, pe: 0 });
   return completion === 'ack' ? `${what} acknowledged at ${point}` : `${what} passes ${point}, to be acknowledged by its target`;
 }
 
-/** A write leaves its PE's buffer and reaches the acknowledgement point, then travels its path. */
+/**
+ * A write leaves its PE's buffer and reaches the acknowledgement point, then
+ * travels its path; a cacheable guest store goes to the cache instead
+ * (M-cache-line).
+ */
 export function acceptTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((entry, i) => {
-      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry)) return;
+      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry, pe)) return;
       const left: State = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(buffer, i)) };
+      if (entry.kind === 'store' && model.cacheable) {
+        out.push(intoCache(model, left, pe, entry));
+        return;
+      }
       const next = enterPath(model, left, { kind: entry.kind, pe, ids: entry.ids, epoch: entry.epoch });
       out.push(transition('fabric', model.ackLane, arrivalText(model, entry), `accept:${pe}:${entry.kind}:${entry.ids}`, next));
     });

@@ -1,55 +1,94 @@
 /**
  * Turns a parsed scenario into the fixed parameters of the model: knobs with
- * their defaults, the guest's combined memory type and store behaviour, and
- * the two programs annotated with what the step rules need (store numbers,
- * barrier epochs).
+ * their defaults, the guest's combined memory type and store behaviour, the
+ * vCPU programs and the host program annotated with what the step rules
+ * need (store numbers, barrier epochs, cache lines).
  */
 import { resolveGuestType, type GuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
-import type { GuestOp, HostOp, Knobs, Lane, Scenario } from '../types.ts';
+import { vcpuPrograms, type GuestOp, type HostOp, type Knobs, type Lane, type Scenario } from '../types.ts';
 import { completionOfGuestStores, type CompletionPoint } from './ack-point.ts';
+import { initialState, type State } from './state.ts';
+
+/** The granule within which stores may merge into one write transaction, and the cache line: 64 bytes (M-wb-gather, M-cache-line). */
+export const MERGE_GRANULE = 64;
+
+export interface Vcpu {
+  readonly ops: readonly GuestOp[];
+  /** Store number (bit index in Entry.ids) of the op at each index; -1 for barriers. */
+  readonly storeIndex: readonly number[];
+  /** Barriers before each op. */
+  readonly epoch: readonly number[];
+}
 
 export interface Model {
   readonly scenario: Scenario;
   readonly knobs: Knobs;
   readonly guestType: GuestType;
-  readonly guest: readonly GuestOp[];
+  readonly vcpus: readonly Vcpu[];
   readonly host: readonly HostOp[];
-  /** Offsets of the guest's stores, by store number (bit index in Entry.ids). */
+  /** Offsets of the guest's stores, by store number. */
   readonly storeOffsets: readonly number[];
-  /** Store number of the guest op at each index (-1 for barriers). */
-  readonly storeIndex: readonly number[];
-  /** Barriers before each guest op; host epochs continue after the guest's (one PE with same-pe). */
-  readonly guestEpoch: readonly number[];
+  /** The vCPU that issues each store, by store number. */
+  readonly storeVcpu: readonly number[];
+  /** The 64-byte lines the guest's stores touch (line number = offset / 64), in first-use order; State.dirty is indexed alike. */
+  readonly lines: readonly number[];
+  /** Barriers before each host op; with same-pe they continue vCPU 0's count (one PE). */
   readonly hostEpoch: readonly number[];
-  /** Which write buffer each PE uses: with same-pe the host shares the guest's. */
-  readonly guestBuffer: number;
+  /** Which write buffer the host uses: its own (after the vCPUs'), or vCPU 0's with same-pe. */
   readonly hostBuffer: number;
   readonly bufferCount: number;
+  /** Guest stores go to the coherent cache, not to the acknowledgement point (M-type-cacheable). */
+  readonly cacheable: boolean;
   readonly guestCompletion: CompletionPoint;
   /** The acknowledgement point: the interconnect on an SoC, the root complex on PCIe. */
   readonly ackLane: Lane;
   readonly ackName: string;
   readonly warnings: readonly string[];
+  /**
+   * Groups (of two or more) of vCPUs with identical programs, which the
+   * reductions treat as interchangeable (M-vcpu-symmetry); vCPU 0 is in
+   * none under same-pe, where it shares the host's buffer.
+   */
+  readonly vcpuGroups: readonly (readonly number[])[];
 }
 
-/** Barriers (dmb/dsb) before each op, counting from `start`. */
-function epochs(ops: readonly { readonly op: string }[], start: number): number[] {
+function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean): number[][] {
+  const groups: number[][] = [];
+  const text = programs.map((ops) => JSON.stringify(ops));
+  for (let k = samePe ? 1 : 0; k < programs.length; k += 1) {
+    const group = groups.find((g) => text[g[0] ?? 0] === text[k]);
+    if (group) group.push(k);
+    else groups.push([k]);
+  }
+  return groups.filter((g) => g.length > 1);
+}
+
+/**
+ * Barriers before each op, counting from `start`. A `reset reg` is a
+ * writel(): its DMB OSHST comes before the store (M-writel), so the write
+ * gets an epoch of its own.
+ */
+function epochs(ops: readonly (GuestOp | HostOp)[], start: number): number[] {
   let epoch = start;
   return ops.map((op) => {
+    if (op.op === 'reset' && op.method === 'reg') epoch += 1;
     const before = epoch;
     if (op.op === 'dmb' || op.op === 'dsb' || op.op === 'unmap-s2') epoch += 1;
     return before;
   });
 }
 
-function knobWarnings(scenario: Scenario, knobs: Knobs): string[] {
+function knobWarnings(scenario: Scenario, knobs: Knobs, cacheable: boolean): string[] {
   const warnings: string[] = [];
   if (scenario.platform === 'soc' && scenario.options['config-order'] !== undefined) {
     warnings.push('config-order has no effect on soc (there is no config space; the reset controller has its own path)');
   }
   if (knobs['same-pe'] && scenario.options['guest-stops'] === undefined) {
     warnings.push('same-pe=yes implies guest-stops=yes');
+  }
+  if (!cacheable && scenario.options['unmap-cleans'] !== undefined) {
+    warnings.push('unmap-cleans has no effect: the guest type is not cacheable, so no line is dirty');
   }
   if (!scenario.host.some((op) => op.op === 'reset')) warnings.push('the host never resets the device, so no write can arrive after a reset');
   return warnings;
@@ -59,26 +98,43 @@ export function buildModel(scenario: Scenario): Model {
   const knobs = resolveKnobs(scenario);
   const guestType = resolveGuestType(scenario.guestS1, scenario.guestS2, scenario.fwb);
   const storeOffsets: number[] = [];
-  const storeIndex = scenario.guest.map((op) => (op.op === 'store' ? storeOffsets.push(op.offset) - 1 : -1));
-  const guestEpoch = epochs(scenario.guest, 0);
-  const guestBarriers = scenario.guest.filter((op) => op.op !== 'store').length;
+  const storeVcpu: number[] = [];
+  const lines: number[] = [];
+  const vcpus = vcpuPrograms(scenario).map((ops, k): Vcpu => {
+    const storeIndex = ops.map((op) => {
+      if (op.op !== 'store') return -1;
+      const line = Math.floor(op.offset / MERGE_GRANULE);
+      if (!lines.includes(line)) lines.push(line);
+      storeVcpu.push(k);
+      return storeOffsets.push(op.offset) - 1;
+    });
+    return { ops, storeIndex, epoch: epochs(ops, 0) };
+  });
+  const vcpu0Barriers = scenario.guest.filter((op) => op.op !== 'store').length;
+  const samePe = knobs['same-pe'];
   const pcie = scenario.platform === 'pcie';
+  const cacheable = guestType.behaviour.cacheable;
   return {
     scenario,
     knobs,
     guestType,
-    guest: scenario.guest,
+    vcpus,
     host: scenario.host,
     storeOffsets,
-    storeIndex,
-    guestEpoch,
-    hostEpoch: epochs(scenario.host, knobs['same-pe'] ? guestBarriers : 0),
-    guestBuffer: 0,
-    hostBuffer: knobs['same-pe'] ? 0 : 1,
-    bufferCount: knobs['same-pe'] ? 1 : 2,
+    storeVcpu,
+    lines,
+    hostEpoch: epochs(scenario.host, samePe ? vcpu0Barriers : 0),
+    hostBuffer: samePe ? 0 : vcpus.length,
+    bufferCount: samePe ? vcpus.length : vcpus.length + 1,
+    cacheable,
     guestCompletion: completionOfGuestStores(guestType.behaviour, knobs),
     ackLane: pcie ? 'root-complex' : 'interconnect',
     ackName: pcie ? 'root complex' : 'interconnect',
-    warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs)],
+    warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs, cacheable)],
+    vcpuGroups: vcpuGroups(vcpus.map((v) => v.ops), samePe),
   };
+}
+
+export function startState(model: Model): State {
+  return initialState(model.vcpus.length, model.bufferCount, model.lines.length);
 }

@@ -3,7 +3,7 @@
  * the scenario wrote, so a step reads on its own.
  */
 import { hex } from '../printer.ts';
-import type { ResetMethod } from '../types.ts';
+import { vcpuActor, type ResetMethod } from '../types.ts';
 import type { Model } from './build.ts';
 
 /** The store numbers set in `ids`, lowest first. */
@@ -13,16 +13,25 @@ export function storeNumbers(ids: number): number[] {
   return numbers;
 }
 
-/** `store 0x8`, or `stores 0x0+0x8 (one write)` for a merged group. */
+/**
+ * `store 0x8`, or `stores 0x0+0x8 (one write)` for a merged group; with
+ * several vCPUs prefixed by the vCPU that issued them (`guest1 store 0x8`;
+ * a dirty line may hold stores of several).
+ */
 export function storesText(model: Model, ids: number): string {
-  const offsets = storeNumbers(ids).map((i) => hex(model.storeOffsets[i] ?? 0));
-  return offsets.length === 1 ? `store ${offsets[0]}` : `stores ${offsets.join('+')} (one write)`;
+  const numbers = storeNumbers(ids);
+  const offsets = numbers.map((i) => hex(model.storeOffsets[i] ?? 0));
+  const text = offsets.length === 1 ? `store ${offsets[0]}` : `stores ${offsets.join('+')} (one write)`;
+  if (model.vcpus.length === 1) return text;
+  const owners = [...new Set(numbers.map((i) => vcpuActor(model.storeVcpu[i] ?? 0)))];
+  return `${owners.join('+')} ${text}`;
 }
 
 const hostWrites: Record<ResetMethod, string> = {
   flr: 'FLR config write',
   ctrl: 'write to the reset controller',
   reg: "write to the device's reset register",
+  acpi: "firmware's _RST write (ACPI reset)",
 };
 
 export function hostWriteText(method: ResetMethod): string {

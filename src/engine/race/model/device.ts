@@ -1,8 +1,9 @@
 /**
  * The passthrough device: the endpoint of the guest's writes, of the host's
  * reads, and of the resets that reach it directly (FLR, reset register).
- * The property lives here: a guest write that arrives after the device was
- * reset lands on the device's next owner (DESIGN 4: UNSAFE).
+ * The property lives here: a guest write (a store or a cache line's
+ * write-back) that arrives after the device was reset lands on the device's
+ * next owner (M-property, M-cache-property: UNSAFE).
  */
 import type { Model } from './build.ts';
 import { hex } from '../printer.ts';
@@ -16,9 +17,11 @@ export function receive(model: Model, s: State, pathIndex: number, index: number
   const after: State = { ...s, paths: replaceAt(s.paths, pathIndex, removeAt(path, index)) };
   const ref = `deliver:${pathIndex}:${txn.kind}:${txn.ids}`;
   switch (txn.kind) {
-    case 'store': {
+    case 'store':
+    case 'writeback': {
       const late = s.reset;
-      const event = `receives ${storesText(model, txn.ids)}${late ? ' after reset' : ''}`;
+      const what = txn.kind === 'store' ? storesText(model, txn.ids) : `the write-back of ${storesText(model, txn.ids)}`;
+      const event = `receives ${what}${late ? ' after reset' : ''}`;
       return { ...transition('device', 'device', event, ref, after), delivers: true, violation: late };
     }
     case 'read': {
@@ -31,6 +34,7 @@ export function receive(model: Model, s: State, pathIndex: number, index: number
     case 'reg':
     case 'flr':
     case 'ctrl':
+    case 'acpi':
       return transition('device', 'device', `${hostWriteText(txn.kind)} arrives: the device is reset`, ref, { ...after, reset: true });
   }
 }

@@ -1,42 +1,42 @@
 /**
  * Paths from the acknowledgement point to a target. Path 0 carries
- * everything addressed to the device's MMIO window (guest writes, host
- * reads, reset-register writes, and config writes when the root complex
- * keeps config order); path 1 leads to the SoC reset controller, or carries
- * PCIe config requests that bypass the BAR path.
+ * everything addressed to the device's MMIO window (guest writes and
+ * write-backs, host reads, reset-register writes, and config writes when
+ * the root complex keeps config order; M-path-device); path 1 leads to the
+ * SoC reset controller or the firmware's reset, or carries PCIe config
+ * requests that bypass the BAR path (M-path-side).
  */
 import type { Model } from './build.ts';
 import { receive } from './device.ts';
-import { assertReset } from './reset-controller.ts';
-import { configPath, nonPostedStaysBehind } from './root-complex.ts';
-import { DEVICE_PATH, SIDE_PATH, type State, type Txn } from './state.ts';
+import { sideReset } from './reset-controller.ts';
+import { configPath, isNonPosted } from './root-complex.ts';
+import { DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
 import type { Transition } from './transition.ts';
 import type { ClassFilter } from './transitions.ts';
 import { accessOf, ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
-export function route(model: Model, kind: Txn['kind']): number {
-  if (kind === 'ctrl') return SIDE_PATH;
+export function route(model: Model, kind: TxnKind): number {
+  if (kind === 'ctrl' || kind === 'acpi') return SIDE_PATH;
   if (kind === 'flr') return configPath(model.knobs);
   return DEVICE_PATH;
 }
 
 /**
  * `later` may not overtake `earlier` on the same path:
- * - with `path-order`, a path delivers in the order transactions entered
- *   it (an in-order interconnect; PCIe keeps posted writes in order and
- *   non-posted requests behind them);
- * - whatever the fabric, the architecture's Peripheral arrival order
- *   between two accesses of one PE (B2.4.1.1, see write-buffer.ts) and, on
- *   PCIe, the rule that a non-posted request (config write or read) does not
- *   pass an earlier posted write (root-complex.ts) still hold. On an SoC a
- *   read has no such guarantee from another PE's writes: path-order=no is
- *   exactly the interconnect that lets it overtake them.
+ * - M-path-np-pushes (`np-pushes`): a read or non-posted request stays
+ *   behind earlier writes;
+ * - M-path-write-order (`write-order`): a write stays behind everything
+ *   that entered the path before it;
+ * - M-path-arrival-order: whatever the knobs, the Peripheral arrival order
+ *   between two accesses of one PE (B2.4.1.1, see write-buffer.ts) holds.
+ *   A cache write-back is not an explicit access of any PE, so it has none.
+ * With both knobs yes a path is first in, first out.
  */
 function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
-  if (model.knobs['path-order']) return true;
-  if (model.scenario.platform === 'pcie' && nonPostedStaysBehind(later, earlier)) return true;
-  return later.pe === earlier.pe && ordersBefore(accessOf(model, earlier), accessOf(model, later));
+  if (isNonPosted(later.kind) ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
+  if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
+  return ordersBefore(accessOf(model, earlier), accessOf(model, later));
 }
 
 function mayArrive(model: Model, path: readonly Txn[], index: number): boolean {
@@ -56,7 +56,7 @@ export function arrivalTransitions(model: Model, s: State, firstOfClass: ClassFi
   s.paths.forEach((path, p) => {
     path.forEach((txn, i) => {
       if (!mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
-      out.push(txn.kind === 'ctrl' ? assertReset(s, i, txn) : receive(model, s, p, i, txn));
+      out.push(txn.kind === 'ctrl' || txn.kind === 'acpi' ? sideReset(s, i, txn) : receive(model, s, p, i, txn));
     });
   });
   return out;

@@ -1,15 +1,19 @@
 /**
- * The SoC reset controller: a separate block, reached by the host's write
- * through the interconnect on a path of its own. Nothing orders that path
- * with the path from the interconnect to the device (DESIGN 4), so the
- * reset may take effect while guest writes are still on their way.
+ * The resets that do not travel the device's path: the SoC reset
+ * controller, a separate block reached by the host's write on a path of its
+ * own (M-reset-ctrl), and the firmware's ACPI _RST method (M-reset-acpi, a
+ * modelling assumption: nothing known orders what the firmware does with
+ * the device's path). Nothing orders that side path with the path to the
+ * device (M-path-side), so the reset may take effect while guest writes are
+ * still on their way.
  */
 import { removeAt, replaceAt, SIDE_PATH, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 
-/** The reset-controller write arrives: the controller asserts the device's reset. */
-export function assertReset(s: State, index: number, txn: Txn): Transition {
+/** The reset-controller or firmware write arrives: the device is reset. */
+export function sideReset(s: State, index: number, txn: Txn): Transition {
   const path = s.paths[SIDE_PATH] ?? [];
   const next: State = { ...s, reset: true, paths: replaceAt(s.paths, SIDE_PATH, removeAt(path, index)) };
+  if (txn.kind === 'acpi') return transition('firmware', 'firmware', "_RST takes effect: the device is reset", `acpi:${txn.ids}`, next);
   return transition('reset controller', 'reset-controller', 'asserts reset: the device is reset', `assert:${txn.ids}`, next);
 }

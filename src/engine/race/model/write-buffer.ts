@@ -1,36 +1,48 @@
 /**
  * The PE write buffer. Stores wait here after they execute; what may happen
- * to them before they leave for the acknowledgement point depends on their
- * memory type (Arm ARM DDI0487 M.a.a, B2.10). Any write may wait here for
- * any number of steps: the explorer tries every interleaving, which covers
+ * to them before they leave for the acknowledgement point (or, for a
+ * cacheable type, the cache) depends on their memory type (Arm ARM DDI0487
+ * M.a.a, B2.10). Any write may wait here for any number of steps
+ * (M-wb-linger): the explorer tries every interleaving, which covers
  * Normal-NC stores lingering until something forces them out.
  */
-import type { Model } from './build.ts';
+import { vcpuActor, vcpuLane, type Actor, type Lane } from '../types.ts';
+import { MERGE_GRANULE, type Model } from './build.ts';
 import { storesText } from './describe.ts';
-import { replaceAt, removeAt, type Entry, type State, type Txn } from './state.ts';
+import { replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 import type { ClassFilter } from './transitions.ts';
 
-/** What ordering rules look at: barrier epoch, non-Reordering, and which peripheral is addressed. */
+export { MERGE_GRANULE };
+
+/** What ordering rules look at: barrier epoch, non-Reordering, the XS attribute, and which peripheral is addressed. */
 export interface Access {
   readonly epoch: number;
   readonly nonReordering: boolean;
-  readonly peripheral: 'device' | 'reset-controller' | 'config';
+  readonly xs: boolean;
+  readonly peripheral: 'device' | 'reset-controller' | 'config' | 'firmware';
 }
 
-const peripheralOf: Record<Txn['kind'], Access['peripheral']> = {
+const peripheralOf: Record<TxnKind, Access['peripheral']> = {
   store: 'device',
+  writeback: 'device',
   read: 'device',
   reg: 'device',
   ctrl: 'reset-controller',
   flr: 'config',
+  acpi: 'firmware',
 };
 
-/** The guest's stores carry the combined type; host writes and reads use Device-nGnRE/nGnRnE mappings (nR). */
-export function accessOf(model: Model, access: { readonly kind: Txn['kind']; readonly epoch: number }): Access {
+/**
+ * The guest's stores carry the combined type; host writes and reads use
+ * Device-nGnRE mappings (nR, XS=1: ioremap()'s MT_DEVICE_nGnRE), M-type-combined.
+ */
+export function accessOf(model: Model, access: { readonly kind: TxnKind; readonly epoch: number }): Access {
+  const guest = access.kind === 'store' || access.kind === 'writeback';
   return {
     epoch: access.epoch,
-    nonReordering: access.kind !== 'store' || !model.guestType.behaviour.reorder,
+    nonReordering: !guest || !model.guestType.behaviour.reorder,
+    xs: guest ? model.guestType.behaviour.xs : true,
     peripheral: peripheralOf[access.kind],
   };
 }
@@ -38,14 +50,14 @@ export function accessOf(model: Model, access: { readonly kind: Txn['kind']; rea
 /**
  * Earlier access `a` of a PE arrives before its later access `b`, and the
  * two never merge (B2.4.1.1 Peripheral arrival order), when:
- * - a DMB or DSB separates them (Barrier-ordered-before; B2.10.1.3 and
- *   B2.10.2: a DMB orders all accesses to a peripheral);
- * - both are non-Reordering and to the same peripheral (B2.10.2.2: program
- *   order, including a mixture of Device-nGnRE and Device-nGnRnE).
- * The rule holds in the write buffer and again on the path (path.ts).
+ * - a DMB or DSB separates them (Barrier-ordered-before; M-barrier-dmb);
+ * - both are non-Reordering, to the same peripheral and with the same XS
+ *   attribute (program order; M-wb-drain-order, M-wb-xs: with FEAT_XS two
+ *   nGnR* accesses with different XS have no architected arrival order).
+ * The rule holds in the write buffer and again on the path (M-path-arrival-order).
  */
 export function ordersBefore(a: Access, b: Access): boolean {
-  return a.epoch < b.epoch || (a.nonReordering && b.nonReordering && a.peripheral === b.peripheral);
+  return a.epoch < b.epoch || (a.nonReordering && b.nonReordering && a.peripheral === b.peripheral && a.xs === b.xs);
 }
 
 /** Whether `access`, coming after every entry of `buffer`, is held back by none of them. */
@@ -64,15 +76,18 @@ export function enterBuffer(s: State, pe: number, entry: Entry): State {
   return { ...s, buffers: replaceAt(s.buffers, pe, [...(s.buffers[pe] ?? []), entry]) };
 }
 
-/** The granule within which stores may merge into one write transaction: a 64-byte line, the largest write burst of common Arm interconnects. */
-export const MERGE_GRANULE = 64;
+/** Who owns write buffer `pe` in a trace: a vCPU (vCPU 0 also with same-pe) or the host. */
+export function bufferOwner(model: Model, pe: number): { readonly actor: Actor; readonly lane: Lane } {
+  return pe < model.vcpus.length ? { actor: vcpuActor(pe), lane: vcpuLane(pe) } : { actor: 'host', lane: 'host-pe' };
+}
 
 /**
- * Gathering (B2.10.2.1; B2.10.1 for Normal memory): two guest stores may
- * merge into one transaction when the type permits it, they fall in the
- * same 64-byte granule, and no barrier separates them ("gathering between
- * two accesses, where one access is barrier-ordered-before the other
- * access, is not permitted").
+ * Gathering (M-wb-gather; B2.10.2.1, B2.10.1 for Normal memory): two guest
+ * stores may merge into one transaction when the type permits it, they
+ * fall in the same 64-byte granule, and no barrier separates them
+ * ("gathering between two accesses, where one access is
+ * barrier-ordered-before the other access, is not permitted"). Stores of
+ * different vCPUs are in different buffers, so they never merge.
  */
 function mayMerge(model: Model, a: Entry, b: Entry): boolean {
   return (
@@ -84,14 +99,15 @@ export function mergeTransitions(model: Model, s: State, firstOfClass: ClassFilt
   const out: Transition[] = [];
   s.buffers.forEach((buffer, pe) => {
     buffer.forEach((a, i) => {
-      if (!firstOfClass(`merge${pe}`, a)) return;
+      if (!firstOfClass(`merge${pe}`, a, pe)) return;
       for (let j = i + 1; j < buffer.length; j += 1) {
         const b = buffer[j];
         if (!b || !mayMerge(model, a, b) || !firstOfClass(`merge${pe}.${i}`, b)) continue;
         const merged: Entry = { ...a, ids: a.ids | b.ids };
         const next = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(replaceAt(buffer, i, merged), j)) };
         const event = `${storesText(model, a.ids)} and ${storesText(model, b.ids)} merge in the write buffer`;
-        out.push(transition('guest', 'guest-pe', event, `merge:${pe}:${a.ids}:${b.ids}`, next));
+        const owner = bufferOwner(model, pe);
+        out.push(transition(owner.actor, owner.lane, event, `merge:${pe}:${a.ids}:${b.ids}`, next));
       }
     });
   });

@@ -1,0 +1,218 @@
+/**
+ * Links that stay citations: an old model version's link shows that
+ * version's answer beside today's (the archived engine is built here from a
+ * copy of the engine with one rule changed, so the two versions really
+ * differ), a v from the future or a damaged race link is named, and "Paste
+ * from email" restores a state from the CLI's text and from "Copy as plain
+ * text", quoted and re-wrapped as mail clients do.
+ */
+import { execFileSync, spawnSync } from 'node:child_process';
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test, expect, type Page } from '@playwright/test';
+import { combine } from '../src/engine/attrs/combine.ts';
+import { combineReport } from '../src/engine/format/combine-report.ts';
+import { COMBINE_DEFAULTS } from '../src/engine/format/combine-query.ts';
+import { raceLink } from '../src/engine/format/race-query.ts';
+import { wrap } from '../src/engine/format/wrap.ts';
+import { parseScenario } from '../src/engine/race/parser.ts';
+import { currentScenarios } from '../src/engine/versions/load-node.ts';
+import { MODEL_VERSION } from '../src/engine/versions/version.ts';
+import { hydrated } from './site.ts';
+
+const shipped = new Map(Object.entries(currentScenarios()));
+
+/** Builds "model version 1" from today's engine with two rules changed, as scripts/archive-engine.ts builds any release. */
+function mutantArchive(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'mutant-v1-'));
+  cpSync('src/engine', join(dir, 'src/engine'), { recursive: true });
+  cpSync('scenarios', join(dir, 'scenarios'), { recursive: true });
+  const mutate = (file: string, from: RegExp, to: string): void => {
+    const path = join(dir, 'src/engine', file);
+    const source = readFileSync(path, 'utf8');
+    if (!from.test(source)) throw new Error(`the rule to change is no longer in ${file}`);
+    writeFileSync(path, source.replace(from, to));
+  };
+  // Version 1 "had" every guest store complete only at the device, and stage 2 Device deciding as stage 1.
+  mutate('race/model/ack-point.ts', /(export function completionOfGuestStores\([^)]*\): CompletionPoint \{)/, "$1\n  return 'target';");
+  mutate('attrs/combine.ts', /RULES\['s2-device'\], decidedBy: 's2'/, "RULES['s2-device'], decidedBy: 's1'");
+  const out = join(dir, 'engine.js');
+  execFileSync(process.execPath, ['scripts/archive-engine.ts', '--source', dir, '--version', '1', '--out', out]);
+  return out;
+}
+
+let archive = '';
+test.beforeAll(() => {
+  archive = mutantArchive();
+});
+test.afterAll(() => rmSync(join(archive, '..'), { recursive: true, force: true }));
+
+async function withMutantV1(page: Page): Promise<void> {
+  await page.context().route('**/engines/v1/engine.js', (route) => route.fulfill({ path: archive, contentType: 'text/javascript' }));
+}
+
+const note = (page: Page) => page.getByRole('note').filter({ hasText: /^This link was made with model version 1/ });
+
+test.describe('old-version links', () => {
+  test('a race link from version 1 shows its verdict then beside the current one, and the changes since', async ({ page }) => {
+    await withMutantV1(page);
+    await page.goto('/play/race/?v=1&scenario=soc-nc-unmap-ctrl');
+    await hydrated(page, '.race-explorer');
+    await expect(note(page)).toBeVisible();
+    await expect(note(page)).toContainText(`this site runs model version ${MODEL_VERSION}`);
+    const verdictRow = note(page).getByRole('row', { name: /^verdict/ });
+    await expect(verdictRow).toHaveText(/verdict\s*safe\s*unsafe/);
+    await expect(note(page).getByRole('listitem').first()).toHaveText(/^Version 2: Race engine:/);
+    // The widget itself shows the current answer.
+    await expect(page.getByRole('heading', { name: /UNSAFE/ }).first()).toBeVisible();
+  });
+
+  test('a combining link from version 1 shows what version 1 answered where it differs', async ({ page }) => {
+    await withMutantV1(page);
+    await page.goto('/play/combine/?v=1&s1=0x44&s2=0x1');
+    await hydrated(page, '.combine-explorer');
+    await expect(note(page)).toBeVisible();
+    await expect(note(page).getByRole('row', { name: /^decided by/ })).toHaveText(/decided by\s*s1\s*s2/);
+    await expect(note(page)).toContainText('No change since model version 1 affects this state.');
+  });
+
+  test('where version 1 answers as today, the notice says so and shows no table', async ({ page }) => {
+    await withMutantV1(page);
+    await page.goto('/play/combine/?v=1&s1=0x44&s2=0x5');
+    await hydrated(page, '.combine-explorer');
+    await expect(note(page)).toContainText('Model version 1 gave the same answer as the current one.');
+    await expect(note(page).getByRole('table')).toHaveCount(0);
+  });
+
+  test('the real archived version 1 loads lazily: no engine module before an old link needs it', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto('/play/combine/');
+    await hydrated(page, '.combine-explorer');
+    expect(requests.filter((u) => u.includes('/engines/'))).toEqual([]);
+    await page.goto('/play/mair/?v=1&mair=0x04');
+    await hydrated(page, '.mair-decoder');
+    await expect(note(page)).toContainText('Model version 1 gave the same answer as the current one.');
+    expect(requests.some((u) => u.endsWith('/engines/v1/engine.js'))).toBe(true);
+  });
+});
+
+test.describe('bad versions and damaged links', () => {
+  for (const [v, why] of [[String(MODEL_VERSION + 7), `model version ${MODEL_VERSION + 7} is newer than this site's`], ['two', "'two' is not a model version"]] as const) {
+    test(`v=${v} is named as a problem and the current version answers`, async ({ page }) => {
+      await page.goto(`/play/combine/?v=${v}&s1=0x04`);
+      await hydrated(page, '.combine-explorer');
+      await expect(page.getByText(`Link: parameter 'v' ignored: ${why}`)).toBeVisible();
+      await expect(page.getByRole('note')).toHaveCount(0);
+      await expect(page.getByLabel('Stage 1 memory type')).toHaveValue(String(0x04));
+    });
+  }
+
+  test('a race link whose scenario no longer matches its h= is reported and not run', async ({ page }) => {
+    const edited = parseScenario(shipped.get('soc-nc-unmap-ctrl')!.replace('store 0x8', 'store 0x10'));
+    const link = raceLink('', edited, shipped);
+    // A mail client ate the '0' of 0x10.
+    await page.goto(link.replace('store+0x10', 'store+0x1'));
+    await hydrated(page, '.race-explorer');
+    await expect(page.getByText(/^Link: link ignored: the scenario it describes does not match its check h=[0-9a-f]{8}/)).toBeVisible();
+    // The race explorer loads its editor when it is opened.
+    await page.getByText('Edit the scenario', { exact: true }).click();
+    await expect(page.getByRole('textbox', { name: 'Scenario text' })).not.toHaveValue(/store 0x1\b/);
+    // The undamaged link opens its scenario.
+    await page.goto(link);
+    await hydrated(page, '.race-explorer');
+    await expect(page.getByText(/does not match its check/)).toHaveCount(0);
+  });
+});
+
+/** What mail clients do: quote (twice), re-wrap to 60 columns, put the link in <...>. */
+const quote = (text: string, marker = '> '): string => text.trimEnd().split('\n').map((l) => marker + l).join('\n');
+const rewrap = (text: string): string => text.split('\n\n').map((p) => wrap(p.replace(/\n/g, ' '), '', '', 60).join('\n')).join('\n\n');
+const angle = (text: string): string => text.replace(/(https?:\/\/\S+)/, '<$1>');
+
+async function pasteBack(page: Page, text: string): Promise<void> {
+  await page.getByRole('button', { name: 'Paste from email' }).click();
+  await page.getByLabel('Text from the email').fill(text);
+  await Promise.all([page.waitForURL(/\?v=/), page.getByRole('button', { name: 'Restore' }).click()]);
+}
+
+function cli(args: string[], site: string): string {
+  const run = spawnSync(process.execPath, ['src/engine/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, SITE_URL: site } });
+  if (run.status !== 0) throw new Error(run.stderr);
+  return run.stdout;
+}
+
+test.describe('paste from email', () => {
+  test('the CLI combine text, quoted and re-wrapped, restores the combining explorer', async ({ page, baseURL }) => {
+    const text = cli(['combine', '--s1', 'Device-nGnRE', '--s2', '0xd', '--fwb', '--s1sh', '2'], new URL(baseURL!).origin);
+    await page.goto('/play/combine/');
+    await hydrated(page, '.combine-explorer');
+    await pasteBack(page, quote(quote(rewrap(text)), '>'));
+    await hydrated(page, '.combine-explorer');
+    await expect(page.getByLabel('Stage 1 memory type')).toHaveValue(String(0x04));
+    await expect(page.getByLabel('Stage 2 memory type')).toHaveValue(String(0xd));
+    await expect(page.getByLabel('FWB', { exact: true })).toBeChecked();
+    await expect(page.getByLabel('Stage 1 shareability')).toHaveValue('2');
+  });
+
+  test('the copied combine text without its link restores from the text itself', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/play/combine/?s1=0xff&s2=0x1&cd=on');
+    await hydrated(page, '.combine-explorer');
+    await page.getByRole('button', { name: 'Copy as plain text' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toBe(combineReport(combine({ ...COMBINE_DEFAULTS, s1: 0xff, s2: 0x1, cd: true }), new URL(page.url()).origin));
+    await page.goto('/play/combine/');
+    await hydrated(page, '.combine-explorer');
+    await pasteBack(page, quote(rewrap(copied.replace(/https?:\/\/\S+/, ''))));
+    await hydrated(page, '.combine-explorer');
+    await expect(page.getByLabel('Stage 1 memory type')).toHaveValue(String(0xff));
+    await expect(page.getByLabel('HCR_EL2.CD')).toBeChecked();
+  });
+
+  test('the CLI race text, quoted with its link in <...>, restores the race explorer', async ({ page, baseURL }) => {
+    const text = cli(['race', 'scenarios/soc-nc-unmap-read-ctrl.race'], new URL(baseURL!).origin);
+    await page.goto('/play/race/');
+    await hydrated(page, '.race-explorer');
+    await pasteBack(page, quote(angle(text)));
+    await hydrated(page, '.race-explorer');
+    await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('soc-nc-unmap-read-ctrl');
+  });
+
+  test('the copied race text of an edited scenario, re-wrapped, with the link lost, restores it from the text', async ({ page, context }) => {
+    await context.grantPermissions(['clipboard-read', 'clipboard-write']);
+    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await hydrated(page, '.race-explorer');
+    await page.getByText('Edit the scenario', { exact: true }).click();
+    await page.getByLabel('early-ack', { exact: true }).selectOption('no');
+    await expect(page.getByRole('status').filter({ hasText: /^Checked:/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Copy as plain text' }).click();
+    const copied = await page.evaluate(() => navigator.clipboard.readText());
+    expect(copied).toContain('early-ack=no');
+    await page.goto('/play/race/');
+    await hydrated(page, '.race-explorer');
+    await pasteBack(page, quote(rewrap(copied.replace(/https?:\/\/\S+/, ''))));
+    await hydrated(page, '.race-explorer');
+    await expect(page.getByLabel('early-ack', { exact: true })).toHaveValue('no');
+    await expect(page.getByLabel('Scenario', { exact: true })).toHaveValue('');
+  });
+
+  test('a text it cannot read names what is missing', async ({ page }) => {
+    await page.goto('/play/race/');
+    await hydrated(page, '.race-explorer');
+    await page.getByRole('button', { name: 'Paste from email' }).click();
+    await page.getByLabel('Text from the email').fill('> Looks good to me.\n> Thanks');
+    await page.getByRole('button', { name: 'Restore' }).click();
+    await expect(page.getByRole('alert')).toHaveText("No link in the pasted text, and it lacks the 'platform:' line of the race report.");
+  });
+
+  test('the MAIR decoder takes its byte from a pasted combining report', async ({ page, baseURL }) => {
+    const text = cli(['combine', '--s1', '0xf0', '--s2', '0xf'], new URL(baseURL!).origin);
+    await page.goto('/play/mair/');
+    await hydrated(page, '.mair-decoder');
+    await pasteBack(page, quote(text));
+    await hydrated(page, '.mair-decoder');
+    await expect(page.getByLabel('MAIR attribute byte')).toHaveValue('0xf0');
+  });
+});

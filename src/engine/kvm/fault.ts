@@ -1,0 +1,116 @@
+/**
+ * The stage-2 fault: the device / Normal-NC / cacheable branch of
+ * user_mem_abort() in arch/arm64/kvm/mmu.c (read at 6.8, 6.9, 6.17 and
+ * 7.0), which 7.1 moved into kvm_s2_fault_compute_prot() (a6e11bd6e1bd).
+ * The result is the kvm_pgtable_prot handed to the page-table code, or the
+ * error the fault ends with. Not modelled: MTE, nested virtualisation,
+ * dirty logging, hwpoison, and write permission.
+ */
+import type { KvmCode } from './code.ts';
+import { missing } from './memslot.ts';
+import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
+import type { Behaviour, FaultProt, KvmInput, Refusal, Rule, Source } from './types.ts';
+
+/** The branch taken (`rule`), which is also the decisive rule unless the page-table code refuses. */
+export type FaultDecision = { readonly prot: FaultProt; readonly rule: Rule } | { readonly refusal: Refusal; readonly rule: Rule };
+
+const DEVICE_FAULTS = '6d674e28f642 ("KVM: arm/arm64: Properly handle faulting of device mappings")';
+const NORMAL_NC = '8c47ce3e1d2c ("KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device")';
+const ALLOW_CACHEABLE = '0c67288e0c8b ("KVM: arm64: Allow cacheable stage 2 mapping using VMA flags")';
+const BLOCK_CACHEABLE = '2a8dfab26677 ("KVM: arm64: Block cacheable PFNMAP mapping")';
+
+/** The function holding the branch at this code state, and the releases in which that function has it since `since`. */
+function source(code: KvmCode, since: Behaviour, commit: string): Source {
+  return code.faultFunction === 'user_mem_abort'
+    ? { file: 'arch/arm64/kvm/mmu.c', function: 'user_mem_abort()', releases: `${since}-7.0`, commit }
+    : { file: 'arch/arm64/kvm/mmu.c', function: 'kvm_s2_fault_compute_prot()', releases: '7.1 and later', commit };
+}
+
+/**
+ * Whether KVM must not map the page cacheable (`device` until 8cc9dc1ae4fb
+ * renamed it `s2_force_noncacheable`). Before 216887f79d98 the test was
+ * kvm_is_device_pfn(), the PFN being outside the linear map; since, the
+ * VMA must also be VM_PFNMAP or VM_MIXEDMAP. For this model's inputs the
+ * two agree: device memory comes only under those VMAs.
+ */
+export function outsideLinearMap(code: KvmCode, input: KvmInput): boolean {
+  const pfnIsMapMemory = input.backing === 'ram';
+  if (code.noncacheableTest === 'pfn') return !pfnIsMapMemory;
+  return (input.backing === 'pfnmap' || input.backing === 'mixedmap') && !pfnIsMapMemory;
+}
+
+const faultError = (errno: 'EFAULT' | 'EINVAL'): Refusal => ({
+  where: 'fault',
+  errno,
+  effect: `the fault fails with -${errno}: KVM_RUN returns -${errno} to the VMM`,
+});
+
+const noExec: Refusal = {
+  where: 'fault',
+  errno: 'ENOEXEC',
+  effect: 'the fault fails with -ENOEXEC, which kvm_handle_guest_abort() turns into an instruction abort injected into the guest',
+};
+
+export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
+  let forceNoncacheable = false;
+  let rule: Rule = {
+    text: 'Ordinary memory of the linear map is mapped Normal cacheable whatever the VMA\'s protection says.',
+    source: source(code, '6.8', DEVICE_FAULTS),
+  };
+  if (outsideLinearMap(code, input)) {
+    const cacheable = code.cacheablePfnmap !== 'ignored' && kvmVmaIsCacheable(input.pgprot);
+    if (cacheable && code.cacheablePfnmap === 'if-fwb-and-dic') {
+      if (!kvmSupportsCacheablePfnmap(input)) {
+        return {
+          refusal: faultError('EFAULT'),
+          rule: {
+            text: `A cacheable VMA over memory outside the linear map needs FWB and DIC (kvm_supports_cacheable_pfnmap()); with ${missing(input)} the fault fails with -EFAULT.`,
+            source: source(code, '6.17', ALLOW_CACHEABLE),
+          },
+        };
+      }
+      rule = {
+        text: 'A cacheable VMA over memory outside the linear map is mapped Normal cacheable, as FWB and DIC make cache maintenance through the linear map unnecessary.',
+        source: source(code, '6.17', ALLOW_CACHEABLE),
+      };
+    } else {
+      forceNoncacheable = true;
+      if (cacheable) {
+        // 2a8dfab26677 alone: a cacheable VMA must not be mapped non-cacheable.
+        return {
+          refusal: faultError('EINVAL'),
+          rule: { text: 'A cacheable VMA over memory outside the linear map is refused: it would be mapped non-cacheable at stage 2.', source: source(code, '6.17', BLOCK_CACHEABLE) },
+        };
+      }
+    }
+  }
+  if (input.exec && forceNoncacheable) {
+    return {
+      refusal: noExec,
+      rule: { text: 'An instruction fetch from memory KVM maps non-cacheable (Device-nGnRE or Normal-NC) is refused with -ENOEXEC.', source: source(code, '6.8', DEVICE_FAULTS) },
+    };
+  }
+  if (!forceNoncacheable) {
+    // An exec fault sets KVM_PGTABLE_PROT_X; with DIC every cacheable mapping is executable.
+    return { prot: { attr: 'normal', exec: input.exec || input.dic }, rule };
+  }
+  if (code.readsAllowAnyUncached && input.allowAnyUncached) {
+    return {
+      prot: { attr: 'KVM_PGTABLE_PROT_NORMAL_NC', exec: false },
+      rule: { text: 'Memory outside the linear map under a VMA with VM_ALLOW_ANY_UNCACHED gets KVM_PGTABLE_PROT_NORMAL_NC, so the guest may choose Device or Normal-NC.', source: source(code, '6.9', NORMAL_NC) },
+    };
+  }
+  const why =
+    code.cacheablePfnmap === 'ignored' && input.pgprot === 'cacheable'
+      ? ' (the VMA\'s cacheable protection is not consulted before 6.17)'
+      : input.allowAnyUncached && !code.readsAllowAnyUncached
+        ? ' (nothing reads VM_ALLOW_ANY_UNCACHED before 6.9)'
+        : '';
+  return {
+    prot: { attr: 'KVM_PGTABLE_PROT_DEVICE', exec: false },
+    rule: {
+      text: `Memory outside the linear map gets KVM_PGTABLE_PROT_DEVICE${code.readsAllowAnyUncached ? ' unless the VMA has VM_ALLOW_ANY_UNCACHED' : ''}${why}.`,
+      source: source(code, code.readsAllowAnyUncached ? '6.9' : '6.8', code.readsAllowAnyUncached ? NORMAL_NC : DEVICE_FAULTS),
+    },
+  };
+}
