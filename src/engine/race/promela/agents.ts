@@ -6,7 +6,7 @@
 import { guardName } from './guards.ts';
 import { LINE_BYTES, type Layout, type Vcpu } from './layout.ts';
 import { allLines, proctype, sorted, writeBack, type Encoding, type Step } from './proctype.ts';
-import type { HostStep } from './semantics.ts';
+import type { HostOp } from '../types.ts';
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
@@ -43,12 +43,12 @@ function civacLines(layout: Layout, target: number | 'all'): number[] {
   return l < 0 ? [] : [l];
 }
 
-function hostSteps(layout: Layout, op: HostStep, pc: number, encoding: Encoding): Step[] {
+function hostSteps(layout: Layout, op: HostOp, pc: number, encoding: Encoding): Step[] {
   const b = layout.hostBuffer;
   const at = `HOST_MAY_RUN && hpc == ${pc}`;
   const next = `hpc = ${pc + 1}; hphase = 0`;
   const epoch = layout.hostEpoch[pc] ?? 0;
-  const cleans = layout.guestType.cacheable && layout.semantics.knobs.unmapCleans;
+  const cleans = layout.guestType.cacheable && layout.knobs['unmap-cleans'];
   switch (op.op) {
     case 'unmap-s2':
       return [

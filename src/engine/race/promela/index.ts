@@ -27,22 +27,22 @@ export interface PromelaOptions {
 const quoted = (text: string): string => text.replaceAll('*/', '* /');
 
 function encodingOf(layout: Layout, reduction: boolean): Encoding {
-  const { knobs, singlePathOrder } = layout.semantics;
+  const { knobs } = layout;
   const t = layout.guestType;
   const reorder = t.normal || t.reordering;
-  const ackedEarly = knobs.earlyAck && (t.earlyAck || !knobs.neHonoured);
+  const ackedEarly = knobs['early-ack'] && (t.earlyAck || !knobs['ne-honoured']);
   return {
     keepIds: !reduction,
     sortBuffers: reorder,
-    sortPath: reorder && !knobs.writeOrder,
-    anonymousPathWrites: reduction && !singlePathOrder && knobs.writeOrder && knobs.npPushes && ackedEarly,
-    forgetPcs: reduction && layout.semantics.forgetsPcs && !knobs.guestStops,
+    sortPath: reorder && !knobs['write-order'],
+    anonymousPathWrites: reduction && knobs['write-order'] && knobs['np-pushes'] && ackedEarly,
+    forgetPcs: reduction && !knobs['guest-stops'],
   };
 }
 
 /** Identical vCPU programs, which our explorer's reduction treats as interchangeable and this model does not. */
 function twinVcpus(layout: Layout): boolean {
-  const from = layout.semantics.knobs.samePe ? 1 : 0;
+  const from = layout.knobs['same-pe'] ? 1 : 0;
   const programs = layout.vcpus.slice(from).map((v) => JSON.stringify(v.ops));
   return new Set(programs).size < programs.length;
 }
