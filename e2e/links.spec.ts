@@ -19,7 +19,9 @@ import { wrap } from '../src/engine/format/wrap.ts';
 import { parseScenario } from '../src/engine/race/parser.ts';
 import { currentScenarios } from '../src/engine/versions/load-node.ts';
 import { MODEL_VERSION } from '../src/engine/versions/version.ts';
-import { hydrated } from './site.ts';
+import AxeBuilder from '@axe-core/playwright';
+import { describeOverflow, installOverflowProbe } from './overflow.ts';
+import { hydrated, useTheme } from './site.ts';
 
 const shipped = new Map(Object.entries(currentScenarios()));
 
@@ -98,6 +100,13 @@ test.describe('old-version links', () => {
   });
 });
 
+test('a What KVM maps link from version 1, which had no KVM engine, says so', async ({ page }) => {
+  await page.goto('/play/kvm/?v=1&kernel=6.9');
+  await hydrated(page, '.kvm-explorer');
+  await expect(note(page)).toContainText('Model version 1 had no KVM engine: there is no earlier answer to show.');
+  await expect(note(page).getByRole('listitem')).toHaveText([/^Version 2: KVM's stage-2 choice/]);
+});
+
 test.describe('bad versions and damaged links', () => {
   for (const [v, why] of [[String(MODEL_VERSION + 7), `model version ${MODEL_VERSION + 7} is newer than this site's`], ['two', "'two' is not a model version"]] as const) {
     test(`v=${v} is named as a problem and the current version answers`, async ({ page }) => {
@@ -134,7 +143,8 @@ const angle = (text: string): string => text.replace(/(https?:\/\/\S+)/, '<$1>')
 async function pasteBack(page: Page, text: string): Promise<void> {
   await page.getByRole('button', { name: 'Paste from email' }).click();
   await page.getByLabel('Text from the email').fill(text);
-  await Promise.all([page.waitForURL(/\?v=/), page.getByRole('button', { name: 'Restore' }).click()]);
+  // Restoring opens the link: wait for that new page, not for the address bar (a widget rewrites its own query on load).
+  await Promise.all([page.waitForEvent('load'), page.getByRole('button', { name: 'Restore' }).click()]);
 }
 
 function cli(args: string[], site: string): string {
@@ -207,6 +217,15 @@ test.describe('paste from email', () => {
     await expect(page.getByRole('alert')).toHaveText("No link in the pasted text, and it lacks the 'platform:' line of the race report.");
   });
 
+  test('the CLI kvm text, quoted, with its link lost, restores What KVM maps from the text', async ({ page, baseURL }) => {
+    const text = cli(['kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine', '--allow-any-uncached', '--exec'], new URL(baseURL!).origin);
+    await page.goto('/play/kvm/');
+    await hydrated(page, '.kvm-explorer');
+    await pasteBack(page, quote(rewrap(text.replace(/https?:\/\/\S+/, ''))));
+    await hydrated(page, '.kvm-explorer');
+    expect(new URL(page.url()).search).toBe(`?v=${MODEL_VERSION}&kernel=6.9&pgprot=writecombine&fwb=off&dic=off&exec=on`);
+  });
+
   test('the MAIR decoder takes its byte from a pasted combining report', async ({ page, baseURL }) => {
     const text = cli(['combine', '--s1', '0xf0', '--s2', '0xf'], new URL(baseURL!).origin);
     await page.goto('/play/mair/');
@@ -216,3 +235,29 @@ test.describe('paste from email', () => {
     await expect(page.getByLabel('MAIR attribute byte')).toHaveValue('0xf0');
   });
 });
+
+test.describe('the notice and the paste panel are accessible', () => {
+  for (const theme of ['light', 'dark'] as const) {
+    test(`axe-clean with the notice's table and the open paste panel, ${theme} theme, and within 320 px`, async ({ page }) => {
+      await useTheme(page, theme);
+      await withMutantV1(page);
+      await page.setViewportSize({ width: 320, height: 800 });
+      await page.addInitScript(installOverflowProbe);
+      await page.goto('/play/race/?v=1&scenario=soc-nc-unmap-ctrl');
+      await hydrated(page, '.race-explorer');
+      await expect(note(page).getByRole('table')).toBeVisible();
+      await page.getByRole('button', { name: 'Paste from email' }).click();
+      await page.getByLabel('Text from the email').fill('nothing useful');
+      await page.getByRole('button', { name: 'Restore' }).click();
+      await expect(page.getByRole('alert')).toBeVisible();
+      const results = await new AxeBuilder({ page }).include('.race-explorer').analyze();
+      expect(results.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+      // The notice and the paste panel themselves (the race controls' own fit is the phone layout spec's).
+      for (const selector of ['.old-version', '.paste']) {
+        const overflow = await page.locator(selector).evaluate((el) => window.__overflow.measure(el));
+        expect(overflow.offenders, describeOverflow(selector, overflow)).toEqual([]);
+      }
+    });
+  }
+});
+
