@@ -81,7 +81,7 @@ test.describe('What KVM maps', () => {
 
   test('a link of a model version before the KVM model says so and shows the current answer', async ({ page }) => {
     await open(page, '/play/kvm/?v=1&kernel=6.8');
-    await expect(page.getByText('model version 1 had no KVM model')).toBeVisible();
+    await expect(page.getByText('Model version 1 had no KVM engine')).toBeVisible();
     await expect(page.getByRole('heading', { name: headingOf({ ...KVM_DEFAULTS, kernel: '6.8' }) })).toBeVisible();
   });
 

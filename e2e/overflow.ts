@@ -3,8 +3,9 @@
  * `page.addInitScript(installOverflowProbe)` as `window.__overflow`:
  *
  * - `measure(root)` finds every visible element under root (the body by
- *   default) that reaches past the viewport's right edge and is not clipped
- *   by a scroll container of its own (a wide table or timeline scrolling inside its box is fine; the page
+ *   default), and every piece of text running out of its element, that
+ *   reaches past the viewport's right edge and is not clipped by a scroll
+ *   container of its own (a wide table or timeline scrolling inside its box is fine; the page
  *   scrolling sideways is not);
  * - `exercise(island)` uses a widget the way a reader would (opens its
  *   disclosures, runs it, picks every option of every select with its
@@ -76,13 +77,26 @@ export function installOverflowProbe(): void {
   function measure(root: Element = document.body): Overflow {
     const viewport = document.documentElement.clientWidth;
     const offenders: Offender[] = [];
+    const range = document.createRange();
     const visit = (el: Element): void => {
       const box = el.getBoundingClientRect();
       if (box.right > viewport + 0.5 && box.width > 0 && box.height > 0 && el.checkVisibility({ visibilityProperty: true })) {
         offenders.push({ name: describe(el), width: Math.round(box.width), right: Math.round(box.right) });
       }
       if (el !== document.body && getComputedStyle(el).overflowX !== 'visible') return;
-      for (const child of el.children) visit(child);
+      for (const child of el.childNodes) {
+        if (child instanceof Element) visit(child);
+        else if (child instanceof Text && child.data.trim() !== '') {
+          // Text that runs out of its element's box (an unbreakable word) widens the page without any element doing so.
+          range.selectNodeContents(child);
+          for (const line of range.getClientRects()) {
+            if (line.right > viewport + 0.5 && line.right > box.right + 0.5) {
+              offenders.push({ name: `text in ${describe(el)}`, width: Math.round(line.width), right: Math.round(line.right) });
+              break;
+            }
+          }
+        }
+      }
     };
     visit(root);
     offenders.sort((a, b) => b.width - a.width || b.right - a.right);
@@ -129,11 +143,15 @@ export function installOverflowProbe(): void {
     const buttons = (pattern: RegExp): HTMLButtonElement[] =>
       all<HTMLButtonElement>('button').filter((b) => pattern.test(b.textContent?.trim() ?? '') && !b.disabled);
 
-    for (const details of all<HTMLDetailsElement>('details')) {
-      if (details.open) continue;
-      details.open = true;
-      await settle();
-      record(`opening "${details.querySelector('summary')?.textContent?.trim()}"`);
+    // Disclosures inside disclosures show once the outer one is open: look again until none is closed.
+    for (let round = 0; round < 5; round++) {
+      const closed = all<HTMLDetailsElement>('details:not([open])');
+      if (closed.length === 0) break;
+      for (const details of closed) {
+        details.open = true;
+        await settle();
+        record(`opening "${details.querySelector('summary')?.textContent?.trim()}"`);
+      }
     }
     for (const run of buttons(/^Run$/)) {
       run.click();

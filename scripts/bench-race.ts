@@ -21,7 +21,7 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildModel, explore, parseScenario, VCPU_DIRECTIVES, type ExploreResult, type Model } from '../src/engine/race/index.ts';
+import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreResult, type Model } from '../src/engine/race/index.ts';
 
 const RUNS = 15;
 const WARMUP = 5;
@@ -94,10 +94,16 @@ function family(which: Family): void {
   console.log(row(['', '', '', 'reduced', '', 'full', ''], widths));
   const sizes = which === 'a' ? Array.from({ length: 12 }, (_, i) => [1, i + 1] as const) : [1, 2, 3, 4].flatMap((k) => Array.from({ length: 8 }, (_, i) => [k, i + 1] as const));
   let exhaustedAt = Infinity;
+  let reducedExhaustedAt = Infinity;
   for (const [k, m] of sizes) {
-    if (m === 1) exhaustedAt = Infinity;
+    if (m === 1) [exhaustedAt, reducedExhaustedAt] = [Infinity, Infinity];
+    if (k * m > MAX_GUEST_STORES || m > reducedExhaustedAt) {
+      console.log(row([k, m, 'skipped', k * m > MAX_GUEST_STORES ? `> ${MAX_GUEST_STORES} stores` : 'budget', '', '', ''], widths));
+      continue;
+    }
     const model = buildModel(parseScenario(familyText(which, k, m)));
     const reduced = timed(model, true, 3);
+    if (reduced.result.verdict === 'incomplete') reducedExhaustedAt = m;
     let full = { states: 'skipped', ms: '' };
     if (m < exhaustedAt) {
       full = fullRun(which, k, m);

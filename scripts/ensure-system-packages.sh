@@ -1,15 +1,17 @@
 #!/usr/bin/env bash
 # Installs what the test suite needs from Debian's packages when it is absent:
 # Chromium for Playwright (no browser is ever downloaded from elsewhere),
-# docutils, which checks the kernel ReST export, SPIN, which model-checks
-# the race model's Promela translation, and the two font setups the phone
-# layout spec runs under (e2e/fonts/): DejaVu (fonts-dejavu-core, Debian's
-# default) and Liberation Sans Narrow (fonts-liberation).
+# docutils, which checks the kernel ReST export, SPIN with a C compiler,
+# which model-check the race model's Promela translation, and the two font
+# setups the phone layout spec runs under (e2e/fonts/): DejaVu
+# (fonts-dejavu-core, Debian's default) and Liberation Sans Narrow
+# (fonts-liberation).
 set -euo pipefail
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
 /usr/bin/python3 -c 'import docutils' 2>/dev/null || missing+=(python3-docutils)
 command -v spin >/dev/null 2>&1 || missing+=(spin)
+command -v cc >/dev/null 2>&1 || missing+=(gcc)
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 [[ -f /usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf ]] || missing+=(fonts-liberation)
 ((${#missing[@]} == 0)) && exit 0

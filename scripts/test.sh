@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # `npm test`: install what is missing, then type check, unit and property
-# tests, build, bundle-size budget and the Playwright suite in Chromium.
+# tests, the SPIN cross-check of the race engine, build, bundle-size budget
+# and the Playwright suite in Chromium.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 bash scripts/ensure-deps.sh
@@ -10,6 +11,8 @@ npx astro check
 npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "== unit and property tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
+echo "== race engine against SPIN (Promela export, spin-check.ts)"
+node scripts/spin-check.ts
 echo "== build"
 npx astro build
 echo "== JavaScript budget"

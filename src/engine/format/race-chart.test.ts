@@ -62,6 +62,30 @@ describe('counterexample chart', () => {
     expect(holding(last - 1, 'Stage 2 mapping')?.state).toMatch(/^unmapped/);
   });
 
+  it('gives each vCPU its own lane, in vCPU order, named by its number beside the others', () => {
+    const chart = chartOf(named('soc-nc-unmap-ctrl-4vcpu'));
+    expect(chart.lanes.map((l) => l.name)).toEqual(['vCPU 0 PE', 'vCPU 1 PE', 'vCPU 2 PE', 'vCPU 3 PE', 'Host PE', 'Interconnect', 'Device', 'Reset controller']);
+    expect(chart.components[0]?.filter((c) => c.name.endsWith('write buffer')).map((c) => c.name)).toEqual([
+      'vCPU 0 PE write buffer',
+      'vCPU 1 PE write buffer',
+      'vCPU 2 PE write buffer',
+      'vCPU 3 PE write buffer',
+      'Host PE write buffer',
+    ]);
+    expect(chartOf(named('soc-nc-unmap-ctrl')).lanes[0]?.name).toBe('Guest PE');
+  });
+
+  it('draws a cacheable store entering the cache and its eviction leaving it for the path, and holds the dirty line meanwhile', () => {
+    const chart = chartOf(named('pcie-wb-fwb-unmap-flr'));
+    expect(chart.lanes.map((l) => l.lane)).toContain('cache');
+    const into = chart.steps.findIndex((s) => s.move?.to === 'cache');
+    expect(chart.steps[into]?.move?.from).toBe('guest-pe');
+    expect(chart.components[into + 1]?.find((c) => c.name === 'Cache (dirty lines)')?.items).toEqual(['line 0x0: store 0x0']);
+    const evicted = chart.steps.find((s) => s.move?.from === 'cache');
+    expect(evicted?.move?.to).toBe('root-complex');
+    expect(chart.components.at(-1)?.find((c) => c.name === 'Device')?.items.at(-1)).toMatch(/store 0x0 \(after the reset\)$/);
+  });
+
   it('reads each step on its own, naming the lanes a write moves between', () => {
     const chart = chartOf(named('soc-nc-unmap-ctrl'));
     const step = chart.steps.at(-1);

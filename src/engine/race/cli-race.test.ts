@@ -35,7 +35,8 @@ describe('race command (CLI contract: verdict, states, trace, expected/matches)'
     const io = fakeIo({ 'u.race': scenario('soc-nc-unmap-ctrl.race') });
     await raceCommand(['u.race'], io);
     expect(io.stdout).toContain('Verdict: UNSAFE (expected unsafe: matches)');
-    expect(io.stdout).toMatch(/^ +1\. guest: store 0x0 enters the write buffer$/m);
+    // The counterexample as the plain-text chart draws it: step 1 in the guest's lane.
+    expect(io.stdout).toMatch(/^ +1 +\*.*store 0x0 enters the write buffer$/m);
   });
 
   it('writes JSON with verdict, states, trace and expected/matches', async () => {

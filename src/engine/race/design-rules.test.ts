@@ -462,3 +462,80 @@ describe('the race command as scripts call it', () => {
     expect(flr.stderr).toMatch(/<stdin>:6:22: 'reset flr' needs platform pcie/);
   });
 });
+
+describe('several vCPUs (M-agents, M-unmap-tlbi, M-unmap-dsb, M-host-dsb)', () => {
+  const two = (guest1: string, setup: Setup): string => scenario(setup).replace(/^host /m, `guest1 ${guest1}\nhost `);
+  const verdictOf = (text: string): string => checkScenario(text).result.verdict;
+
+  it('the broadcast unmap covers every vCPU: PCIe unmap then FLR stays safe', () => {
+    expect(verdictOf(two('store 0x40', { platform: 'pcie', host: 'unmap-s2; reset flr' }))).toBe('safe');
+  });
+
+  it('a host dsb with same-pe covers vCPU 0 only: a second vCPU turns safe into unsafe', () => {
+    expect(verdict({ options: 'same-pe=yes', host: 'dsb; read 0x0; reset ctrl' })).toBe('safe');
+    expect(verdictOf(two('store 0x40', { options: 'same-pe=yes', host: 'dsb; read 0x0; reset ctrl' }))).toBe('unsafe');
+  });
+
+  it('a guest dsb waits for its own vCPU only', () => {
+    const guestDsb = { options: 'guest-stops=yes early-ack=no', guest: 'store 0x0; dsb', host: 'reset ctrl' };
+    expect(verdict(guestDsb)).toBe('safe');
+    expect(verdictOf(two('store 0x40', guestDsb))).toBe('unsafe');
+    expect(verdictOf(two('store 0x40; dsb', guestDsb))).toBe('safe');
+  });
+
+  it("trace actors are the vCPUs' directive names", () => {
+    const check = checkScenario(two('store 0x40', { guest: '', host: 'reset ctrl' }).replace(/^guest1 /m, 'guest\nguest1 '));
+    expect(check.result.trace.map((s) => s.actor)).toContain('guest1');
+    expect(check.result.trace.some((s) => s.actor === 'guest')).toBe(false);
+    expect(check.result.trace.find((s) => s.actor === 'guest1')?.lane).toBe('guest1-pe');
+  });
+});
+
+describe('cacheable types (M-cache-*, M-unmap-cleans)', () => {
+  const wb = { platform: 'pcie' as const, fwb: true, s1: 'Normal-WB', s2: '0x6' };
+
+  it('a dirty line may be evicted after the unmap and the FLR: unsafe with FWB, whose unmap does not clean', () => {
+    const check = checkScenario(scenario({ ...wb, host: 'unmap-s2; reset flr' }));
+    expect(check.result.verdict).toBe('unsafe');
+    expect(check.result.trace.at(-1)?.event).toMatch(/write-back of store 0x0 after reset/);
+    expect(check.result.trace.some((s) => s.actor === 'cache' && /evicts/.test(s.event))).toBe(true);
+  });
+
+  it('dc civac all; dsb before the reset makes it safe; dc civac of another line does not', () => {
+    expect(verdict({ ...wb, host: 'unmap-s2; dc civac all; dsb; reset flr' })).toBe('safe');
+    expect(verdict({ ...wb, host: 'unmap-s2; dc civac 0x40; dsb; reset flr' })).toBe('unsafe');
+    // Without the unmap a store may dirty the line again after the clean.
+    expect(verdict({ ...wb, host: 'dc civac all; dsb; reset flr' })).toBe('unsafe');
+  });
+
+  it('unmap-cleans: the unmap cleans after its DSB; the default follows FWB', () => {
+    expect(verdict({ ...wb, options: 'unmap-cleans=yes', host: 'unmap-s2; reset flr' })).toBe('safe');
+    expect(verdict({ platform: 'pcie', s1: 'Normal-WB', s2: 'Normal-WB', host: 'unmap-s2; reset flr' })).toBe('safe');
+    expect(verdict({ platform: 'pcie', s1: 'Normal-WB', s2: 'Normal-WB', options: 'unmap-cleans=no', host: 'unmap-s2; reset flr' })).toBe('unsafe');
+  });
+
+  it('no barrier orders an eviction: a guest dsb before it exits does not help', () => {
+    expect(verdict({ ...wb, options: 'guest-stops=yes', guest: 'store 0x0; dsb', host: 'unmap-s2; dsb; reset flr' })).toBe('unsafe');
+  });
+});
+
+describe("Linux's barriers and the firmware reset (M-writel, M-reset-acpi, M-wb-xs)", () => {
+  it('reset reg is writel(): its DMB orders the same PE\'s earlier stores before the reset write', () => {
+    expect(verdict({ options: 'same-pe=yes', host: 'reset reg' })).toBe('safe');
+    // Another PE's stores are not ordered by the host's DMB.
+    expect(verdict({ options: 'guest-stops=yes', host: 'reset reg' })).toBe('unsafe');
+  });
+
+  it('reset acpi is a write on a separate path on either platform; a read-back first makes it safe', () => {
+    for (const platform of ['pcie', 'soc'] as const) {
+      expect(verdict({ platform, host: 'unmap-s2; reset acpi' })).toBe('unsafe');
+      expect(verdict({ platform, host: 'unmap-s2; read 0x0; reset acpi' })).toBe('safe');
+    }
+  });
+
+  it('program-order arrival needs the same XS: an XS=0 Device-nGnRE guest (MAIR 0x05) is not ordered with the host read', () => {
+    const samePeRead = { options: 'same-pe=yes', host: 'read 0x0; reset ctrl' };
+    expect(verdict({ ...samePeRead, s1: '0x04' })).toBe('safe');
+    expect(verdict({ ...samePeRead, s1: '0x05' })).toBe('unsafe');
+  });
+});

@@ -5,7 +5,7 @@ import { ScenarioError } from './errors.ts';
 import { resolveKnobs } from './knobs.ts';
 import { parseScenario } from './parser.ts';
 import { printScenario } from './printer.ts';
-import { scenario } from './scenario-arbitrary.ts';
+import { multiVcpuScenario, scenario } from './scenario-arbitrary.ts';
 
 const HEAD = 'platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\n';
 
@@ -158,6 +158,16 @@ describe('canonical printer', () => {
       fc.property(scenario(), (s) => {
         expect(parseScenario(printScenario(s))).toEqual(s);
       }),
+    );
+  });
+
+  it('parse(print(s)) == s for generated scenarios with several vCPUs, cacheable types and every host op', () => {
+    fc.assert(
+      fc.property(multiVcpuScenario(), fc.boolean(), (s, emptyFirst) => {
+        const t = emptyFirst && s.guest1 ? { ...s, guest: [] } : s;
+        expect(parseScenario(printScenario(t))).toEqual(t);
+      }),
+      { numRuns: 300 },
     );
   });
 

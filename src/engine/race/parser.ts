@@ -153,8 +153,8 @@ class Parse {
     const segments = splitOps(content.slice(col - 1), col);
     this.continued = undefined;
     this.folding = program;
-    // A further vCPU's directive alone declares the vCPU with an empty program (the printer writes it so).
-    if (program !== 'guest' && program !== 'host' && segments.length === 1 && segments[0]?.words.length === 0) return;
+    // A vCPU directive alone declares the vCPU with an empty program (the printer writes it so when a later vCPU has ops).
+    if (program !== 'host' && segments.length === 1 && segments[0]?.words.length === 0) return;
     segments.forEach((segment, index) => {
       const [first, ...more] = segment.words;
       if (first) {

@@ -52,8 +52,8 @@ export function printScenario(scenario: Scenario): string {
   vcpuPrograms(scenario).forEach((ops, k) => {
     const directive = VCPU_DIRECTIVES[k] ?? 'guest';
     const printed = programLines(directive, ops.map(guestOpText));
-    // An empty program of a further vCPU still needs its directive, or the vCPU would vanish.
-    lines.push(...(printed.length === 0 && k > 0 ? [directive] : printed));
+    // An empty program still needs its directive when further vCPUs follow, or they would renumber.
+    lines.push(...(printed.length === 0 && (k > 0 || scenario.guest1 !== undefined) ? [directive] : printed));
   });
   lines.push(...programLines('host', scenario.host.map(hostOpText)));
   if (scenario.expect !== undefined) lines.push(`expect ${scenario.expect}`);

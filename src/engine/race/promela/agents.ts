@@ -6,14 +6,14 @@
 import { guardName } from './guards.ts';
 import { LINE_BYTES, type Layout, type Vcpu } from './layout.ts';
 import { allLines, proctype, sorted, writeBack, type Encoding, type Step } from './proctype.ts';
-import type { HostStep } from './semantics.ts';
+import type { HostOp } from '../types.ts';
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
 function vcpuProcess(vcpu: Vcpu, k: number, encoding: Encoding): string {
   const steps: Step[] = [];
   vcpu.ops.forEach((op, pc) => {
-    const at = `pc${k} == ${pc}`;
+    const at = `pc${k} == ${pc}${encoding.forgetPcs ? ' && !unmapped' : ''}`;
     const next = `pc${k} = ${pc + 1}`;
     const epoch = vcpu.epoch[pc] ?? 0;
     const store = vcpu.stores[pc];
@@ -21,10 +21,10 @@ function vcpuProcess(vcpu: Vcpu, k: number, encoding: Encoding): string {
       const ids = encoding.keepIds ? 1 << store.number : 0;
       steps.push({
         comment: `M-guest-malicious, M-wb-linger: store ${hex(op.offset)} enters the write buffer (epoch ${epoch}, line ${store.line})`,
-        guard: `${at} && !unmapped`,
+        guard: encoding.forgetPcs ? at : `${at} && !unmapped`,
         body: `append_buf${k}(STORE, ${k}, ${epoch}, ${store.line}, ${ids})${sorted(`buf${k}`, encoding.sortBuffers)}; ${next}`,
       });
-      steps.push({ comment: `M-fault-drop: store ${hex(op.offset)} faults at stage 2 and is dropped`, guard: `${at} && unmapped`, body: next });
+      if (!encoding.forgetPcs) steps.push({ comment: `M-fault-drop: store ${hex(op.offset)} faults at stage 2 and is dropped`, guard: `${at} && unmapped`, body: next });
     } else if (op.op === 'dmb') {
       steps.push({ comment: 'M-barrier-dmb: dmb (later accesses get a new epoch)', guard: at, body: next });
     } else if (op.op === 'dsb') {
@@ -37,22 +37,28 @@ function vcpuProcess(vcpu: Vcpu, k: number, encoding: Encoding): string {
 const RESET_RULE: Record<string, string> = { flr: 'M-reset-flr', ctrl: 'M-reset-ctrl', reg: 'M-reset-reg, M-writel', acpi: 'M-reset-acpi' };
 
 /** The cache lines `dc civac` selects: every line, or the one holding the offset (if the guest wrote it). */
-function civacLines(layout: Layout, offset: number | 'all'): number[] {
-  if (offset === 'all') return allLines(layout);
-  const l = layout.lines.indexOf(Math.floor(offset / LINE_BYTES));
+function civacLines(layout: Layout, target: number | 'all'): number[] {
+  if (target === 'all') return allLines(layout);
+  const l = layout.lines.indexOf(Math.floor(target / LINE_BYTES));
   return l < 0 ? [] : [l];
 }
 
-function hostSteps(layout: Layout, op: HostStep, pc: number, encoding: Encoding): Step[] {
+function hostSteps(layout: Layout, op: HostOp, pc: number, encoding: Encoding): Step[] {
   const b = layout.hostBuffer;
   const at = `HOST_MAY_RUN && hpc == ${pc}`;
   const next = `hpc = ${pc + 1}; hphase = 0`;
   const epoch = layout.hostEpoch[pc] ?? 0;
-  const cleans = layout.guestType.cacheable && layout.semantics.knobs.unmapCleans;
+  const cleans = layout.guestType.cacheable && layout.knobs['unmap-cleans'];
   switch (op.op) {
     case 'unmap-s2':
       return [
-        { comment: 'M-unmap-tlbi: unmap-s2, the TLBI takes effect on every vCPU', guard: `${at} && hphase == 0`, body: 'unmapped = 1; hphase = 1' },
+        encoding.forgetPcs
+          ? {
+              comment: "M-unmap-tlbi: unmap-s2, the TLBI takes effect on every vCPU; the vCPUs' later ops write nothing (M-fault-drop), so they stop here",
+              guard: `${at} && hphase == 0`,
+              body: `unmapped = 1; hphase = 1; ${layout.vcpus.map((_, k) => `pc${k} = 0`).join('; ')}`,
+            }
+          : { comment: 'M-unmap-tlbi: unmap-s2, the TLBI takes effect on every vCPU', guard: `${at} && hphase == 0`, body: 'unmapped = 1; hphase = 1' },
         {
           comment: cleans ? 'M-unmap-dsb, M-unmap-cleans: its DSB completes; the unmap cleans every dirty line' : 'M-unmap-dsb: unmap-s2, its DSB completes',
           guard: `${at} && hphase == 1 && ${guardName.guestStoresComplete} && ${guardName.writesComplete(b)}`,

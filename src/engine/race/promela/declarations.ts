@@ -8,39 +8,20 @@ import type { Layout } from './layout.ts';
 
 const bit = (value: boolean): string => (value ? '1' : '0');
 
-/** The ordering rule of paths, in the engine's form (see Semantics.singlePathOrder). */
-function staysBehind(layout: Layout): string {
-  if (layout.semantics.singlePathOrder) {
-    return `/* M-path-order: \`later\` may not overtake \`earlier\` on a path: with path-order
-   nothing overtakes; without it, on PCIe a non-posted request (read, FLR) still
-   never passes a posted write (M-pcie-np-behind-posted), and one PE's accesses
-   keep their Peripheral arrival order (M-path-arrival-order). */
-#define POSTED(k) ((k) == STORE || (k) == REG)
-#define STAYS_BEHIND(later, earlier) (WRITE_ORDER || (PCIE && NON_POSTED(later.kind) && POSTED(earlier.kind)) || (later.pe == earlier.pe && ORDERS_BEFORE(earlier, later)))`;
-  }
-  return `/* \`later\` may not overtake \`earlier\` on a path: M-path-np-pushes keeps a read or
-   non-posted request behind earlier writes, M-path-write-order keeps a write
-   behind everything before it, and whatever the knobs one PE's accesses keep
-   their Peripheral arrival order (M-path-arrival-order); a write-back is no
-   PE's explicit access, so it has none. */
-#define STAYS_BEHIND(later, earlier) ((NON_POSTED(later.kind) -> (NP_PUSHES && !NON_POSTED(earlier.kind)) : WRITE_ORDER) || (later.pe == earlier.pe && later.pe != NO_PE && later.kind != WRITEBACK && earlier.kind != WRITEBACK && ORDERS_BEFORE(earlier, later)))`;
-}
-
 export function constants(layout: Layout): string {
-  const { knobs } = layout.semantics;
+  const { knobs } = layout;
   const t = layout.guestType;
-  const knobLines = layout.semantics.singlePathOrder
-    ? `#define WRITE_ORDER  ${bit(knobs.writeOrder)}   /* path-order */`
-    : `#define WRITE_ORDER  ${bit(knobs.writeOrder)}\n#define NP_PUSHES    ${bit(knobs.npPushes)}\n#define UNMAP_CLEANS ${bit(knobs.unmapCleans)}`;
   const done = layout.vcpus.map((v, k) => `pc${k} == ${v.ops.length}`).join(' && ');
   return `/* Knobs in force (defaults applied; same-pe implies guest-stops). */
 #define PCIE         ${bit(layout.scenario.platform === 'pcie')}
-#define GUEST_STOPS  ${bit(knobs.guestStops)}
-#define SAME_PE      ${bit(knobs.samePe)}
-#define EARLY_ACK    ${bit(knobs.earlyAck)}
-#define NE_HONOURED  ${bit(knobs.neHonoured)}
-#define CONFIG_ORDER ${bit(knobs.configOrder)}
-${knobLines}
+#define GUEST_STOPS  ${bit(knobs['guest-stops'])}
+#define SAME_PE      ${bit(knobs['same-pe'])}
+#define EARLY_ACK    ${bit(knobs['early-ack'])}
+#define WRITE_ORDER  ${bit(knobs['write-order'])}
+#define NP_PUSHES    ${bit(knobs['np-pushes'])}
+#define NE_HONOURED  ${bit(knobs['ne-honoured'])}
+#define CONFIG_ORDER ${bit(knobs['config-order'])}
+#define UNMAP_CLEANS ${bit(knobs['unmap-cleans'])}
 
 /* M-type-combined: the guest's combined memory type, ${t.name}, as the
    attributes the rules read (Arm ARM B2.10); the host's accesses are Device-nGnRE, XS=1. */
@@ -50,7 +31,6 @@ ${knobLines}
 #define E_ATTR       ${bit(t.earlyAck)}
 #define XS_ATTR      ${bit(t.xs)}
 #define CACHEABLE    ${bit(t.cacheable)}   /* M-type-cacheable */
-#define XS_ORDER     ${bit(layout.semantics.xsOrder)}   /* M-wb-xs applies */
 
 /* Kinds of write or request; 0 marks an empty queue slot. */
 #define STORE     1   /* a guest store, or several merged into one write */
@@ -70,7 +50,7 @@ ${knobLines}
 #define NON_REORDERING(k) (!GUEST_WRITE(k) || !(NORMAL || R_ATTR))
 #define PERIPHERAL(k)     ((k) == CTRL -> 1 : ((k) == FLR -> 2 : ((k) == ACPI -> 3 : 0)))
 #define XS_OF(k)          (GUEST_WRITE(k) -> XS_ATTR : 1)
-#define ORDERS_BEFORE(a, b) (a.epoch < b.epoch || (NON_REORDERING(a.kind) && NON_REORDERING(b.kind) && PERIPHERAL(a.kind) == PERIPHERAL(b.kind) && (!XS_ORDER || XS_OF(a.kind) == XS_OF(b.kind))))
+#define ORDERS_BEFORE(a, b) (a.epoch < b.epoch || (NON_REORDERING(a.kind) && NON_REORDERING(b.kind) && PERIPHERAL(a.kind) == PERIPHERAL(b.kind) && XS_OF(a.kind) == XS_OF(b.kind)))
 
 /* M-ack-point, M-ack-host: where a write is complete. A guest store at the
    acknowledgement point when the platform acknowledges early, unless it is
@@ -80,7 +60,13 @@ ${knobLines}
 #define COMPLETES_AT_TARGET(k) ((k) == STORE -> GUEST_AT_TARGET : ((k) == FLR -> 1 : !EARLY_ACK))
 
 #define NON_POSTED(k) ((k) == READ || (k) == FLR)
-${staysBehind(layout)}
+
+/* \`later\` may not overtake \`earlier\` on a path: M-path-np-pushes keeps a read or
+   non-posted request behind earlier writes, M-path-write-order keeps a write
+   behind everything before it, and whatever the knobs one PE's accesses keep
+   their Peripheral arrival order (M-path-arrival-order); a write-back is no
+   PE's explicit access, so it has none. */
+#define STAYS_BEHIND(later, earlier) ((NON_POSTED(later.kind) -> (NP_PUSHES && !NON_POSTED(earlier.kind)) : WRITE_ORDER) || (later.pe == earlier.pe && later.pe != NO_PE && later.kind != WRITEBACK && earlier.kind != WRITEBACK && ORDERS_BEFORE(earlier, later)))
 
 /* M-guest-stops, M-same-pe: the host starts once every vCPU's program has ended. */
 #define GUESTS_DONE  (${done})

@@ -5,9 +5,8 @@
  * ends (the device; the reset controller or firmware, or the config path).
  */
 import { guardName } from './guards.ts';
-import type { Layout } from './layout.ts';
+import { sidePath, type Layout } from './layout.ts';
 import { allLines, guestWriteToPath, proctype, sorted, writeBack, type Encoding, type Step } from './proctype.ts';
-import { sidePath } from './semantics.ts';
 
 /** Which kinds buffer `b` can hold: a vCPU's stores, the host's resets, or both (same-pe). */
 function holds(layout: Layout, b: number): { stores: boolean; resets: boolean } {
@@ -20,7 +19,7 @@ function leave(layout: Layout, w: string, b: number, encoding: Encoding): string
   const { stores, resets } = holds(layout, b);
   const cache = encoding.keepIds ? `dirty[${w}.line] = dirty[${w}.line] | ${w}.ids` : `dirty[${w}.line] = 1`;
   const store = layout.guestType.cacheable ? cache : guestWriteToPath('STORE', `${w}.pe`, `${w}.epoch`, `${w}.ids`, encoding);
-  const side = layout.semantics.knobs.configOrder ? `${w}.kind == CTRL || ${w}.kind == ACPI` : `${w}.kind == CTRL || ${w}.kind == ACPI || ${w}.kind == FLR`;
+  const side = layout.knobs['config-order'] ? `${w}.kind == CTRL || ${w}.kind == ACPI` : `${w}.kind == CTRL || ${w}.kind == ACPI || ${w}.kind == FLR`;
   const reset =
     `if :: ${side} -> append_path1(${w}.kind, ${w}.pe, ${w}.epoch, 0, ${w}.ids)\n` +
     `          :: else -> append_path0(${w}.kind, ${w}.pe, ${w}.epoch, 0, ${w}.ids)${sorted('path0', encoding.sortPath)} fi`;
@@ -83,7 +82,7 @@ function arrival(p: number, i: number, encoding: Encoding): string {
 }
 
 function pathProcess(layout: Layout, p: number, encoding: Encoding): string {
-  if (p === 1 && !layout.host.some((op) => op.op === 'reset' && sidePath(op.method, layout.semantics.knobs))) return '';
+  if (p === 1 && !layout.host.some((op) => op.op === 'reset' && sidePath(op.method, layout.knobs))) return '';
   const steps = Array.from({ length: layout.pathSlots[p] ?? 1 }, (_, i) => ({
     comment: `slot ${i} arrives at its target`,
     guard: guardName.mayArrive(p, i),

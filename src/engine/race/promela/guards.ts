@@ -48,7 +48,7 @@ function readMayIssue(layout: Layout, epoch: number): string {
   return all(
     range(layout.bufferSlots[b] ?? 1).map((k) => {
       const w = `buf${b}[${k}]`;
-      return `${w}.kind == 0 || !(${w}.epoch < ${epoch} || (NON_REORDERING(${w}.kind) && PERIPHERAL(${w}.kind) == 0 && (!XS_ORDER || XS_OF(${w}.kind) == 1)))`;
+      return `${w}.kind == 0 || !(${w}.epoch < ${epoch} || (NON_REORDERING(${w}.kind) && PERIPHERAL(${w}.kind) == 0 && XS_OF(${w}.kind) == 1))`;
     }),
   );
 }

@@ -27,23 +27,34 @@ export interface PromelaOptions {
 const quoted = (text: string): string => text.replaceAll('*/', '* /');
 
 function encodingOf(layout: Layout, reduction: boolean): Encoding {
-  const { knobs, singlePathOrder } = layout.semantics;
+  const { knobs } = layout;
   const t = layout.guestType;
   const reorder = t.normal || t.reordering;
-  const ackedEarly = knobs.earlyAck && (t.earlyAck || !knobs.neHonoured);
+  const ackedEarly = knobs['early-ack'] && (t.earlyAck || !knobs['ne-honoured']);
   return {
     keepIds: !reduction,
     sortBuffers: reorder,
-    sortPath: reorder && !knobs.writeOrder,
-    anonymousPathWrites: reduction && !singlePathOrder && knobs.writeOrder && knobs.npPushes && ackedEarly,
+    sortPath: reorder && !knobs['write-order'],
+    anonymousPathWrites: reduction && knobs['write-order'] && knobs['np-pushes'] && ackedEarly,
+    forgetPcs: reduction && !knobs['guest-stops'],
   };
 }
 
 /** Identical vCPU programs, which our explorer's reduction treats as interchangeable and this model does not. */
 function twinVcpus(layout: Layout): boolean {
-  const from = layout.semantics.knobs.samePe ? 1 : 0;
+  const from = layout.knobs['same-pe'] ? 1 : 0;
   const programs = layout.vcpus.slice(from).map((v) => JSON.stringify(v.ops));
   return new Set(programs).size < programs.length;
+}
+
+/**
+ * How pan's stored states (./pan -c0) relate to the states our explorer
+ * reports in the same mode: equal, or at least as many when our reduction
+ * also permutes vCPUs with identical programs (M-vcpu-symmetry), which the
+ * model does not.
+ */
+export function stateRelation(scenario: Scenario, options: PromelaOptions = {}): 'equal' | 'at-least' {
+  return (options.reduction ?? true) && twinVcpus(layoutOf(scenario)) ? 'at-least' : 'equal';
 }
 
 function reductionsText(layout: Layout, encoding: Encoding): string {
@@ -70,6 +81,13 @@ function reductionsText(layout: Layout, encoding: Encoding): string {
       '     that it is dirty. No rule reads store names.',
     );
   }
+  if (encoding.forgetPcs) {
+    lines.push(
+      "   - The vCPUs stop when the TLBI takes effect, their program counters",
+      '     cleared: with guest-stops=no every later op writes nothing (a store',
+      '     faults, a barrier only moves on) and the host waits for none of them.',
+    );
+  }
   if (encoding.anonymousPathWrites) {
     lines.push(
       '   - Guest writes on a path carry nothing but that they are guest writes:',
@@ -84,8 +102,7 @@ function relationText(layout: Layout, encoding: Encoding): string {
   if (encoding.keepIds) {
     return ` * stored" equals the states \`race --no-reduction\` reports for this scenario.`;
   }
-  const twins = twinVcpus(layout);
-  return twins
+  return twinVcpus(layout)
     ? ` * stored" is at least the states \`race\` reports: our explorer also treats
  * vCPUs with identical programs as interchangeable (M-vcpu-symmetry), which
  * this model does not; \`race --no-reduction\` and \`--promela --no-reduction\`

@@ -9,8 +9,7 @@
  */
 import { resolveGuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
-import type { GuestOp, Scenario } from '../types.ts';
-import { sidePath, type HostStep, type ResetKind, type Semantics, semanticsOf } from './semantics.ts';
+import { VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type Knobs, type ResetMethod, type Scenario } from '../types.ts';
 
 /** The attribute bits of the guest's combined type that the rules read (Arm ARM DDI0487 M.a.a, B2.10). */
 export interface GuestAttributes {
@@ -47,10 +46,11 @@ export interface Vcpu {
 
 export interface Layout {
   readonly scenario: Scenario;
-  readonly semantics: Semantics;
+  /** The knobs in force: defaults applied, same-pe implying guest-stops. */
+  readonly knobs: Knobs;
   readonly guestType: GuestAttributes;
   readonly vcpus: readonly Vcpu[];
-  readonly host: readonly HostStep[];
+  readonly host: readonly HostOp[];
   readonly hostEpoch: readonly number[];
   /** The 64-byte line numbers (offset / 64) the programs store to, in first-use order; cache line `l` is `lines[l]`. */
   readonly lines: readonly number[];
@@ -83,61 +83,53 @@ function attributesOf(s1: string, s2: string, fwb: boolean): GuestAttributes {
 
 /**
  * Barriers before each op, counting from `start`: dmb, dsb and the DSB of
- * unmap-s2 open a new epoch after themselves; a writel() (`reset reg`,
- * where the engine models it) opens one before its store (M-writel).
+ * unmap-s2 open a new epoch after themselves; a writel() (`reset reg`)
+ * opens one before its store (M-writel).
  */
-function epochsOf(ops: readonly (GuestOp | HostStep)[], start: number, writel: boolean): number[] {
+function epochsOf(ops: readonly (GuestOp | HostOp)[], start: number): number[] {
   const out: number[] = [];
   let epoch = start;
   for (const op of ops) {
-    if (writel && op.op === 'reset' && op.method === 'reg') epoch += 1;
+    if (op.op === 'reset' && op.method === 'reg') epoch += 1;
     out.push(epoch);
     if (op.op === 'dmb' || op.op === 'dsb' || op.op === 'unmap-s2') epoch += 1;
   }
   return out;
 }
 
-/** The vCPU programs present in the scenario: `guest`, then `guest1`.. while given. */
-function programsOf(scenario: Scenario): { name: string; ops: readonly GuestOp[] }[] {
-  const more = scenario as Scenario & Partial<Record<'guest1' | 'guest2' | 'guest3', readonly GuestOp[]>>;
-  const programs = [{ name: 'guest', ops: scenario.guest }];
-  for (const name of ['guest1', 'guest2', 'guest3'] as const) {
-    const ops = more[name];
-    if (ops === undefined) break;
-    programs.push({ name, ops });
-  }
-  return programs;
+/** M-path-side: the reset controller's and the firmware's writes, and config writes that bypass the BAR path. */
+export function sidePath(kind: ResetMethod, knobs: Knobs): boolean {
+  return kind === 'ctrl' || kind === 'acpi' || (kind === 'flr' && !knobs['config-order']);
 }
 
 export function layoutOf(scenario: Scenario): Layout {
-  const semantics = semanticsOf(resolveKnobs(scenario) as Readonly<Record<string, boolean>>);
-  const { knobs } = semantics;
+  const knobs = resolveKnobs(scenario);
   const lines: number[] = [];
   let number = 0;
-  const vcpus = programsOf(scenario).map(({ name, ops }): Vcpu => {
+  const vcpus = vcpuPrograms(scenario).map((ops, k): Vcpu => {
     const stores = ops.map((op) => {
       if (op.op !== 'store') return undefined;
       const line = Math.floor(op.offset / LINE_BYTES);
       if (!lines.includes(line)) lines.push(line);
       return { offset: op.offset, number: number++, line: lines.indexOf(line) };
     });
-    return { name, ops, stores, epoch: epochsOf(ops, 0, semantics.writel) };
+    return { name: VCPU_DIRECTIVES[k] ?? 'guest', ops, stores, epoch: epochsOf(ops, 0) };
   });
-  const host = scenario.host as readonly HostStep[];
-  const resets = host.flatMap((op): ResetKind[] => (op.op === 'reset' ? [op.method] : []));
+  const host = scenario.host;
+  const resets = host.flatMap((op): ResetMethod[] => (op.op === 'reset' ? [op.method] : []));
   const side = resets.filter((kind) => sidePath(kind, knobs)).length;
   const reads = host.filter((op) => op.op === 'read').length;
   const storesOf = (v: Vcpu): number => v.stores.filter((s) => s !== undefined).length;
   const slots = (n: number): number => Math.max(1, n);
-  const samePe = knobs.samePe;
+  const samePe = knobs['same-pe'];
   const vcpu0Barriers = scenario.guest.filter((op) => op.op !== 'store').length;
   return {
     scenario,
-    semantics,
+    knobs,
     guestType: attributesOf(scenario.guestS1, scenario.guestS2, scenario.fwb),
     vcpus,
     host,
-    hostEpoch: epochsOf(host, samePe ? vcpu0Barriers : 0, semantics.writel),
+    hostEpoch: epochsOf(host, samePe ? vcpu0Barriers : 0),
     lines,
     hostBuffer: samePe ? 0 : vcpus.length,
     bufferSlots: [

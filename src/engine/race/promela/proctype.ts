@@ -22,6 +22,8 @@ export interface Encoding {
   readonly sortPath: boolean;
   /** Guest writes on a path carry nothing but their kind (a FIFO path, stores complete early). */
   readonly anonymousPathWrites: boolean;
+  /** Once the TLBI took effect the vCPUs stop, their program counters cleared (guest-stops=no: later ops write nothing). */
+  readonly forgetPcs: boolean;
 }
 
 export function proctype(name: string, comment: string, steps: readonly Step[]): string {
