@@ -261,3 +261,13 @@ test.describe('the notice and the paste panel are accessible', () => {
   }
 });
 
+
+test('a spelled-out race link from version 1 keeps a knob that version had and today is renamed (path-order)', async ({ page }) => {
+  const v1 = '/play/race/?v=1&platform=soc&s1=Normal-NC&s2=Normal-NC&path-order=no&guest=store+0x0;store+0x8&host=unmap-s2;read+0x0;reset+ctrl';
+  await page.goto(v1);
+  await hydrated(page, '.race-explorer');
+  await expect(note(page)).toBeVisible();
+  await expect(note(page).getByText("Model version 1's plain text")).toBeVisible();
+  await note(page).getByText("Model version 1's plain text").click();
+  await expect(note(page).locator('pre')).toContainText('path-order=no');
+});
