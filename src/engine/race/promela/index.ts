@@ -148,11 +148,12 @@ export function toPromela(scenario: Scenario, options: PromelaOptions = {}): str
 
 /**
  * The file name for a scenario's model: the shipped scenario's name when
- * there is one (`pcie-nc-unmap-flr.pml`), else its title as a slug, else
- * `scenario.pml`.
+ * there is one (`scenarios/pcie-nc-unmap-flr.race` or its base name gives
+ * `pcie-nc-unmap-flr.pml`), else its title as a slug, else `scenario.pml`.
  */
 export function promelaFileName(scenario: Scenario, name?: string): string {
   const base = (name ?? scenario.title ?? '')
+    .replace(/^.*\//, '')
     .replace(/\.race$/, '')
     .toLowerCase()
     .replace(/[^a-z0-9]+/g, '-')

@@ -86,6 +86,7 @@ describe('Promela export', () => {
   it('names the file after the shipped scenario, else the title, else scenario.pml', () => {
     const scenario = parseScenario(`title PCIe, Normal-NC: FLR (no unmap)!\n${SOC_NC}`);
     expect(promelaFileName(scenario, 'soc-nc-unmap-ctrl.race')).toBe('soc-nc-unmap-ctrl.pml');
+    expect(promelaFileName(scenario, 'scenarios/soc-nc-unmap-ctrl.race')).toBe('soc-nc-unmap-ctrl.pml');
     expect(promelaFileName(scenario)).toBe('pcie-normal-nc-flr-no-unmap.pml');
     expect(promelaFileName(parseScenario(SOC_NC))).toBe('scenario.pml');
     expect(promelaFileName(parseScenario(`title ***\n${SOC_NC}`))).toBe('scenario.pml');
