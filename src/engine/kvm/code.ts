@@ -30,8 +30,10 @@ export interface KvmCode {
   readonly noncacheableVariable: 'device' | 's2_force_noncacheable';
   /** KVM_PGTABLE_S2_NOFWB exists (set only for the pKVM host's stage 2; removed by 4f27fe82aa30). */
   readonly noFwbFlag: boolean;
-  /** Where the device/Normal-NC/cacheable branch lives: user_mem_abort() or, since the 7.1 refactoring, kvm_s2_fault_compute_prot() (a6e11bd6e1bd). */
+  /** Where the Device/Normal-NC protection and the -ENOEXEC check live: user_mem_abort() or, since the 7.1 refactoring, kvm_s2_fault_compute_prot() (a6e11bd6e1bd). */
   readonly faultFunction: 'user_mem_abort' | 'kvm_s2_fault_compute_prot';
+  /** Where the cacheable-or-not decision and the cacheable PFNMAP -EFAULT live: user_mem_abort() or, since e314a4dbdb8b (7.1), kvm_s2_fault_pin_pfn(). */
+  readonly pinFunction: 'user_mem_abort' | 'kvm_s2_fault_pin_pfn';
 }
 
 /** Linux 6.8, the last release before the Normal-NC series. */
@@ -43,4 +45,5 @@ export const LINUX_6_8: KvmCode = {
   noncacheableVariable: 'device',
   noFwbFlag: true,
   faultFunction: 'user_mem_abort',
+  pinFunction: 'user_mem_abort',
 };

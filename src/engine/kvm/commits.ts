@@ -148,14 +148,28 @@ export const SERIES_7_0: readonly Commit[] = [
   },
 ];
 
-/** Linux 7.1: user_mem_abort() split into helpers (Fuad Tabba; "No functional change" series). */
+/**
+ * Linux 7.1: user_mem_abort() split into helpers (Marc Zyngier's rework,
+ * built on Fuad Tabba's patches, merged as 6fe2f19c03a5). a6e11bd6e1bd
+ * moved the protection logic into kvm_s2_fault_compute_prot(); later in the
+ * same merge e314a4dbdb8b moved the cacheable-or-not decision and the
+ * cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn().
+ */
 export const SERIES_7_1: readonly Commit[] = [
   {
     id: 'a6e11bd6e1bd',
     fullId: 'a6e11bd6e1bd9ea9a42738c5a6ac12881b5fcb36',
     subject: 'KVM: arm64: Extract stage-2 permission logic in user_mem_abort()',
     apply: (code) => ({ ...code, faultFunction: 'kvm_s2_fault_compute_prot' }),
-    changelog: 'no change: the device/Normal-NC/cacheable branch and the -EFAULT/-ENOEXEC checks move to kvm_s2_fault_compute_prot()',
+    changelog: 'no change: the Device/Normal-NC protection, the cacheable branch, the -EFAULT and the -ENOEXEC checks move to kvm_s2_fault_compute_prot()',
+    changes: none,
+  },
+  {
+    id: 'e314a4dbdb8b',
+    fullId: 'e314a4dbdb8b29b7e9a69afb8831a15a6d15c1ed',
+    subject: 'KVM: arm64: Move device mapping management into kvm_s2_fault_pin_pfn()',
+    apply: (code) => ({ ...code, pinFunction: 'kvm_s2_fault_pin_pfn' }),
+    changelog: 'no change: the cacheable-or-not decision and the cacheable PFNMAP -EFAULT move on to kvm_s2_fault_pin_pfn()',
     changes: none,
   },
 ];

@@ -1,7 +1,10 @@
 /**
  * The stage-2 fault: the device / Normal-NC / cacheable branch of
  * user_mem_abort() in arch/arm64/kvm/mmu.c (read at 6.8, 6.9, 6.17 and
- * 7.0), which 7.1 moved into kvm_s2_fault_compute_prot() (a6e11bd6e1bd).
+ * 7.0), which 7.1 split: the protection and -ENOEXEC into
+ * kvm_s2_fault_compute_prot() (a6e11bd6e1bd), the cacheable-or-not
+ * decision and the cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn()
+ * (e314a4dbdb8b).
  * The result is the kvm_pgtable_prot handed to the page-table code, or the
  * error the fault ends with. Not modelled: MTE, nested virtualisation,
  * dirty logging, hwpoison, and write permission.
@@ -19,11 +22,12 @@ const NORMAL_NC = '8c47ce3e1d2c ("KVM: arm64: Set io memory s2 pte as normalnc f
 const ALLOW_CACHEABLE = '0c67288e0c8b ("KVM: arm64: Allow cacheable stage 2 mapping using VMA flags")';
 const BLOCK_CACHEABLE = '2a8dfab26677 ("KVM: arm64: Block cacheable PFNMAP mapping")';
 
-/** The function holding the branch at this code state, and the releases in which that function has it since `since`. */
-function source(code: KvmCode, since: Behaviour, commit: string): Source {
-  return code.faultFunction === 'user_mem_abort'
+/** The function holding a rule at this code state (`place`: the protection, or the cacheable decision), and the releases in which that function has it since `since`. */
+function source(code: KvmCode, since: Behaviour, commit: string, place: 'prot' | 'pin' = 'prot'): Source {
+  const fn = place === 'pin' && code.pinFunction !== 'user_mem_abort' ? code.pinFunction : code.faultFunction;
+  return fn === 'user_mem_abort'
     ? { file: 'arch/arm64/kvm/mmu.c', function: 'user_mem_abort()', releases: `${since}-7.0`, commit }
-    : { file: 'arch/arm64/kvm/mmu.c', function: 'kvm_s2_fault_compute_prot()', releases: '7.1 and later', commit };
+    : { file: 'arch/arm64/kvm/mmu.c', function: `${fn}()`, releases: '7.1 and later', commit };
 }
 
 /**
@@ -65,13 +69,13 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
           refusal: faultError('EFAULT'),
           rule: {
             text: `A cacheable VMA over memory outside the linear map needs FWB and DIC (kvm_supports_cacheable_pfnmap()); with ${missing(input)} the fault fails with -EFAULT.`,
-            source: source(code, '6.17', ALLOW_CACHEABLE),
+            source: source(code, '6.17', ALLOW_CACHEABLE, 'pin'),
           },
         };
       }
       rule = {
         text: 'A cacheable VMA over memory outside the linear map is mapped Normal cacheable, as FWB and DIC make cache maintenance through the linear map unnecessary.',
-        source: source(code, '6.17', ALLOW_CACHEABLE),
+        source: source(code, '6.17', ALLOW_CACHEABLE, 'pin'),
       };
     } else {
       forceNoncacheable = true;
@@ -79,7 +83,7 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
         // 2a8dfab26677 alone: a cacheable VMA must not be mapped non-cacheable.
         return {
           refusal: faultError('EINVAL'),
-          rule: { text: 'A cacheable VMA over memory outside the linear map is refused: it would be mapped non-cacheable at stage 2.', source: source(code, '6.17', BLOCK_CACHEABLE) },
+          rule: { text: 'A cacheable VMA over memory outside the linear map is refused: it would be mapped non-cacheable at stage 2.', source: source(code, '6.17', BLOCK_CACHEABLE, 'pin') },
         };
       }
     }

@@ -108,6 +108,13 @@ describe('the device / Normal-NC / cacheable branch of user_mem_abort() and kvm_
     expect(d.rule.source.function).toBe('kvm_s2_fault_compute_prot()');
     expect('prot' in d && d.prot).toEqual({ attr: 'KVM_PGTABLE_PROT_NORMAL_NC', exec: false });
   });
+  it('7.1: the cacheable PFNMAP -EFAULT is decided in kvm_s2_fault_pin_pfn() (e314a4dbdb8b)', () => {
+    const d = faultProt(code('7.1'), at('7.1', { backing: 'mixedmap', pgprot: 'cacheable', fwb: false, dic: true }));
+    expect('refusal' in d && d.refusal.errno).toBe('EFAULT');
+    expect(d.rule.source.function).toBe('kvm_s2_fault_pin_pfn()');
+  });
+  it('7.1: a cacheable PFNMAP with FWB and DIC is mapped cacheable by kvm_s2_fault_pin_pfn()\'s decision', () =>
+    expect(faultProt(code('7.1'), at('7.1', { pgprot: 'cacheable', fwb: true, dic: true })).rule.source.function).toBe('kvm_s2_fault_pin_pfn()'));
   it('7.0: the branch is still in user_mem_abort()', () => expect(faultProt(code('7.0'), at('7.0')).rule.source.function).toBe('user_mem_abort()'));
 });
 
