@@ -1,34 +1,11 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { combine, parseS2 } from './index.ts';
 import type { ShEncoding } from './types.ts';
 import { MODEL_VERSION } from '../versions/version.ts';
-
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-/** Run the CLI as a child process (asynchronously, so that the tests of a file can overlap). */
-function run(args: readonly string[], input = ''): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, ...args]);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end(input);
-  });
-}
+import { runCli } from '../run-cli.ts';
 
 async function expectUsageError(args: readonly string[], pattern: RegExp, input = ''): Promise<void> {
-  const r = await run(args, input);
+  const r = await runCli(args, input);
   expect(r.status).toBe(2);
   expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
   expect(r.stderr).toMatch(/^error: /);
@@ -45,7 +22,7 @@ describe.concurrent('cli combine --stdin', () => {
     const text = inputs
       .map((i) => JSON.stringify({ s1: `0x${i.s1.toString(16).padStart(2, '0')}`, s2: `0x${i.s2.toString(16)}`, fwb: i.fwb, s1sh: i.s1sh, s2sh: i.s2sh }))
       .join('\n');
-    const r = await run(['combine', '--stdin'], text + '\n');
+    const r = await runCli(['combine', '--stdin'], text + '\n');
     expect(r.stderr).toBe('');
     expect(r.status).toBe(0);
     const lines = r.stdout.trimEnd().split('\n');
@@ -61,7 +38,7 @@ describe.concurrent('cli combine --stdin', () => {
   }, 60_000);
 
   it('accepts names, numbers, defaults and blank lines', async () => {
-    const r = await run(['combine', '--stdin'], '{"s1":"Normal-WB","s2":"Normal-NC"}\n\n{"s1":68,"s2":6,"fwb":true,"s1sh":"0","s2sh":0,"cd":false}\n');
+    const r = await runCli(['combine', '--stdin'], '{"s1":"Normal-WB","s2":"Normal-NC"}\n\n{"s1":68,"s2":6,"fwb":true,"s1sh":"0","s2sh":0,"cd":false}\n');
     expect(r.status).toBe(0);
     const [a, b] = r.stdout.trimEnd().split('\n').map((l) => JSON.parse(l) as { mair: string; sh: number; type: string; warnings: string[] });
     expect(a).toMatchObject({ mair: '0x44', sh: 2, type: 'Normal-NC', warnings: [] });
@@ -70,7 +47,7 @@ describe.concurrent('cli combine --stdin', () => {
   });
 
   it('stops at the first bad line: earlier lines answered, the error names line and value, exit 2', async () => {
-    const r = await run(['combine', '--stdin'], '{"s1":"0x44","s2":"0x1"}\n{"s1":"0x04","s2":"0x5"}\n{"s1":"Bogus","s2":"0x5"}\n{"s1":"0x44","s2":"0x1"}\n');
+    const r = await runCli(['combine', '--stdin'], '{"s1":"0x44","s2":"0x1"}\n{"s1":"0x04","s2":"0x5"}\n{"s1":"Bogus","s2":"0x5"}\n{"s1":"0x44","s2":"0x1"}\n');
     expect(r.status).toBe(2);
     expect(r.stdout.trimEnd().split('\n')).toHaveLength(2);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
@@ -89,14 +66,14 @@ describe.concurrent('cli combine --stdin', () => {
 
 describe.concurrent('cli combine (one combination)', () => {
   it('prints email-ready text, at most 72 columns', async () => {
-    const r = await run(['combine', '--s1', 'Device-nGnRE', '--s2', 'Normal-WB', '--fwb', '--s1sh', '0']);
+    const r = await runCli(['combine', '--s1', 'Device-nGnRE', '--s2', 'Normal-WB', '--fwb', '--s1sh', '0']);
     expect(r.status).toBe(0);
     expect(r.stdout).toMatch(/Result: +Normal-WB, MAIR-style 0xff/);
     for (const line of r.stdout.split('\n')) expect(line.length).toBeLessThanOrEqual(72);
   });
 
   it('--json gives the library result', async () => {
-    const r = await run(['combine', '--s1=0x44', '--s2', '0x1', '--json', '--cd']);
+    const r = await runCli(['combine', '--s1=0x44', '--s2', '0x1', '--json', '--cd']);
     expect(JSON.parse(r.stdout)).toEqual({ model: MODEL_VERSION, ...JSON.parse(JSON.stringify(combine({ s1: 0x44, s2: 1, fwb: false, s1sh: 3, s2sh: 3, cd: true }))) });
   });
 
@@ -114,7 +91,7 @@ describe.concurrent('cli combine (one combination)', () => {
 describe.concurrent('cli table', () => {
   it('prints the named matrix in at most 72 columns, one row per combination, then the link', async () => {
     for (const args of [[], ['--fwb']]) {
-      const r = await run(['table', ...args]);
+      const r = await runCli(['table', ...args]);
       expect(r.status).toBe(0);
       const lines = r.stdout.trimEnd().split('\n');
       const table = lines.slice(0, -2);
@@ -125,7 +102,7 @@ describe.concurrent('cli table', () => {
     }
   });
   it('--rst prints a simple table', async () => {
-    const lines = (await run(['table', '--rst'])).stdout.trimEnd().split('\n');
+    const lines = (await runCli(['table', '--rst'])).stdout.trimEnd().split('\n');
     expect(lines[0]).toMatch(/^=+( +=+)+$/);
     expect(lines.at(-1)).toBe(lines[0]);
   });

@@ -1,31 +1,11 @@
-import { spawn } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { docutilsProblems, hasDocutils } from '../../export/docutils.ts';
 import { UsageError, type CliIo } from '../cli-io.ts';
 import { kvmCommand } from './cli-kvm.ts';
 import { MODEL_VERSION } from '../versions/version.ts';
+import { runCli } from '../run-cli.ts';
 
-const cli = fileURLToPath(new URL('../cli.ts', import.meta.url));
-
-interface Run {
-  status: number | null;
-  stdout: string;
-  stderr: string;
-}
-
-function run(args: readonly string[]): Promise<Run> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [cli, 'kvm', ...args]);
-    const out: Buffer[] = [];
-    const err: Buffer[] = [];
-    child.stdout.on('data', (b: Buffer) => out.push(b));
-    child.stderr.on('data', (b: Buffer) => err.push(b));
-    child.on('error', reject);
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }));
-    child.stdin.end();
-  });
-}
+const run = (args: readonly string[]) => runCli(['kvm', ...args]);
 
 /** In-process: the command with an io that collects stdout. */
 async function call(args: readonly string[]): Promise<string> {
