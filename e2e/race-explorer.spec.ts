@@ -208,7 +208,8 @@ test.describe('race explorer', () => {
 
   test('a link restores the state exactly', async ({ page, context }) => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
-    expect(new URL(page.url()).search).toBe(raceQuery(parseScenario(scenarioText('soc-nc-unmap-ctrl')), shipped));
+    // The worker reads the link and the widget then rewrites the address: wait for that, not just for hydration.
+    await expect.poll(() => new URL(page.url()).search).toBe(raceQuery(parseScenario(scenarioText('soc-nc-unmap-ctrl')), shipped));
     await edit(page);
     await page.getByLabel('write-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
