@@ -24,6 +24,7 @@ export function raceJson(check: RaceCheck): Record<string, unknown> {
     depth: result.stats.depth,
     timeMs: Math.round(result.stats.timeMs * 1000) / 1000,
     reduction: result.reduction,
+    partialOrder: result.partialOrder,
     writes: result.writes ?? null,
     trace: result.trace.map((step) => ({ actor: step.actor, event: step.event, lane: step.lane })),
     warnings: check.warnings,

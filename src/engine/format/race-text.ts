@@ -48,6 +48,11 @@ function traceLines(check: RaceCheck): string[] {
   return ['', `Counterexample (${trace.length} steps, a shortest one):`, '', ...sequenceChart(chart), '', ...wrap(SEQUENCE_LEGEND)];
 }
 
+function reductionText(result: RaceCheck['result']): string {
+  if (!result.reduction) return 'no reduction';
+  return result.partialOrder ? 'symmetry and partial-order reductions' : 'symmetry reduction only';
+}
+
 function statsLines(check: RaceCheck): string[] {
   const { result } = check;
   const { stats } = result;
@@ -56,7 +61,7 @@ function statsLines(check: RaceCheck): string[] {
     : 'Writes reaching the device: unknown (exploration incomplete).';
   const explored =
     `Explored ${stats.states} states, ${stats.transitions} transitions, depth ${stats.depth}, ` +
-    `${stats.timeMs.toFixed(1)} ms (symmetry reduction ${result.reduction ? 'on' : 'off'}).`;
+    `${stats.timeMs.toFixed(1)} ms (${reductionText(result)}).`;
   return ['', ...wrap(writes), ...wrap(explored), ...check.warnings.flatMap((w) => wrap(`warning: ${w}`, '', '  '))];
 }
 

@@ -1,7 +1,10 @@
 /**
- * `race <file|-> [--json] [--budget N] [--no-reduction] [--promela]`: checks
- * one scenario. With `--promela` it prints the scenario's Promela model for
- * SPIN instead (`--no-reduction` keeps store names in it). Exit 0 when checked (whatever the verdict), 1 when the
+ * `race <file|-> [--json] [--budget N] [--no-reduction] [--no-por] [--promela]`:
+ * checks one scenario. `--no-reduction` turns every reduction off,
+ * `--no-por` only the partial-order one (M-reduce-por), so that the states
+ * reported are the states SPIN stores for the exported model. With
+ * `--promela` it prints the scenario's Promela model for SPIN instead
+ * (`--no-reduction` keeps store names in it). Exit 0 when checked (whatever the verdict), 1 when the
  * verdict differs from the file's `expect`, 2 for bad input (a UsageError:
  * one line on stderr, nothing on stdout).
  */
@@ -20,6 +23,7 @@ interface RaceArgs {
   readonly json: boolean;
   readonly budget?: number;
   readonly reduction: boolean;
+  readonly partialOrder: boolean;
   readonly promela: boolean;
 }
 
@@ -28,22 +32,24 @@ function parseArgs(args: readonly string[]): RaceArgs {
   let json = false;
   let promela = false;
   let reduction = true;
+  let partialOrder = true;
   let budget: number | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--json') json = true;
     else if (arg === '--no-reduction') reduction = false;
+    else if (arg === '--no-por') partialOrder = false;
     else if (arg === '--promela') promela = true;
     else if (arg === '--budget') {
       const value = Number(args[(i += 1)]);
       if (!Number.isInteger(value) || value < 1) throw new UsageError('race: --budget needs a positive whole number of states');
       budget = value;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`race: unknown option '${arg}' (expected --json, --budget N, --no-reduction or --promela)`);
+    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`race: unknown option '${arg}' (expected --json, --budget N, --no-reduction, --no-por or --promela)`);
     else if (source !== undefined) throw new UsageError(`race: one scenario at a time (got '${source}' and '${arg}')`);
     else source = arg;
   }
   if (source === undefined) throw new UsageError('race: expected a scenario file or - for standard input');
-  return { source, json, reduction, promela, ...(budget === undefined ? {} : { budget }) };
+  return { source, json, reduction, partialOrder: reduction && partialOrder, promela, ...(budget === undefined ? {} : { budget }) };
 }
 
 async function readSource(source: string, io: Parameters<Command>[1]): Promise<string> {
@@ -68,7 +74,7 @@ export const raceCommand: Command = async (args, io) => {
       io.out(toPromela(parseScenario(text, file), { reduction: options.reduction }));
       return 0;
     }
-    check = release.checkScenario(text, { file, reduction: options.reduction, ...(options.budget === undefined ? {} : { budget: options.budget }) });
+    check = release.checkScenario(text, { file, reduction: options.reduction, partialOrder: options.partialOrder, ...(options.budget === undefined ? {} : { budget: options.budget }) });
   } catch (error) {
     // By name: an archived engine throws its own copy of the class.
     if (error instanceof ScenarioError || (error instanceof Error && error.name === 'ScenarioError')) throw new UsageError(error.message);

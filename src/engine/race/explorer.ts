@@ -14,7 +14,9 @@
  */
 import { startState, type Model } from './model/build.ts';
 import type { State } from './model/state.ts';
-import { keyShape, stateKey } from './model/state-key.ts';
+import { keyShape, stateKey, type KeyShape } from './model/state-key.ts';
+import { stubbornSet } from './model/stubborn.ts';
+import type { Transition } from './model/transition.ts';
 import { successors } from './model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from './types.ts';
 
@@ -27,8 +29,10 @@ export interface ExploreProgress {
 export interface ExploreOptions {
   /** Most distinct states to store before giving up with `incomplete` (default 100,000: about 300 MB resident at worst, measured; reduced shipped scenarios need under 3,000). */
   readonly budget?: number;
-  /** The reductions of state-key.ts (M-reduce-symmetry); default on. */
+  /** The reductions of state-key.ts (M-reduce-symmetry) and stubborn.ts (M-reduce-por); default on. */
   readonly reduction?: boolean;
+  /** The partial-order reduction (M-reduce-por), with `reduction` only; default on. Off, the explorer stores the states SPIN stores. */
+  readonly partialOrder?: boolean;
   readonly onProgress?: (progress: ExploreProgress) => void;
   /** States between progress reports and cancel checks (default 5,000). */
   readonly progressEvery?: number;
@@ -87,11 +91,19 @@ function writeCounts(graph: Graph): WriteCounts {
   return { min: min[0] ?? 0, max: max[0] ?? 0 };
 }
 
+/** How the explorer generates the steps of a state under the reductions chosen. */
+type StepRule = (s: State) => Transition[];
+
+function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
+  if (!partialOrder) return (s) => successors(model, s, symmetric);
+  return (s) => successors(model, s, symmetric, stubbornSet(model, s, shape.forgetPcsAfterUnmap));
+}
+
 /** Steps from the initial state along successor indices, collecting the trace. */
-export function traceOf(model: Model, indices: readonly number[], symmetric: boolean): TraceStep[] {
+export function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
   let s: State = startState(model);
   return indices.map((index) => {
-    const t = successors(model, s, symmetric)[index];
+    const t = steps(s)[index];
     if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
     s = t.next;
     return t.step;
@@ -110,6 +122,8 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const every = Math.max(1, options.progressEvery ?? 5_000);
   const reduction = options.reduction ?? true;
   const shape = keyShape(model, reduction);
+  const partialOrder = reduction && (options.partialOrder ?? true);
+  const stepsOf = stepRule(model, shape, reduction, partialOrder);
   const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
   const depth = [0];
   const ids = new Map<string, number>();
@@ -134,7 +148,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       }
     }
     graph.edgeStart.push(graph.edgeTo.length);
-    const steps = successors(model, s, reduction);
+    const steps = stepsOf(s);
     for (let index = 0; index < steps.length; index += 1) {
       const t = steps[index];
       if (!t) continue;
@@ -163,7 +177,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   graph.edgeStart.push(graph.edgeTo.length);
 
   const stats = { ...progress(), timeMs: performance.now() - started };
-  const trace = violation ? traceOf(model, violation, reduction) : [];
+  const trace = violation ? traceOf(model, violation, stepsOf) : [];
   const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
   return {
     verdict,
@@ -171,5 +185,6 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     trace,
     stats,
     reduction,
+    partialOrder,
   };
 }

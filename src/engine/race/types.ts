@@ -175,5 +175,7 @@ export interface ExploreResult {
   readonly stats: ExploreStats;
   /** Only when the whole state space was explored. */
   readonly writes?: WriteCounts;
+  /** The reductions applied: symmetry (M-reduce-symmetry) and partial order (M-reduce-por). */
   readonly reduction: boolean;
+  readonly partialOrder: boolean;
 }

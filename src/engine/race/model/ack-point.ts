@@ -51,27 +51,49 @@ function completionOf(model: Model, txn: Txn): CompletionPoint {
   return txn.kind === 'store' ? model.guestCompletion : completionOfHostWrite(txn.kind, model.knobs);
 }
 
-/**
- * Every write issued through write buffer `pe` is complete: none waits in
- * the buffer, and none that completes only at its target is still on a
- * path. A DSB waits for this (Arm ARM "Data Synchronization Barrier": it
- * completes when all explicit memory accesses before it are complete;
- * "complete" as B2.4.1 defines it, which for a write acknowledged early is
- * the acknowledgement, not the arrival at the device).
- */
-export function writesComplete(model: Model, s: State, pe: number): boolean {
-  if ((s.buffers[pe]?.length ?? 0) > 0) return false;
-  return s.paths.every((path) => path.every((txn) => txn.pe !== pe || txn.kind === 'read' || completionOf(model, txn) === 'ack'));
+/** Where a write that keeps a barrier waiting is: in its PE's write buffer, or at `index` on path `path`. */
+export type PendingWrite = { readonly buffer: number } | { readonly path: number; readonly index: number };
+
+function onPath(s: State, waits: (txn: Txn) => boolean): PendingWrite | undefined {
+  for (let p = 0; p < s.paths.length; p += 1) {
+    const index = (s.paths[p] ?? []).findIndex(waits);
+    if (index >= 0) return { path: p, index };
+  }
+  return undefined;
 }
 
 /**
- * Every store of every vCPU is complete (M-unmap-dsb): none waits in a
- * write buffer, and none that completes only at the device is on a path. A
+ * A write issued through write buffer `pe` that is not complete yet: one
+ * waiting in the buffer, or one on a path that completes only at its
+ * target. A DSB waits until there is none (Arm ARM "Data Synchronization
+ * Barrier": it completes when all explicit memory accesses before it are
+ * complete; "complete" as B2.4.1 defines it, which for a write
+ * acknowledged early is the acknowledgement, not the arrival at the device).
+ */
+export function pendingWrite(model: Model, s: State, pe: number): PendingWrite | undefined {
+  if ((s.buffers[pe]?.length ?? 0) > 0) return { buffer: pe };
+  return onPath(s, (txn) => txn.pe === pe && txn.kind !== 'read' && completionOf(model, txn) === 'target');
+}
+
+/** Every write issued through write buffer `pe` is complete. */
+export function writesComplete(model: Model, s: State, pe: number): boolean {
+  return pendingWrite(model, s, pe) === undefined;
+}
+
+/**
+ * A store of some vCPU that is not complete (M-unmap-dsb): one waiting in
+ * a write buffer, or one on a path that completes only at the device. A
  * cacheable store is complete once it is in the cache (M-cache-line).
  */
+export function pendingGuestStore(model: Model, s: State): PendingWrite | undefined {
+  const buffer = s.buffers.findIndex((entries) => entries.some((e) => e.kind === 'store'));
+  if (buffer >= 0) return { buffer };
+  return model.guestCompletion === 'ack' ? undefined : onPath(s, (txn) => txn.kind === 'store');
+}
+
+/** Every store of every vCPU is complete. */
 export function guestStoresComplete(model: Model, s: State): boolean {
-  const buffered = s.buffers.some((buffer) => buffer.some((e) => e.kind === 'store'));
-  return !buffered && (model.guestCompletion === 'ack' || s.paths.every((path) => path.every((txn) => txn.kind !== 'store')));
+  return pendingGuestStore(model, s) === undefined;
 }
 
 function arrivalText(model: Model, entry: Entry): string {

@@ -32,10 +32,10 @@ function writeBack(model: Model, s: State, line: number, pe: number, epoch: numb
 }
 
 /** M-cache-evict: any dirty line may be written back at any time; nothing orders it, no PE waits for it. */
-export function evictionTransitions(model: Model, s: State): Transition[] {
+export function evictionTransitions(model: Model, s: State, allowed: (line: number) => boolean = () => true): Transition[] {
   const out: Transition[] = [];
   s.dirty.forEach((ids, line) => {
-    if (ids === 0) return;
+    if (ids === 0 || !allowed(line)) return;
     const event = `evicts ${lineText(model, line)}: write-back of ${storesText(model, ids)} enters the path`;
     out.push(transition('cache', 'cache', event, `evict:${line}`, writeBack(model, s, line, NO_PE, 0)));
   });

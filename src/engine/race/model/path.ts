@@ -39,9 +39,16 @@ function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
   return ordersBefore(accessOf(model, earlier), accessOf(model, later));
 }
 
-function mayArrive(model: Model, path: readonly Txn[], index: number): boolean {
+/** The first earlier transaction that transaction `index` of `path` must stay behind, if any. */
+export function blockerOf(model: Model, path: readonly Txn[], index: number): number | undefined {
   const txn = path[index];
-  return txn !== undefined && path.slice(0, index).every((earlier) => !staysBehind(model, txn, earlier));
+  if (txn === undefined) return undefined;
+  const blocker = path.slice(0, index).findIndex((earlier) => staysBehind(model, txn, earlier));
+  return blocker >= 0 ? blocker : undefined;
+}
+
+function mayArrive(model: Model, path: readonly Txn[], index: number): boolean {
+  return index < path.length && blockerOf(model, path, index) === undefined;
 }
 
 /** Appends a transaction to the path it is routed to. */
@@ -51,11 +58,16 @@ export function enterPath(model: Model, s: State, txn: Txn): State {
 }
 
 /** Every transaction that may arrive at its target now, arriving. */
-export function arrivalTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
+export function arrivalTransitions(
+  model: Model,
+  s: State,
+  firstOfClass: ClassFilter,
+  allowed: (path: number, index: number) => boolean = () => true,
+): Transition[] {
   const out: Transition[] = [];
   s.paths.forEach((path, p) => {
     path.forEach((txn, i) => {
-      if (!mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
+      if (!allowed(p, i) || !mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
       out.push(txn.kind === 'ctrl' || txn.kind === 'acpi' ? sideReset(s, i, txn) : receive(model, s, p, i, txn));
     });
   });

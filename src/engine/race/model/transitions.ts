@@ -17,16 +17,27 @@ import type { State } from './state.ts';
 import type { Transition } from './transition.ts';
 import { mergeTransitions } from './write-buffer.ts';
 
-export function successors(model: Model, s: State, symmetric = false): Transition[] {
+/** Which steps to build in a state, for the partial-order reduction (stubborn.ts); every step when absent. */
+export interface Allowed {
+  readonly vcpu: (k: number) => boolean;
+  readonly host: boolean;
+  readonly buffer: (pe: number) => boolean;
+  readonly line: (line: number) => boolean;
+  readonly arrival: (path: number, index: number) => boolean;
+}
+
+export function successors(model: Model, s: State, symmetric = false, allowed?: Allowed): Transition[] {
   const twin = symmetric ? twinVcpus(model, s) : undefined;
-  const firstOfClass = symmetric ? oncePerClass(model, twin) : () => true;
+  const skip = allowed ? new Set(model.vcpus.flatMap((_, k) => (twin?.has(k) || !allowed.vcpu(k) ? [k] : []))) : twin;
+  const once = symmetric ? oncePerClass(model, twin) : () => true;
+  const firstOfClass: ClassFilter = allowed ? (where, write, pe) => (pe === undefined || allowed.buffer(pe)) && once(where, write, pe) : once;
   return [
-    ...guestTransitions(model, s, twin),
-    ...hostTransitions(model, s),
+    ...guestTransitions(model, s, skip),
+    ...(allowed && !allowed.host ? [] : hostTransitions(model, s)),
     ...mergeTransitions(model, s, firstOfClass),
     ...acceptTransitions(model, s, firstOfClass),
-    ...evictionTransitions(model, s),
-    ...arrivalTransitions(model, s, firstOfClass),
+    ...evictionTransitions(model, s, allowed?.line),
+    ...arrivalTransitions(model, s, once, allowed?.arrival),
   ];
 }
 

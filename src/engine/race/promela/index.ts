@@ -103,11 +103,14 @@ function relationText(layout: Layout, encoding: Encoding): string {
     return ` * stored" equals the states \`race --no-reduction\` reports for this scenario.`;
   }
   return twinVcpus(layout)
-    ? ` * stored" is at least the states \`race\` reports: our explorer also treats
- * vCPUs with identical programs as interchangeable (M-vcpu-symmetry), which
- * this model does not; \`race --no-reduction\` and \`--promela --no-reduction\`
- * store equally many.`
-    : ` * stored" equals the states \`race\` reports for this scenario.`;
+    ? ` * stored" is at least the states \`race --no-por\` reports: our explorer also
+ * treats vCPUs with identical programs as interchangeable (M-vcpu-symmetry),
+ * which this model does not; \`race --no-reduction\` and \`--promela
+ * --no-reduction\` store equally many. Plain \`race\` stores fewer: its
+ * partial-order reduction (M-reduce-por) is not in this model.`
+    : ` * stored" equals the states \`race --no-por\` reports for this scenario
+ * (plain \`race\` stores fewer: its partial-order reduction, M-reduce-por,
+ * is not in this model).`;
 }
 
 function header(layout: Layout, encoding: Encoding): string {
