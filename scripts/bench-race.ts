@@ -9,10 +9,11 @@
  * 4. Family (c): as (b) with a cacheable type (FWB, S1 Normal-WB, S2 0x6)
  *    and `dc civac all; dsb` before the reset.
  *    Targets: K=2 x M=8 and K=4 x M=4 each under 1 s.
- * Each family row gives states and time with the reductions and without
- * them (`--no-reduction`); an unreduced run happens in a child process of
- * its own, under a state budget, so that its peak memory is its own, and
- * sizes past the first one that runs out of budget are skipped.
+ * Each family row gives states and time with every reduction (as `race`),
+ * without the partial-order reduction (`race --no-por`) and without any
+ * (`--no-reduction`); the two comparison runs happen in child processes
+ * of their own, under a state budget, so that their peak memory is their
+ * own, and sizes past the first one that runs out of budget are skipped.
  * 5. Peak memory (resident set, from process.resourceUsage) (target < 300 MB).
  *
  * `node scripts/bench-race.ts b` (or a, c, shipped) runs one part only.
@@ -21,11 +22,12 @@
 import { spawnSync } from 'node:child_process';
 import { readdirSync, readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreResult, type Model } from '../src/engine/race/index.ts';
+import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreOptions, type ExploreResult, type Model } from '../src/engine/race/index.ts';
 
 const RUNS = 15;
 const WARMUP = 5;
-const UNREDUCED_BUDGET = 200_000;
+/** States past which a comparison run (no POR, or no reduction) stops; larger sizes of that mode are skipped. */
+const CHILD_BUDGET = 200_000;
 
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
@@ -33,8 +35,7 @@ function median(values: number[]): number {
 }
 
 /** Median wall time of `runs` explorations after a warm-up, and the last result. */
-function timed(model: Model, reduction: boolean, runs: number, budget?: number): { ms: number; result: ExploreResult } {
-  const options = { reduction, ...(budget === undefined ? {} : { budget }) };
+function timed(model: Model, options: ExploreOptions, runs: number): { ms: number; result: ExploreResult } {
   for (let i = 0; i < Math.min(WARMUP, runs - 1); i += 1) explore(model, options);
   const times: number[] = [];
   let result = explore(model, options);
@@ -56,7 +57,7 @@ function shipped(): void {
   console.log(row(['scenario', 'verdict', 'states', 'median ms'], widths));
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.race')).sort()) {
     const model = buildModel(parseScenario(readFileSync(new URL(name, dir), 'utf8'), name));
-    const { ms, result } = timed(model, true, RUNS);
+    const { ms, result } = timed(model, {}, RUNS);
     console.log(row([name.replace(/\.race$/, ''), result.verdict, result.stats.states, ms.toFixed(2)], widths));
   }
 }
@@ -74,48 +75,55 @@ function familyText(family: Family, k: number, m: number): string {
 
 let childPeakMb = 0;
 
-/** One unreduced run in a fresh process: `node bench-race.ts --full <family> K M`. */
-function fullRun(family: Family, k: number, m: number): { states: string; ms: string } {
-  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--full', family, String(k), String(m)], { encoding: 'utf8' });
+/** The two comparison modes, each run in a child process: symmetry reductions only (`race --no-por`), and none (`--no-reduction`). */
+type Mode = 'symmetry' | 'none';
+const MODE_OPTIONS: Record<Mode, { reduction: boolean; partialOrder: boolean }> = {
+  symmetry: { reduction: true, partialOrder: false },
+  none: { reduction: false, partialOrder: false },
+};
+
+/** One comparison run in a fresh process: `node bench-race.ts --child <mode> <family> K M`. */
+function childRun(mode: Mode, family: Family, k: number, m: number): { states: string; ms: string } {
+  const args = [fileURLToPath(import.meta.url), '--child', mode, family, String(k), String(m)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const out = JSON.parse(child.stdout) as { states: number; stopped: boolean; ms: number; rssMb: number };
   childPeakMb = Math.max(childPeakMb, out.rssMb);
-  return { states: out.stopped ? `>${UNREDUCED_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1) };
+  return { states: out.stopped ? `>${CHILD_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1) };
 }
 
 function family(which: Family): void {
-  const widths = [2, 2, 7, 8, 9, 9, 10];
+  const widths = [2, 2, 7, 7, 8, 9, 9, 9, 9];
   const what = {
     a: '(a) N stores, one vCPU, Normal-NC',
     b: '(b) K vCPUs x M stores, Normal-NC',
     c: '(c) K vCPUs x M stores, Normal-WB (FWB, S2 0x6), dc civac all; dsb before the reset',
   }[which];
   console.log(`\nFamily ${what}, soc, host 'unmap-s2; read 0x0; ${which === 'c' ? 'dc civac all; dsb; ' : ''}reset ctrl'\n`);
-  console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms'], widths));
-  console.log(row(['', '', '', 'reduced', '', 'full', ''], widths));
+  console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms', 'states', 'ms'], widths));
+  console.log(row(['', '', '', 'all', '', 'no POR', '', 'none', ''], widths));
   const sizes = which === 'a' ? Array.from({ length: 12 }, (_, i) => [1, i + 1] as const) : [1, 2, 3, 4].flatMap((k) => Array.from({ length: 8 }, (_, i) => [k, i + 1] as const));
-  let exhaustedAt = Infinity;
-  let reducedExhaustedAt = Infinity;
+  const exhaustedAt: Record<Mode, number> = { symmetry: Infinity, none: Infinity };
   for (const [k, m] of sizes) {
-    if (m === 1) [exhaustedAt, reducedExhaustedAt] = [Infinity, Infinity];
-    if (k * m > MAX_GUEST_STORES || m > reducedExhaustedAt) {
-      console.log(row([k, m, 'skipped', k * m > MAX_GUEST_STORES ? `> ${MAX_GUEST_STORES} stores` : 'budget', '', '', ''], widths));
+    if (m === 1) [exhaustedAt.symmetry, exhaustedAt.none] = [Infinity, Infinity];
+    if (k * m > MAX_GUEST_STORES) {
+      console.log(row([k, m, 'skipped', `> ${MAX_GUEST_STORES} stores`], widths));
       continue;
     }
     const model = buildModel(parseScenario(familyText(which, k, m)));
-    const reduced = timed(model, true, 3);
-    if (reduced.result.verdict === 'incomplete') reducedExhaustedAt = m;
-    let full = { states: 'skipped', ms: '' };
-    if (m < exhaustedAt) {
-      full = fullRun(which, k, m);
-      if (full.states.startsWith('>')) exhaustedAt = m;
-    }
-    console.log(row([k, m, reduced.result.verdict, reduced.result.stats.states, reduced.ms.toFixed(1), full.states, full.ms], widths));
+    const reduced = timed(model, {}, 3);
+    const cells = (['symmetry', 'none'] as const).flatMap((mode) => {
+      if (m >= exhaustedAt[mode]) return ['skipped', ''];
+      const out = childRun(mode, which, k, m);
+      if (out.states.startsWith('>')) exhaustedAt[mode] = m;
+      return [out.states, out.ms];
+    });
+    console.log(row([k, m, reduced.result.verdict, reduced.result.stats.states, reduced.ms.toFixed(1), ...cells], widths));
   }
 }
 
-if (process.argv[2] === '--full') {
-  const [which, k, m] = [process.argv[3] as Family, Number(process.argv[4]), Number(process.argv[5])];
-  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), false, 1, UNREDUCED_BUDGET);
+if (process.argv[2] === '--child') {
+  const [mode, which, k, m] = [process.argv[3] as Mode, process.argv[4] as Family, Number(process.argv[5]), Number(process.argv[6])];
+  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET }, 1);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ states: result.stats.states, stopped: result.stopped !== undefined, ms, rssMb }));
 } else {
@@ -124,6 +132,6 @@ if (process.argv[2] === '--full') {
   if (run('shipped')) shipped();
   for (const which of ['a', 'b', 'c'] as const) if (run(which)) family(which);
   const mainMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for the reduced runs, ${childPeakMb.toFixed(0)} MB for the largest`);
-  console.log(`unreduced run (each in its own process, capped at ${UNREDUCED_BUDGET} states).`);
+  console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for the runs with every reduction, ${childPeakMb.toFixed(0)} MB for the largest`);
+  console.log(`comparison run (each in its own process, capped at ${CHILD_BUDGET} states).`);
 }

@@ -1,8 +1,10 @@
 /**
  * `npm run latency` (after `npm run build`): in Chromium, the time from a
  * control change to the updated result, for the combining explorer and for
- * every shipped race scenario in the race explorer. Prints medians; asserts
- * nothing (a timing belongs in a measurement, never in a test).
+ * every shipped race scenario in the race explorer, and the time the race
+ * explorer's Web Worker takes on the benchmark families' targets (K vCPUs
+ * x M stores, `npm run bench`) typed into its scenario text. Prints
+ * medians; asserts nothing (a timing belongs in a measurement, never in a test).
  *
  * Each sample is taken inside the page: the change event is dispatched at
  * t0, a MutationObserver notes when the result's DOM changed, and the next
@@ -78,6 +80,50 @@ async function raceExplorer(page: Page): Promise<void> {
   }
 }
 
+/** The scenario of `npm run bench`'s family (b), or (c) when cacheable, with k vCPUs of m stores each. */
+function familyText(cacheable: boolean, k: number, m: number): string {
+  const stores = Array.from({ length: m }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
+  const programs = ['guest', 'guest1', 'guest2', 'guest3'].slice(0, k).map((directive) => `${directive} ${stores}`);
+  const type = cacheable ? ['fwb on', 'guest-s1 Normal-WB', 'guest-s2 0x6'] : ['guest-s1 Normal-NC', 'guest-s2 Normal-NC'];
+  return ['platform soc', ...type, ...programs, `host unmap-s2; read 0x0; ${cacheable ? 'dc civac all; dsb; ' : ''}reset ctrl`].join('\n');
+}
+
+/** Types a scenario into the editor and times until the status says it was checked. */
+async function timeText(page: Page, text: string): Promise<Sample> {
+  return page.evaluate(async (text) => {
+    const area = document.querySelector<HTMLTextAreaElement>('.race-explorer textarea')!;
+    const status = document.querySelector('.race-explorer .status')!;
+    const t0 = performance.now();
+    const checked = new Promise<number>((resolve) => {
+      const observer = new MutationObserver(() => {
+        if (!status.textContent?.startsWith('Checked')) return;
+        observer.disconnect();
+        resolve(performance.now() - t0);
+      });
+      observer.observe(status, { childList: true, subtree: true, characterData: true });
+    });
+    area.value = text;
+    area.dispatchEvent(new Event('input', { bubbles: true }));
+    const dom = await checked;
+    await new Promise(requestAnimationFrame);
+    return { dom, frame: performance.now() - t0 };
+  }, text);
+}
+
+async function raceFamilies(page: Page): Promise<void> {
+  await page.goto(`${origin}/play/race/`);
+  await page.locator('astro-island:not([ssr]) .race-explorer').waitFor();
+  for (const [cacheable, k, m] of [[false, 2, 8], [false, 4, 4], [true, 2, 8], [true, 4, 4]] as const) {
+    const samples: Sample[] = [];
+    for (let i = 0; i < 5; i++) {
+      // A one-store scenario in between, so each sample is a real change.
+      await timeText(page, familyText(cacheable, 1, 1));
+      samples.push(await timeText(page, familyText(cacheable, k, m)));
+    }
+    report(`race worker: family (${cacheable ? 'c' : 'b'}) K=${k} x M=${m}`, samples);
+  }
+}
+
 function report(what: string, samples: readonly Sample[]): void {
   const dom = median(samples.map((s) => s.dom));
   const frame = median(samples.map((s) => s.frame));
@@ -98,6 +144,7 @@ try {
   console.log(`${'widget change -> result (median)'.padEnd(56)} ${'DOM'.padStart(10)} ${'frame'.padStart(10)}`);
   await combineExplorer(page);
   await raceExplorer(page);
+  await raceFamilies(page);
   await browser.close();
 } finally {
   server.kill();

@@ -1,8 +1,9 @@
 /**
  * M-reduce-por: a partial-order reduction by strong stubborn sets, the
- * variant that keeps shortest paths to a goal (Wehrle and Helmert,
- * "About Partial Order Reduction in Planning and Computer Aided
- * Verification", ICAPS 2012; Valmari's stubborn sets with a landmark).
+ * form of Valmari's stubborn sets that keeps shortest paths to a goal
+ * (Alkhazraji, Wehrle, Mattmüller and Helmert, "A Stubborn Set Algorithm
+ * for Optimal Planning", ECAI 2012; Wehrle and Helmert, "About Partial
+ * Order Reduction in Planning and Computer Aided Verification", ICAPS 2012).
  *
  * At each state the explorer expands only the enabled steps of a set T of
  * actions computed here. An action is a deterministic step named
@@ -85,6 +86,8 @@ interface Context {
   /** Destinations of the entries in each buffer now, and of those that will enter it. */
   readonly now: readonly ReadonlySet<string>[];
   readonly later: readonly ReadonlySet<string>[];
+  /** Whether each atom asked about is enabled (building a host step's successor is not free). */
+  readonly enabled: Map<string, boolean>;
 }
 
 function futureEntries(model: Model, s: State, vcpusIdle: boolean): Set<string>[] {
@@ -110,6 +113,7 @@ function contextOf(model: Model, s: State, forgetPcsAfterUnmap: boolean): Contex
     vcpusIdle,
     now: s.buffers.map((buffer) => new Set(buffer.map((e) => destination(model, e.kind, e.region)))),
     later: futureEntries(model, s, vcpusIdle),
+    enabled: new Map(),
   };
 }
 
@@ -198,7 +202,7 @@ const txnAt = (s: State, atom: string) => {
   return { p: p ?? 0, i: i ?? 0, txn: s.paths[p ?? 0]?.[i ?? 0] };
 };
 
-function enabled(c: Context, atom: string): boolean {
+function enabledNow(c: Context, atom: string): boolean {
   const { model, s } = c;
   const n = Number(atom.slice(1));
   switch (atom[0]) {
@@ -219,6 +223,12 @@ function enabled(c: Context, atom: string): boolean {
       // f, R, G: actions on writes that do not exist yet.
       return false;
   }
+}
+
+function enabled(c: Context, atom: string): boolean {
+  let known = c.enabled.get(atom);
+  if (known === undefined) c.enabled.set(atom, (known = enabledNow(c, atom)));
+  return known;
 }
 
 /**
