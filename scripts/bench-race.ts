@@ -14,9 +14,11 @@
  * (`--no-reduction`); the two comparison runs happen in child processes
  * of their own, under a state budget, so that their peak memory is their
  * own, and sizes past the first one that runs out of budget are skipped.
- * 5. Peak memory (resident set, from process.resourceUsage) (target < 300 MB).
+ * 5. The targets again, each alone in a process with every reduction, with
+ *    its peak memory (resident set, from process.resourceUsage; target
+ *    < 300 MB), and the peak of all runs above.
  *
- * `node scripts/bench-race.ts b` (or a, c, shipped) runs one part only.
+ * `node scripts/bench-race.ts b` (or a, c, shipped, targets) runs one part only.
  * Prints tables only; nothing here asserts on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -75,20 +77,37 @@ function familyText(family: Family, k: number, m: number): string {
 
 let childPeakMb = 0;
 
-/** The two comparison modes, each run in a child process: symmetry reductions only (`race --no-por`), and none (`--no-reduction`). */
-type Mode = 'symmetry' | 'none';
+/**
+ * How a child process explores: with every reduction (as `race`), with the
+ * symmetry reductions only (`race --no-por`), or with none (`--no-reduction`).
+ */
+type Mode = 'all' | 'symmetry' | 'none';
 const MODE_OPTIONS: Record<Mode, { reduction: boolean; partialOrder: boolean }> = {
+  all: { reduction: true, partialOrder: true },
   symmetry: { reduction: true, partialOrder: false },
   none: { reduction: false, partialOrder: false },
 };
 
 /** One comparison run in a fresh process: `node bench-race.ts --child <mode> <family> K M`. */
-function childRun(mode: Mode, family: Family, k: number, m: number): { states: string; ms: string } {
+function childRun(mode: Mode, family: Family, k: number, m: number): { states: string; ms: string; rssMb: number } {
   const args = [fileURLToPath(import.meta.url), '--child', mode, family, String(k), String(m)];
   const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
   const out = JSON.parse(child.stdout) as { states: number; stopped: boolean; ms: number; rssMb: number };
-  childPeakMb = Math.max(childPeakMb, out.rssMb);
-  return { states: out.stopped ? `>${CHILD_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1) };
+  if (mode !== 'all') childPeakMb = Math.max(childPeakMb, out.rssMb);
+  return { states: out.stopped ? `>${CHILD_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1), rssMb: out.rssMb };
+}
+
+/** The targets (K=2 x M=8 and K=4 x M=4 under 1 s, under 300 MB), each alone in a process with every reduction. */
+function targets(): void {
+  const widths = [26, 7, 9, 8];
+  console.log('\nTargets, each in a process of its own, every reduction (median of 3 runs; peak resident memory of the process)\n');
+  console.log(row(['family, size', 'states', 'ms', 'peak MB'], widths));
+  for (const which of ['b', 'c'] as const) {
+    for (const [k, m] of [[2, 8], [4, 4]] as const) {
+      const out = childRun('all', which, k, m);
+      console.log(row([`(${which}) K=${k} x M=${m}`, out.states, out.ms, out.rssMb.toFixed(0)], widths));
+    }
+  }
 }
 
 function family(which: Family): void {
@@ -102,7 +121,7 @@ function family(which: Family): void {
   console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms', 'states', 'ms'], widths));
   console.log(row(['', '', '', 'all', '', 'no POR', '', 'none', ''], widths));
   const sizes = which === 'a' ? Array.from({ length: 12 }, (_, i) => [1, i + 1] as const) : [1, 2, 3, 4].flatMap((k) => Array.from({ length: 8 }, (_, i) => [k, i + 1] as const));
-  const exhaustedAt: Record<Mode, number> = { symmetry: Infinity, none: Infinity };
+  const exhaustedAt: Record<'symmetry' | 'none', number> = { symmetry: Infinity, none: Infinity };
   for (const [k, m] of sizes) {
     if (m === 1) [exhaustedAt.symmetry, exhaustedAt.none] = [Infinity, Infinity];
     if (k * m > MAX_GUEST_STORES) {
@@ -123,7 +142,7 @@ function family(which: Family): void {
 
 if (process.argv[2] === '--child') {
   const [mode, which, k, m] = [process.argv[3] as Mode, process.argv[4] as Family, Number(process.argv[5]), Number(process.argv[6])];
-  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET }, 1);
+  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET }, mode === 'all' ? 3 : 1);
   const rssMb = process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ states: result.stats.states, stopped: result.stopped !== undefined, ms, rssMb }));
 } else {
@@ -131,7 +150,8 @@ if (process.argv[2] === '--child') {
   const run = (part: string): boolean => parts.length === 0 || parts.includes(part);
   if (run('shipped')) shipped();
   for (const which of ['a', 'b', 'c'] as const) if (run(which)) family(which);
+  if (run('targets')) targets();
   const mainMb = process.resourceUsage().maxRSS / 1024;
-  console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for the runs with every reduction, ${childPeakMb.toFixed(0)} MB for the largest`);
-  console.log(`comparison run (each in its own process, capped at ${CHILD_BUDGET} states).`);
+  console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for this process (every run with every reduction above, one after another).`);
+  if (childPeakMb > 0) console.log(`The largest comparison run (each in its own process, capped at ${CHILD_BUDGET} states): ${childPeakMb.toFixed(0)} MB.`);
 }

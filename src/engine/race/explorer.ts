@@ -1,7 +1,9 @@
 /**
  * Exhaustive breadth-first exploration of the race model over canonical
- * states. Breadth-first order makes the first violating transition found
- * the end of a shortest counterexample (M-explore-bfs). The state graph is
+ * states (M-reduce-symmetry), expanding in each state the steps of a
+ * stubborn set (M-reduce-por). Breadth-first order makes the first
+ * violating transition found the end of a shortest counterexample
+ * (M-explore-bfs); both reductions keep its length. The state graph is
  * acyclic (every step advances a program, merges, moves or delivers a
  * write; under M-reduce-symmetry a step may also lead back to its own
  * state, which is no edge), so after a complete exploration one pass over
