@@ -30,9 +30,15 @@ const TYPES: Record<string, string> = {
 let server: Server;
 let origin = '';
 
-/** Serves OUT under BASE only: anything outside the base is a 404, as on a shared host. */
+/**
+ * Serves OUT under BASE only: anything outside the base is a 404, as on a
+ * shared host. Every response closes its connection: a kept-alive one that
+ * the server times out (5 s idle) just as the test's request client
+ * reuses it fails that request with ECONNRESET, as it once did.
+ */
 function serve(port: number): Promise<Server> {
   const s = createServer((request, response) => {
+    response.setHeader('connection', 'close');
     const path = decodeURIComponent(new URL(request.url ?? '/', 'http://x').pathname);
     if (!path.startsWith(`${BASE}/`)) {
       response.writeHead(404).end();
