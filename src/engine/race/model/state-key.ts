@@ -12,7 +12,7 @@
  * hashes one per transition.
  */
 import type { Model } from './build.ts';
-import type { Entry, State, Txn } from './state.ts';
+import { isGuestWrite, type Entry, type State, type Txn } from './state.ts';
 
 /** How the key treats interchangeable parts of a state. */
 export interface KeyShape {
@@ -75,8 +75,6 @@ const CODE: Record<Txn['kind'], string> = { store: 's', writeback: 'w', read: 'd
 
 /** A small number (epoch, line, PE from -1) as one character; character order is numeric order. */
 const num = (n: number): string => String.fromCharCode(n + 49);
-
-const isGuestWrite = (kind: Txn['kind']): boolean => kind === 'store' || kind === 'writeback';
 
 function entryToken(e: Entry, shape: KeyShape): string {
   const base = CODE[e.kind] + num(e.epoch) + num(e.region);

@@ -25,6 +25,11 @@ export interface Entry {
 /** What travels from the acknowledgement point to a target: a guest store, a cache line's write-back, a host read or reset write. */
 export type TxnKind = 'store' | 'writeback' | 'read' | ResetMethod;
 
+/** A guest store, or a cache line's write-back of guest data: what M-property looks for. */
+export function isGuestWrite(kind: TxnKind): boolean {
+  return kind === 'store' || kind === 'writeback';
+}
+
 /** The `pe` of a write-back by eviction, which belongs to no PE (M-cache-evict). */
 export const NO_PE = -1;
 

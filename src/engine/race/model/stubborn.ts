@@ -66,10 +66,9 @@ import { MERGE_GRANULE, type Model } from './build.ts';
 import { guestsDone, vcpuTransitions } from './guest.ts';
 import { hostTransitions } from './host.ts';
 import { blockerOf, route } from './path.ts';
-import { DEVICE_PATH, type Entry, type State, type TxnKind } from './state.ts';
+import { DEVICE_PATH, isGuestWrite, type Entry, type State, type TxnKind } from './state.ts';
 import type { Allowed } from './transitions.ts';
 
-const isGuestWrite = (kind: TxnKind): boolean => kind === 'store' || kind === 'writeback';
 const isReset = (kind: TxnKind): boolean => kind === 'flr' || kind === 'ctrl' || kind === 'reg' || kind === 'acpi';
 
 /** Where a write of a buffer goes when it leaves: a path (`p0`, `p1`) or, for a cacheable store, its cache line (`c<line>`). */

@@ -9,7 +9,7 @@
 import { vcpuActor, vcpuLane, type Actor, type Lane } from '../types.ts';
 import { MERGE_GRANULE, type Model } from './build.ts';
 import { storesText } from './describe.ts';
-import { replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
+import { isGuestWrite, replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 import type { ClassFilter } from './transitions.ts';
 
@@ -38,7 +38,7 @@ const peripheralOf: Record<TxnKind, Access['peripheral']> = {
  * Device-nGnRE mappings (nR, XS=1: ioremap()'s MT_DEVICE_nGnRE), M-type-combined.
  */
 export function accessOf(model: Model, access: { readonly kind: TxnKind; readonly epoch: number }): Access {
-  const guest = access.kind === 'store' || access.kind === 'writeback';
+  const guest = isGuestWrite(access.kind);
   return {
     epoch: access.epoch,
     nonReordering: !guest || !model.guestType.behaviour.reorder,
