@@ -11,7 +11,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createServer, type Server } from 'node:http';
 import { extname, join, normalize } from 'node:path';
 import { test, expect } from '@playwright/test';
-import { MODEL_VERSION } from '../src/engine/versions/version.ts';
+import { MODEL_VERSION } from '../src/engine/version.ts';
 import { guardPage, hydrated } from './site.ts';
 
 const BASE = '/kvm-device-memory';

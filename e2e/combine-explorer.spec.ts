@@ -1,9 +1,9 @@
 import { test, expect, type Page } from '@playwright/test';
 import { combine, hexByte, hexNibble } from '../src/engine/attrs/index.ts';
 import { combineMatrix } from '../src/engine/attrs/matrix.ts';
-import { combineReport } from '../src/engine/format/combine-report.ts';
-import { matrixReport } from '../src/engine/format/matrix-report.ts';
-import { COMBINE_DEFAULTS, type CombineState } from '../src/engine/format/combine-query.ts';
+import { combineReport } from '../src/engine/links/combine-report.ts';
+import { matrixReport } from '../src/engine/links/matrix-report.ts';
+import { COMBINE_DEFAULTS, type CombineState } from '../src/engine/links/combine-query.ts';
 import { hydrated } from './site.ts';
 
 async function open(page: Page, url: string): Promise<void> {

@@ -1,7 +1,7 @@
 import { test, expect, type Page } from '@playwright/test';
 import { releaseRows } from '../src/engine/format/kvm-table.ts';
-import { kvmReport } from '../src/engine/format/kvm-report.ts';
-import { KVM_DEFAULTS } from '../src/engine/format/kvm-query.ts';
+import { kvmReport } from '../src/engine/links/kvm-report.ts';
+import { KVM_DEFAULTS } from '../src/engine/links/kvm-query.ts';
 import { kvmDecide, shortAnswer, type KvmInput } from '../src/engine/kvm/index.ts';
 import { combine } from '../src/engine/attrs/index.ts';
 import AxeBuilder from '@axe-core/playwright';

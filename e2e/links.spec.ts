@@ -12,13 +12,13 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test, expect, type Page } from '@playwright/test';
 import { combine } from '../src/engine/attrs/combine.ts';
-import { combineReport } from '../src/engine/format/combine-report.ts';
-import { COMBINE_DEFAULTS } from '../src/engine/format/combine-query.ts';
-import { raceLink } from '../src/engine/format/race-query.ts';
+import { combineReport } from '../src/engine/links/combine-report.ts';
+import { COMBINE_DEFAULTS } from '../src/engine/links/combine-query.ts';
+import { raceLink } from '../src/engine/links/race-query.ts';
 import { wrap } from '../src/engine/format/wrap.ts';
-import { parseScenario } from '../src/engine/race/parser.ts';
-import { currentScenarios } from '../src/engine/versions/load-node.ts';
-import { MODEL_VERSION } from '../src/engine/versions/version.ts';
+import { parseScenario } from '../src/engine/race/language/parser.ts';
+import { currentScenarios } from '../src/cli/load-release.ts';
+import { MODEL_VERSION } from '../src/engine/version.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { describeOverflow, installOverflowProbe } from './overflow.ts';
 import { hydrated, useTheme } from './site.ts';
@@ -40,7 +40,7 @@ function mutantArchive(): string {
   mutate('race/model/ack-point.ts', /(export function completionOfGuestStores\([^)]*\): CompletionPoint \{)/, "$1\n  return 'target';");
   mutate('attrs/combine.ts', /RULES\['s2-device'\], decidedBy: 's2'/, "RULES['s2-device'], decidedBy: 's1'");
   const out = join(dir, 'engine.js');
-  execFileSync(process.execPath, ['scripts/archive-engine.ts', '--source', dir, '--version', '1', '--out', out]);
+  execFileSync(process.execPath, ['scripts/release/archive-engine.ts', '--source', dir, '--version', '1', '--out', out]);
   return out;
 }
 
@@ -148,7 +148,7 @@ async function pasteBack(page: Page, text: string): Promise<void> {
 }
 
 function cli(args: string[], site: string): string {
-  const run = spawnSync(process.execPath, ['src/engine/cli.ts', ...args], { encoding: 'utf8', env: { ...process.env, SITE_URL: site } });
+  const run = spawnSync(process.execPath, ['src/cli/main.ts', ...args], { encoding: 'utf8', env: { ...process.env, SITE_URL: site } });
   if (run.status !== 0) throw new Error(run.stderr);
   return run.stdout;
 }

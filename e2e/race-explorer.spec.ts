@@ -8,9 +8,9 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 import { checkScenario, KNOB_NAMES, parseScenario, replay, VCPU_DIRECTIVES } from '../src/engine/race/index.ts';
 import { componentsText, raceChart, stepText } from '../src/engine/format/race-chart.ts';
-import { linkLines } from '../src/engine/format/link-line.ts';
-import { raceLink, raceQuery } from '../src/engine/format/race-query.ts';
-import { raceReport } from '../src/engine/format/race-report.ts';
+import { linkLines } from '../src/engine/links/link-line.ts';
+import { raceLink, raceQuery } from '../src/engine/links/race-query.ts';
+import { raceReport } from '../src/engine/links/race-report.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
 
 /** Opens a playground link and waits for the widget to take input (before that, controls show the server's HTML). */

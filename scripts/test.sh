@@ -12,15 +12,15 @@ npx svelte-check --tsconfig ./tsconfig.json --fail-on-warnings
 echo "== unit and property tests (vitest)"
 npx vitest run --reporter=default --reporter=json --outputFile.json=.test-reports/vitest.json
 echo "== race engine against SPIN (Promela export, spin-check.ts)"
-node scripts/spin-check.ts
+node scripts/check/spin-check.ts
 echo "== build"
 npx astro build
 echo "== JavaScript budget"
-node scripts/size.ts --check
+node scripts/check/size.ts --check
 echo "== kernel document and patch (docutils, kernel rules, git am)"
-bash scripts/check-rst.sh
-node scripts/check-kernel-doc.ts
+bash scripts/check/rst.sh
+node scripts/check/kernel-doc.ts
 echo "== end-to-end (playwright, chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
 echo
-node scripts/test-summary.ts
+node scripts/check/test-summary.ts

@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { changesSince, entryAffects, parseChanges, parseSelector, selectorMatches, type StateFacts } from '../engine/versions/changes.ts';
-import { loadRelease } from '../engine/versions/load-node.ts';
-import { raceFacts } from '../engine/versions/state-facts.ts';
-import { KNOWN_VERSIONS, MODEL_VERSION } from '../engine/versions/version.ts';
+import { changesSince, entryAffects, parseChanges, parseSelector, selectorMatches, type StateFacts } from '../engine/release/changes.ts';
+import { loadRelease } from '../cli/load-release.ts';
+import { raceFacts } from '../engine/release/state-facts.ts';
+import { KNOWN_VERSIONS, MODEL_VERSION } from '../engine/version.ts';
 import { differingGroups, differingKernels, differingScenarios } from './compare.ts';
 import { readCorpus } from './files.ts';
 

@@ -11,8 +11,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
-import { loadRelease } from '../engine/versions/load-node.ts';
-import { MODEL_VERSION, RELEASES } from '../engine/versions/version.ts';
+import { loadRelease } from '../cli/load-release.ts';
+import { MODEL_VERSION, RELEASES } from '../engine/version.ts';
 import { firstDifference } from './compare.ts';
 import { readCorpus } from './files.ts';
 import { recordCorpus } from './record.ts';
@@ -34,7 +34,7 @@ describe('golden corpus', () => {
   }, 60_000);
 
   it('each archived engine module is exactly what its commit builds (npm run archive -- --check)', () => {
-    const run = spawnSync(process.execPath, [join(root, 'scripts/archive-engine.ts'), '--check'], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(root, 'scripts/release/archive-engine.ts'), '--check'], { cwd: root, encoding: 'utf8' });
     expect(run.stdout).not.toMatch(/DIFFERS/);
     expect(run.status).toBe(0);
   }, 60_000);
@@ -54,7 +54,7 @@ describe('the guard fails when one engine rule changes', () => {
     const source = readFileSync(path, 'utf8');
     expect(source, `the rule to change is no longer in ${file}`).toMatch(from);
     writeFileSync(path, source.replace(from, to));
-    const run = spawnSync(process.execPath, [join(root, 'scripts/corpus.ts'), '--engine', engine], { cwd: root, encoding: 'utf8' });
+    const run = spawnSync(process.execPath, [join(root, 'scripts/release/corpus.ts'), '--engine', engine], { cwd: root, encoding: 'utf8' });
     return { status: run.status, stderr: run.stderr };
   }
 

@@ -16,10 +16,10 @@
  */
 import { createHash } from 'node:crypto';
 import type { CombineResult, ShEncoding } from '../engine/attrs/types.ts';
-import { textHash } from '../engine/format/text-hash.ts';
+import { textHash } from '../engine/links/text-hash.ts';
 import { answerKey } from '../engine/kvm/decide.ts';
 import { allInputs, KERNEL_CHOICES } from '../engine/kvm/inputs.ts';
-import type { EngineRelease } from '../engine/versions/release.ts';
+import type { EngineRelease } from '../engine/release/release.ts';
 
 export interface ScenarioRecord {
   /** textHash of the scenario file as shipped with this version. */

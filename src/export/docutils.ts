@@ -1,5 +1,5 @@
 /**
- * Test support: runs scripts/check-rst.sh, the check `npm test` applies to
+ * Test support: runs scripts/check/rst.sh, the check `npm test` applies to
  * the built document, on ReST the tests produce.
  */
 import { spawnSync } from 'node:child_process';
@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-const script = fileURLToPath(new URL('../../scripts/check-rst.sh', import.meta.url));
+const script = fileURLToPath(new URL('../../scripts/check/rst.sh', import.meta.url));
 
 /** Whether Debian's docutils is installed; the tests that need it are skipped otherwise. */
 export function hasDocutils(): boolean {

@@ -7,7 +7,7 @@
  */
 import type { CombineResult } from '../attrs/types.ts';
 import { hexNibble, type KvmAnswer, type KvmResult } from '../kvm/index.ts';
-import { MODEL_VERSION } from '../versions/version.ts';
+import { MODEL_VERSION } from '../version.ts';
 
 function answerJson(a: KvmAnswer): Record<string, unknown> {
   return a.outcome === 'mapped'

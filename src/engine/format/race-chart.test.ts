@@ -1,16 +1,12 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { checkScenario, type RaceCheck } from '../race/check.ts';
-import { replay } from '../race/replay.ts';
+import { SHIPPED } from '../../shipped-scenarios.ts';
+import { checkScenario, type RaceCheck } from '../race/explore/check.ts';
+import { replay } from '../race/explore/replay.ts';
 import { raceChart, stepText, type RaceChart } from './race-chart.ts';
 import { sequenceChart } from './race-sequence.ts';
 import { renderRaceText } from './race-text.ts';
 
-const dir = new URL('../../../scenarios/', import.meta.url);
-const checks: RaceCheck[] = readdirSync(dir)
-  .filter((name) => name.endsWith('.race'))
-  .sort()
-  .map((name) => checkScenario(readFileSync(new URL(name, dir), 'utf8'), { file: `scenarios/${name}` }));
+const checks: RaceCheck[] = [...SHIPPED].map(([name, text]) => checkScenario(text, { file: `scenarios/${name}.race` }));
 const unsafe = checks.filter((c) => c.result.verdict === 'unsafe');
 const chartOf = (check: RaceCheck): RaceChart => raceChart(check.model, replay(check.model, check.result.trace));
 const named = (file: string): RaceCheck => {

@@ -11,7 +11,7 @@
  * write was before and after a step (the difference of two views).
  */
 import type { Model } from '../race/model/build.ts';
-import type { ReplayFrame, StateView } from '../race/replay.ts';
+import type { ReplayFrame, StateView } from '../race/explore/replay.ts';
 import type { Actor, Lane } from '../race/types.ts';
 
 /**

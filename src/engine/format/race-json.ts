@@ -4,7 +4,7 @@
  * `expect` line. Steps also carry their timeline lane for the widgets; a
  * vCPU's steps have its directive's name as actor (`guest`, `guest1`, ...).
  */
-import type { RaceCheck } from '../race/check.ts';
+import type { RaceCheck } from '../race/explore/check.ts';
 
 export function raceJson(check: RaceCheck): Record<string, unknown> {
   const { result } = check;

@@ -3,9 +3,9 @@
  * verdict, a shortest counterexample as a numbered sequence chart, and the
  * statistics.
  */
-import type { RaceCheck } from '../race/check.ts';
-import { guestOpText, hostOpText } from '../race/printer.ts';
-import { replay } from '../race/replay.ts';
+import type { RaceCheck } from '../race/explore/check.ts';
+import { guestOpText, hostOpText } from '../race/language/printer.ts';
+import { replay } from '../race/explore/replay.ts';
 import { KNOB_NAMES } from '../race/types.ts';
 import { raceChart } from './race-chart.ts';
 import { SEQUENCE_LEGEND, sequenceChart } from './race-sequence.ts';

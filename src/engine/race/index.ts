@@ -6,12 +6,12 @@
  */
 export type * from './types.ts';
 export { KNOB_NAMES, MAX_VCPUS, VCPU_DIRECTIVES, vcpuActor, vcpuLane, vcpuPrograms } from './types.ts';
-export { checkScenario, type CheckOptions, type RaceCheck } from './check.ts';
-export { ScenarioError } from './errors.ts';
-export { DEFAULT_BUDGET, explore, type ExploreOptions, type ExploreProgress } from './explorer.ts';
+export { checkScenario, type CheckOptions, type RaceCheck } from './explore/check.ts';
+export { ScenarioError } from './language/errors.ts';
+export { DEFAULT_BUDGET, explore, type ExploreOptions, type ExploreProgress } from './explore/explorer.ts';
 export { defaultKnobs, KNOB_MEANINGS, resolveKnobs } from './knobs.ts';
 export { buildModel, type Model } from './model/build.ts';
 export { MERGE_GRANULE } from './model/build.ts';
-export { MAX_GUEST_STORES, parseScenario } from './parser.ts';
-export { printScenario } from './printer.ts';
-export { replay, ReplayError, viewOf, type ReplayFrame, type StateView } from './replay.ts';
+export { MAX_GUEST_STORES, parseScenario } from './language/parser.ts';
+export { printScenario } from './language/printer.ts';
+export { replay, ReplayError, viewOf, type ReplayFrame, type StateView } from './explore/replay.ts';

@@ -5,7 +5,7 @@
  * as a write-back: by eviction at any time (M-cache-evict), or by a clean
  * the host asks for (M-cache-dc-civac, M-unmap-cleans).
  */
-import { hex } from '../printer.ts';
+import { hex } from '../language/printer.ts';
 import { MERGE_GRANULE, type Model } from './build.ts';
 import { storesText } from './describe.ts';
 import { enterPath } from './path.ts';

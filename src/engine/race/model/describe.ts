@@ -2,7 +2,7 @@
  * How the model's writes are named in counterexample steps: by the offsets
  * the scenario wrote, so a step reads on its own.
  */
-import { hex } from '../printer.ts';
+import { hex } from '../language/printer.ts';
 import { vcpuActor, type ResetMethod } from '../types.ts';
 import type { Model } from './build.ts';
 

@@ -6,7 +6,7 @@
  * next owner (M-property, M-cache-property: UNSAFE).
  */
 import type { Model } from './build.ts';
-import { hex } from '../printer.ts';
+import { hex } from '../language/printer.ts';
 import { hostWriteText, storesText } from './describe.ts';
 import { removeAt, replaceAt, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';

@@ -4,7 +4,7 @@
  * issuing stores until the host's stage-2 unmap takes effect, and stores
  * after that fault and are dropped (M-guest-malicious, M-fault-drop).
  */
-import { hex } from '../printer.ts';
+import { hex } from '../language/printer.ts';
 import { vcpuActor, vcpuLane } from '../types.ts';
 import { writesComplete } from './ack-point.ts';
 import { MERGE_GRANULE, type Model } from './build.ts';

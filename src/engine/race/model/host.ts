@@ -3,7 +3,7 @@
  * down for its next owner: stage-2 unmap, barriers, cache maintenance, a
  * read, and the reset.
  */
-import { hex } from '../printer.ts';
+import { hex } from '../language/printer.ts';
 import type { ResetMethod } from '../types.ts';
 import { guestStoresComplete, writesComplete } from './ack-point.ts';
 import type { Model } from './build.ts';

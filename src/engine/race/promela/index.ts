@@ -8,7 +8,7 @@
  *
  * Pure string building: runs in Node, a page and a Web Worker alike.
  */
-import { printScenario } from '../printer.ts';
+import { printScenario } from '../language/printer.ts';
 import type { Scenario } from '../types.ts';
 import { agentProcesses } from './agents.ts';
 import { constants, state } from './declarations.ts';

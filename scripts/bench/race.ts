@@ -1,0 +1,157 @@
+/**
+ * `npm run bench` (second half): the race engine's benchmark.
+ *
+ * 1. Every shipped scenario: median time over repeated runs (target < 16 ms).
+ * 2. Family (a): N guest stores on one vCPU (N = 1..12), Normal-NC, soc,
+ *    `unmap-s2; read 0x0; reset ctrl`.
+ * 3. Family (b): K vCPUs x M stores each (K = 1..4, M = 1..8), Normal-NC,
+ *    soc, `unmap-s2; read 0x0; reset ctrl`.
+ * 4. Family (c): as (b) with a cacheable type (FWB, S1 Normal-WB, S2 0x6)
+ *    and `dc civac all; dsb` before the reset.
+ *    Targets: K=2 x M=8 and K=4 x M=4 each under 1 s.
+ * Each family row gives states and time with every reduction (as `race`),
+ * without the partial-order reduction (`race --no-por`) and without any
+ * (`--no-reduction`); the two comparison runs happen in child processes
+ * of their own, under a state budget, so that their peak memory is their
+ * own, and sizes past the first one that runs out of budget are skipped.
+ * 5. The targets again, each alone in a process with every reduction, with
+ *    its peak memory (resident set, from process.resourceUsage; target
+ *    < 300 MB), and the peak of all runs above.
+ *
+ * `node scripts/bench/race.ts b` (or a, c, shipped, targets) runs one part only.
+ * Prints tables only; nothing here asserts on time.
+ */
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreOptions, type ExploreResult, type Model } from '../../src/engine/race/index.ts';
+
+const RUNS = 15;
+const WARMUP = 5;
+/** States past which a comparison run (no POR, or no reduction) stops; larger sizes of that mode are skipped. */
+const CHILD_BUDGET = 200_000;
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? 0;
+}
+
+/** Median wall time of `runs` explorations after a warm-up, and the last result. */
+function timed(model: Model, options: ExploreOptions, runs: number): { ms: number; result: ExploreResult } {
+  for (let i = 0; i < Math.min(WARMUP, runs - 1); i += 1) explore(model, options);
+  const times: number[] = [];
+  let result = explore(model, options);
+  for (let i = 0; i < runs; i += 1) {
+    const start = performance.now();
+    result = explore(model, options);
+    times.push(performance.now() - start);
+  }
+  return { ms: median(times), result };
+}
+
+const row = (cells: (string | number)[], widths: number[]): string =>
+  cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i] ?? 0) : String(cell).padStart(widths[i] ?? 0))).join('  ');
+
+function shipped(): void {
+  const dir = new URL('../../scenarios/', import.meta.url);
+  const widths = [44, 8, 7, 10];
+  console.log('Shipped scenarios (median of %d runs, reductions on; target < 16 ms)\n', RUNS);
+  console.log(row(['scenario', 'verdict', 'states', 'median ms'], widths));
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.race')).sort()) {
+    const model = buildModel(parseScenario(readFileSync(new URL(name, dir), 'utf8'), name));
+    const { ms, result } = timed(model, {}, RUNS);
+    console.log(row([name.replace(/\.race$/, ''), result.verdict, result.stats.states, ms.toFixed(2)], widths));
+  }
+}
+
+type Family = 'a' | 'b' | 'c';
+
+/** The scenario of family (a) with N = m (k = 1), or (b)/(c) with k vCPUs of m stores each. */
+function familyText(family: Family, k: number, m: number): string {
+  const stores = Array.from({ length: m }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
+  const programs = VCPU_DIRECTIVES.slice(0, k).map((directive) => `${directive} ${stores}`);
+  const type = family === 'c' ? ['fwb on', 'guest-s1 Normal-WB', 'guest-s2 0x6'] : ['guest-s1 Normal-NC', 'guest-s2 Normal-NC'];
+  const clean = family === 'c' ? 'dc civac all; dsb; ' : '';
+  return ['platform soc', ...type, ...programs, `host unmap-s2; read 0x0; ${clean}reset ctrl`, ''].join('\n');
+}
+
+let childPeakMb = 0;
+
+/**
+ * How a child process explores: with every reduction (as `race`), with the
+ * symmetry reductions only (`race --no-por`), or with none (`--no-reduction`).
+ */
+type Mode = 'all' | 'symmetry' | 'none';
+const MODE_OPTIONS: Record<Mode, { reduction: boolean; partialOrder: boolean }> = {
+  all: { reduction: true, partialOrder: true },
+  symmetry: { reduction: true, partialOrder: false },
+  none: { reduction: false, partialOrder: false },
+};
+
+/** One comparison run in a fresh process: `node scripts/bench/race.ts --child <mode> <family> K M`. */
+function childRun(mode: Mode, family: Family, k: number, m: number): { states: string; ms: string; rssMb: number } {
+  const args = [fileURLToPath(import.meta.url), '--child', mode, family, String(k), String(m)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  const out = JSON.parse(child.stdout) as { states: number; stopped: boolean; ms: number; rssMb: number };
+  if (mode !== 'all') childPeakMb = Math.max(childPeakMb, out.rssMb);
+  return { states: out.stopped ? `>${CHILD_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1), rssMb: out.rssMb };
+}
+
+/** The targets (K=2 x M=8 and K=4 x M=4 under 1 s, under 300 MB), each alone in a process with every reduction. */
+function targets(): void {
+  const widths = [26, 7, 9, 8];
+  console.log('\nTargets, each in a process of its own, every reduction (median of 3 runs; peak resident memory of the process)\n');
+  console.log(row(['family, size', 'states', 'ms', 'peak MB'], widths));
+  for (const which of ['b', 'c'] as const) {
+    for (const [k, m] of [[2, 8], [4, 4]] as const) {
+      const out = childRun('all', which, k, m);
+      console.log(row([`(${which}) K=${k} x M=${m}`, out.states, out.ms, out.rssMb.toFixed(0)], widths));
+    }
+  }
+}
+
+function family(which: Family): void {
+  const widths = [2, 2, 7, 7, 8, 9, 9, 9, 9];
+  const what = {
+    a: '(a) N stores, one vCPU, Normal-NC',
+    b: '(b) K vCPUs x M stores, Normal-NC',
+    c: '(c) K vCPUs x M stores, Normal-WB (FWB, S2 0x6), dc civac all; dsb before the reset',
+  }[which];
+  console.log(`\nFamily ${what}, soc, host 'unmap-s2; read 0x0; ${which === 'c' ? 'dc civac all; dsb; ' : ''}reset ctrl'\n`);
+  console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms', 'states', 'ms'], widths));
+  console.log(row(['', '', '', 'all', '', 'no POR', '', 'none', ''], widths));
+  const sizes = which === 'a' ? Array.from({ length: 12 }, (_, i) => [1, i + 1] as const) : [1, 2, 3, 4].flatMap((k) => Array.from({ length: 8 }, (_, i) => [k, i + 1] as const));
+  const exhaustedAt: Record<'symmetry' | 'none', number> = { symmetry: Infinity, none: Infinity };
+  for (const [k, m] of sizes) {
+    if (m === 1) [exhaustedAt.symmetry, exhaustedAt.none] = [Infinity, Infinity];
+    if (k * m > MAX_GUEST_STORES) {
+      console.log(row([k, m, 'skipped', `> ${MAX_GUEST_STORES} stores`], widths));
+      continue;
+    }
+    const model = buildModel(parseScenario(familyText(which, k, m)));
+    const reduced = timed(model, {}, 3);
+    const cells = (['symmetry', 'none'] as const).flatMap((mode) => {
+      if (m >= exhaustedAt[mode]) return ['skipped', ''];
+      const out = childRun(mode, which, k, m);
+      if (out.states.startsWith('>')) exhaustedAt[mode] = m;
+      return [out.states, out.ms];
+    });
+    console.log(row([k, m, reduced.result.verdict, reduced.result.stats.states, reduced.ms.toFixed(1), ...cells], widths));
+  }
+}
+
+if (process.argv[2] === '--child') {
+  const [mode, which, k, m] = [process.argv[3] as Mode, process.argv[4] as Family, Number(process.argv[5]), Number(process.argv[6])];
+  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET }, mode === 'all' ? 3 : 1);
+  const rssMb = process.resourceUsage().maxRSS / 1024;
+  console.log(JSON.stringify({ states: result.stats.states, stopped: result.stopped !== undefined, ms, rssMb }));
+} else {
+  const parts = process.argv.slice(2);
+  const run = (part: string): boolean => parts.length === 0 || parts.includes(part);
+  if (run('shipped')) shipped();
+  for (const which of ['a', 'b', 'c'] as const) if (run(which)) family(which);
+  if (run('targets')) targets();
+  const mainMb = process.resourceUsage().maxRSS / 1024;
+  console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for this process (every run with every reduction above, one after another).`);
+  if (childPeakMb > 0) console.log(`The largest comparison run (each in its own process, capped at ${CHILD_BUDGET} states): ${childPeakMb.toFixed(0)} MB.`);
+}

@@ -1,0 +1,14 @@
+/**
+ * What a reviewer pastes into a mail about one race check: the plain-text
+ * result followed by the link that reopens it on the site. The CLI's `race`
+ * command and the race explorer's "Copy as plain text" both print exactly
+ * this.
+ */
+import type { RaceCheck } from '../race/explore/check.ts';
+import { linkLines } from './link-line.ts';
+import { raceLink, type ShippedScenarios } from './race-query.ts';
+import { renderRaceText } from '../format/race-text.ts';
+
+export function raceReport(check: RaceCheck, site: string, shipped: ShippedScenarios): string {
+  return `${renderRaceText(check)}${linkLines(raceLink(site, check.scenario, shipped))}`;
+}

@@ -1,0 +1,192 @@
+/**
+ * Exhaustive breadth-first exploration of the race model over canonical
+ * states (M-reduce-symmetry), expanding in each state the steps of a
+ * stubborn set (M-reduce-por). Breadth-first order makes the first
+ * violating transition found the end of a shortest counterexample
+ * (M-explore-bfs); both reductions keep its length. The state graph is
+ * acyclic (every step advances a program, merges, moves or delivers a
+ * write; under M-reduce-symmetry a step may also lead back to its own
+ * state, which is no edge), so after a complete exploration one pass over
+ * the recorded edges gives the fewest and most write transactions that
+ * reach the device over all executions.
+ *
+ * Pure and synchronous so it runs the same in Node, a page and a Web
+ * Worker: progress is reported through a callback every `progressEvery`
+ * states, where a cancel check (callback or AbortSignal) is also polled.
+ */
+import { startState, type Model } from '../model/build.ts';
+import type { State } from '../model/state.ts';
+import { keyShape, stateKey, type KeyShape } from '../model/state-key.ts';
+import { stubbornSet } from '../model/stubborn.ts';
+import type { Transition } from '../model/transition.ts';
+import { successors } from '../model/transitions.ts';
+import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
+
+export interface ExploreProgress {
+  readonly states: number;
+  readonly transitions: number;
+  readonly depth: number;
+}
+
+export interface ExploreOptions {
+  /** Most distinct states to store before giving up with `incomplete` (default 100,000: about 300 MB resident at worst, measured; reduced shipped scenarios need under 3,000). */
+  readonly budget?: number;
+  /** The reductions of state-key.ts (M-reduce-symmetry) and stubborn.ts (M-reduce-por); default on. */
+  readonly reduction?: boolean;
+  /** The partial-order reduction (M-reduce-por), with `reduction` only; default on. Off, the explorer stores the states SPIN stores. */
+  readonly partialOrder?: boolean;
+  readonly onProgress?: (progress: ExploreProgress) => void;
+  /** States between progress reports and cancel checks (default 5,000). */
+  readonly progressEvery?: number;
+  /** Polled with progress; returning true stops with `incomplete`. */
+  readonly shouldStop?: () => boolean;
+  readonly signal?: AbortSignal;
+}
+
+export const DEFAULT_BUDGET = 100_000;
+
+/** The graph as explored: for each state its parent, the successor index that reached it, and its out-edges. */
+interface Graph {
+  readonly parent: number[];
+  readonly via: number[];
+  /** Edges of state i are edgeTo[edgeStart[i] .. edgeStart[i+1]); weight 1 when the step delivers a guest write. */
+  readonly edgeStart: number[];
+  readonly edgeTo: number[];
+  readonly edgeWrites: number[];
+}
+
+/** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
+function writeCounts(graph: Graph): WriteCounts {
+  const n = graph.edgeStart.length - 1;
+  const min = new Array<number>(n).fill(-1);
+  const max = new Array<number>(n).fill(-1);
+  const stack = [0];
+  while (stack.length > 0) {
+    const v = stack[stack.length - 1] ?? 0;
+    if ((min[v] ?? 0) >= 0) {
+      stack.pop();
+      continue;
+    }
+    const from = graph.edgeStart[v] ?? 0;
+    const to = graph.edgeStart[v + 1] ?? 0;
+    let ready = true;
+    for (let e = from; e < to; e += 1) {
+      const w = graph.edgeTo[e] ?? 0;
+      if ((min[w] ?? 0) < 0) {
+        ready = false;
+        stack.push(w);
+      }
+    }
+    if (!ready) continue;
+    stack.pop();
+    let lo = from === to ? 0 : Infinity;
+    let hi = 0;
+    for (let e = from; e < to; e += 1) {
+      const w = graph.edgeTo[e] ?? 0;
+      const add = graph.edgeWrites[e] ?? 0;
+      lo = Math.min(lo, (min[w] ?? 0) + add);
+      hi = Math.max(hi, (max[w] ?? 0) + add);
+    }
+    min[v] = lo;
+    max[v] = hi;
+  }
+  return { min: min[0] ?? 0, max: max[0] ?? 0 };
+}
+
+/** How the explorer generates the steps of a state under the reductions chosen. */
+type StepRule = (s: State) => Transition[];
+
+function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
+  if (!partialOrder) return (s) => successors(model, s, symmetric);
+  return (s) => successors(model, s, symmetric, stubbornSet(model, s, shape.forgetPcsAfterUnmap));
+}
+
+/** Steps from the initial state along successor indices, collecting the trace. */
+export function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
+  let s: State = startState(model);
+  return indices.map((index) => {
+    const t = steps(s)[index];
+    if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
+    s = t.next;
+    return t.step;
+  });
+}
+
+function pathTo(graph: Graph, id: number): number[] {
+  const indices: number[] = [];
+  for (let v = id; v > 0; v = graph.parent[v] ?? 0) indices.push(graph.via[v] ?? 0);
+  return indices.reverse();
+}
+
+export function explore(model: Model, options: ExploreOptions = {}): ExploreResult {
+  const started = performance.now();
+  const budget = options.budget ?? DEFAULT_BUDGET;
+  const every = Math.max(1, options.progressEvery ?? 5_000);
+  const reduction = options.reduction ?? true;
+  const shape = keyShape(model, reduction);
+  const partialOrder = reduction && (options.partialOrder ?? true);
+  const stepsOf = stepRule(model, shape, reduction, partialOrder);
+  const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
+  const depth = [0];
+  const ids = new Map<string, number>();
+  const start = startState(model);
+  ids.set(stateKey(start, shape), 0);
+  // The frontier; index = state id. Expanded states are dropped (only their ids stay).
+  const queue: (State | undefined)[] = [start];
+  let transitions = 0;
+  let violation: number[] | undefined;
+  let stopped: 'budget' | 'cancelled' | undefined;
+
+  const progress = (): ExploreProgress => ({ states: ids.size, transitions, depth: depth[depth.length - 1] ?? 0 });
+  expand: for (let head = 0; head < queue.length; head += 1) {
+    const s = queue[head];
+    queue[head] = undefined;
+    if (!s) continue;
+    if (head > 0 && head % every === 0) {
+      options.onProgress?.(progress());
+      if (options.shouldStop?.() || options.signal?.aborted) {
+        stopped = 'cancelled';
+        break;
+      }
+    }
+    graph.edgeStart.push(graph.edgeTo.length);
+    const steps = stepsOf(s);
+    for (let index = 0; index < steps.length; index += 1) {
+      const t = steps[index];
+      if (!t) continue;
+      transitions += 1;
+      if (t.violation && !violation) violation = [...pathTo(graph, head), index];
+      const key = stateKey(t.next, shape);
+      let id = ids.get(key);
+      if (id === undefined) {
+        if (ids.size >= budget) {
+          stopped = 'budget';
+          break expand;
+        }
+        id = ids.size;
+        ids.set(key, id);
+        graph.parent.push(head);
+        graph.via.push(index);
+        depth.push((depth[head] ?? 0) + 1);
+        queue.push(t.next);
+      }
+      // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
+      if (id === head) continue;
+      graph.edgeTo.push(id);
+      graph.edgeWrites.push(t.delivers ? 1 : 0);
+    }
+  }
+  graph.edgeStart.push(graph.edgeTo.length);
+
+  const stats = { ...progress(), timeMs: performance.now() - started };
+  const trace = violation ? traceOf(model, violation, stepsOf) : [];
+  const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
+  return {
+    verdict,
+    ...(stopped ? { stopped } : { writes: writeCounts(graph) }),
+    trace,
+    stats,
+    reduction,
+    partialOrder,
+  };
+}

@@ -1,0 +1,47 @@
+/**
+ * Runs the race explorer off the main thread, so a large scenario never
+ * freezes the page: the widget posts what to run (a shipped scenario, a
+ * text, or a link's query), the worker answers with the scenario it
+ * resolved (text, link, problems with the link), then progress, then
+ * everything shown about the result (race-shown.ts). Cancelling is the
+ * widget terminating this worker.
+ */
+import { checkScenario, parseScenario, ScenarioError } from '../../engine/race/index.ts';
+import { restoreRaceLink } from '../versions/race-link.ts';
+import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
+import { SHIPPED, shippedFile } from './race-scenarios.ts';
+import { scenarioInfo, shownOf } from './race-shown.ts';
+
+const post = (message: RaceResponse): void => self.postMessage(message);
+
+/**
+ * The text a source stands for, and what was wrong with the link it came
+ * from. A link is read as its model version shipped it (race-link.ts:
+ * an older version's archived engine loads here, in the worker).
+ */
+async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] }> {
+  if ('text' in source) return { text: source.text, problems: [] };
+  const shipped = SHIPPED.get(source.name);
+  const problems = shipped === undefined ? [`no shipped scenario '${source.name}'`] : [];
+  const fallback = shipped ?? '';
+  if (!('search' in source)) return { text: fallback, problems };
+  const restored = await restoreRaceLink(source.search, SHIPPED);
+  return { text: restored.text ?? fallback, problems: [...problems, ...restored.problems] };
+}
+
+self.onmessage = async (event: MessageEvent<RaceRequest>) => {
+  const { id, source, site } = event.data;
+  try {
+    const { text, problems } = await resolve(source);
+    const info = scenarioInfo(text, parseScenario(text, '<scenario>'), problems);
+    post({ id, kind: 'scenario', ...info });
+    // As the CLI names its input: the shipped file, or standard input for anything else.
+    const file = info.name === undefined ? '<stdin>' : shippedFile(info.name);
+    const check = checkScenario(text, { file, progressEvery: 2_000, onProgress: (progress) => post({ id, kind: 'progress', progress }) });
+    post({ id, kind: 'done', ...shownOf(check, site) });
+  } catch (error) {
+    // The widget's editor parses before it runs, so this is a bug or a refused type: say so in words, never a stack.
+    const message = error instanceof ScenarioError ? error.message : `the race engine failed: ${error instanceof Error ? error.message : String(error)}`;
+    post({ id, kind: 'error', message });
+  }
+};

@@ -1,0 +1,135 @@
+/**
+ * What the old-link notice shows: the state a link from an older model
+ * version describes, what that version answered and what the current one
+ * answers, side by side, and the changelog entries since that affect it.
+ * Runs in its own Web Worker (old-version-worker.ts), started only by the
+ * notice, so the current engines it needs never weigh on a page.
+ */
+import changesText from '../../../CHANGES?raw';
+import { COMBINE_DEFAULTS, COMBINE_PARAMS } from '../../engine/links/combine-query.ts';
+import { readQuery } from '../../engine/links/query.ts';
+import { changesSince, parseChanges, type ChangeEntry, type StateFacts } from '../../engine/release/changes.ts';
+import { currentRelease } from '../../engine/release/current.ts';
+import type { EngineRelease } from '../../engine/release/release.ts';
+import { combineFacts, kvmFacts, mairFacts, raceFacts } from '../../engine/release/state-facts.ts';
+import { KVM_DEFAULTS, KVM_PARAMS } from '../../engine/links/kvm-query.ts';
+import { answerKey } from '../../engine/kvm/decide.ts';
+import { MODEL_VERSION } from '../../engine/version.ts';
+import { parseS1 } from '../../engine/attrs/parse.ts';
+import { loadArchivedRelease } from './model-release.ts';
+import { restoreRaceLink } from './race-link.ts';
+
+export type NoticeKind = 'combine' | 'mair' | 'race' | 'kvm';
+
+export interface ResultRow {
+  readonly label: string;
+  readonly old: string;
+  readonly current: string;
+}
+
+export interface Comparison {
+  /** The changelog entries since the link's version that affect its state, newest first. */
+  readonly changes: readonly ChangeEntry[];
+  readonly rows: readonly ResultRow[];
+  readonly differs: boolean;
+  /** The old version's own plain text for the state (its renderer), when it has one. */
+  readonly oldText?: string;
+  /** Why there is nothing to compare: the old version had no engine for this playground. */
+  readonly absent?: string;
+}
+
+type Measured = { facts: StateFacts; rows: ResultRow[]; oldText?: string; absent?: string };
+
+const row = (label: string, old: unknown, current: unknown): ResultRow => ({ label, old: String(old), current: String(current) });
+
+function combineRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
+  const input = { ...COMBINE_DEFAULTS, ...readQuery(COMBINE_PARAMS, search).values };
+  const a = old.combine(input);
+  const b = now.combine(input);
+  return {
+    facts: combineFacts(input),
+    rows: [
+      row('combined type', a.typeName, b.typeName),
+      row('MAIR-style byte', a.mairHex, b.mairHex),
+      row('shareability (SH)', a.sh, b.sh),
+      row('rule', a.rule.id, b.rule.id),
+      row('decided by', a.decidedBy, b.decidedBy),
+      row('warnings', a.warnings.length, b.warnings.length),
+    ],
+    oldText: old.combineText(a),
+  };
+}
+
+function mairRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
+  const raw = new URLSearchParams(search).get('mair');
+  let byte = 0x44;
+  try {
+    if (raw !== null) byte = parseS1(raw);
+  } catch {
+    // The decoder reports a bad byte itself; the notice compares its default.
+  }
+  const a = old.decodeS1(byte);
+  const b = now.decodeS1(byte);
+  return {
+    facts: mairFacts(byte),
+    rows: [row('memory type', a.name, b.name), row('attributes', a.description, b.description), row('reserved', a.reserved ? 'yes' : 'no', b.reserved ? 'yes' : 'no')],
+  };
+}
+
+function kvmRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
+  const input = { ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, search).values };
+  const facts = kvmFacts(input);
+  if (old.kvmDecide === undefined || old.kvmText === undefined) return { facts, rows: [], absent: `Model version ${old.model} had no KVM engine: there is no earlier answer to show.` };
+  const a = old.kvmDecide(input);
+  const b = now.kvmDecide!(input);
+  return {
+    facts,
+    rows: [row('answer', answerKey(a.answer), answerKey(b.answer)), row('rule', a.rule.text, b.rule.text), row('behaves as', a.releases, b.releases)],
+    oldText: old.kvmText(a),
+  };
+}
+
+/** Race checks run here on the main thread: a budget keeps a large scenario from freezing the page. */
+const BUDGET = { budget: 200_000 };
+
+async function raceRows(search: string, old: EngineRelease, now: EngineRelease): Promise<Measured | undefined> {
+  // An old link's scenario is read from its version's archived texts, never from today's.
+  const { text } = await restoreRaceLink(search, new Map());
+  if (text === undefined) return undefined;
+  const name = Object.entries(old.scenarios).find(([, t]) => t === text)?.[0];
+  const file = name === undefined ? '<stdin>' : `scenarios/${name}.race`;
+  const a = old.checkScenario(text, { file, ...BUDGET });
+  let b;
+  try {
+    b = now.checkScenario(text, { file, ...BUDGET });
+  } catch (error) {
+    b = undefined;
+    void error;
+  }
+  const steps = (t: readonly unknown[]): string => (t.length === 0 ? 'none' : `${t.length} steps`);
+  return {
+    facts: raceFacts(a, name),
+    rows: [
+      row('verdict', a.result.verdict, b ? b.result.verdict : 'refused by the current model'),
+      row('guest type', a.guestType, b ? b.guestType : '-'),
+      row('states explored', a.result.stats.states, b ? b.result.stats.states : '-'),
+      row('counterexample', steps(a.result.trace), b ? steps(b.result.trace) : '-'),
+    ],
+    oldText: old.renderRaceText(a),
+  };
+}
+
+export async function compareWithVersion(kind: NoticeKind, version: number, search: string): Promise<Comparison | undefined> {
+  const old = await loadArchivedRelease(version);
+  const now = currentRelease({});
+  const measured =
+    kind === 'combine' ? combineRows(search, old, now) : kind === 'mair' ? mairRows(search, old, now) : kind === 'kvm' ? kvmRows(search, old, now) : await raceRows(search, old, now);
+  if (measured === undefined) return undefined;
+  return {
+    changes: changesSince(parseChanges(changesText), version, MODEL_VERSION, measured.facts),
+    rows: measured.rows,
+    differs: measured.rows.some((r) => r.old !== r.current),
+    ...(measured.oldText === undefined ? {} : { oldText: measured.oldText }),
+    ...(measured.absent === undefined ? {} : { absent: measured.absent }),
+  };
+}
