@@ -41,7 +41,7 @@ describe('race command (CLI contract: verdict, states, trace, expected/matches)'
 
   it('turns bad input into one UsageError line with file:line:column, printing nothing', async () => {
     const io = fakeIo({ 'bad.race': 'platform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nhost reset flr\n' });
-    await expect(raceCommand(['bad.race'], io)).rejects.toThrow(new UsageError("bad.race:4:12: 'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc"));
+    await expect(raceCommand(['bad.race'], io)).rejects.toThrow(new UsageError("bad.race:4:12: 'reset flr' needs platform pcie; expected reset ctrl, reset reg or reset acpi on soc"));
     await expect(raceCommand(['missing.race'], io)).rejects.toThrow(/missing\.race: cannot read the scenario \(ENOENT\)/);
     await expect(raceCommand([], io)).rejects.toThrow(UsageError);
     await expect(raceCommand(['a', 'b'], io)).rejects.toThrow(UsageError);

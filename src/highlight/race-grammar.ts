@@ -8,12 +8,15 @@
 
 import type { LanguageRegistration } from 'shiki';
 import { KNOB_NAMES, VCPU_DIRECTIVES } from '../engine/race/types.ts';
+import { HOST_OP_NAMES, HOST_OPS } from '../engine/race/vocabulary/host-ops.ts';
+import { PLATFORM_NAMES } from '../engine/race/vocabulary/platforms.ts';
+import { RESET_METHOD_NAMES } from '../engine/race/vocabulary/reset-methods.ts';
 
 const words = (list: readonly string[]): string => `\\b(?:${list.map((w) => w.replace(/-/g, '\\-')).join('|')})\\b`;
 
 const directives = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'kernel', 'vma', 'option', ...VCPU_DIRECTIVES, 'host', 'expect'];
-const ops = ['store', 'dmb', 'dsb', 'unmap-s2', 'read', 'dc', 'reset'];
-const values = ['pcie', 'soc', 'on', 'off', 'yes', 'no', 'flr', 'ctrl', 'reg', 'acpi', 'civac', 'all', 'safe', 'unsafe'];
+const ops = [...new Set(['store', 'dmb', 'dsb', ...HOST_OP_NAMES.map((op) => HOST_OPS[op].keyword)])];
+const values = [...PLATFORM_NAMES, 'on', 'off', 'yes', 'no', ...RESET_METHOD_NAMES, 'civac', 'all', 'safe', 'unsafe'];
 
 export const raceGrammar: LanguageRegistration = {
   name: 'race',

@@ -13,6 +13,7 @@
 import type { Model } from '../race/model/build.ts';
 import type { ReplayFrame, StateView } from '../race/explore/replay.ts';
 import type { Actor, Lane } from '../race/types.ts';
+import { LANE_ORDER, LANES } from '../race/vocabulary/lanes.ts';
 
 /**
  * A lane as the chart keys it: one of the engine's lanes. Kept as a plain
@@ -58,38 +59,9 @@ export interface RaceChart {
   readonly components: readonly (readonly ChartComponent[])[];
 }
 
-/** Drawing order: the guest's PEs, the host's, the cache, the acknowledgement point, the targets. */
-const LANE_ORDER: readonly string[] = [
-  'guest-pe',
-  'guest1-pe',
-  'guest2-pe',
-  'guest3-pe',
-  'host-pe',
-  'cache',
-  'interconnect',
-  'root-complex',
-  'device',
-  'reset-controller',
-  'firmware',
-];
-
-const LANE_NAMES: Readonly<Record<string, string>> = {
-  'guest-pe': 'Guest PE',
-  'guest1-pe': 'vCPU 1 PE',
-  'guest2-pe': 'vCPU 2 PE',
-  'guest3-pe': 'vCPU 3 PE',
-  'host-pe': 'Host PE',
-  cache: 'Cache',
-  interconnect: 'Interconnect',
-  'root-complex': 'Root complex',
-  device: 'Device',
-  'reset-controller': 'Reset controller',
-  firmware: 'Firmware',
-};
-
 /** A lane's name in a chart (vCPU 0's PE is "vCPU 0 PE" beside other vCPUs, "Guest PE" alone). */
 export function laneName(chart: Pick<RaceChart, 'lanes'>, lane: LaneId): string {
-  return chart.lanes.find((l) => l.lane === lane)?.name ?? LANE_NAMES[lane] ?? lane;
+  return chart.lanes.find((l) => l.lane === lane)?.name ?? (lane in LANES ? LANES[lane as Lane].name : lane);
 }
 
 /** A place a write can be in a view: a buffer (in its PE's lane), the cache, or a path (in the acknowledgement point's lane). */
@@ -120,7 +92,7 @@ function lanesOf(model: Model, frames: readonly ReplayFrame[]): ChartLane[] {
   }
   const lanes = LANE_ORDER.filter((lane) => used.has(lane));
   const several = used.has('guest1-pe');
-  return lanes.map((lane) => ({ lane, name: lane === 'guest-pe' && several ? 'vCPU 0 PE' : (LANE_NAMES[lane] ?? lane) }));
+  return lanes.map((lane) => ({ lane, name: lane === 'guest-pe' && several ? 'vCPU 0 PE' : LANES[lane].name }));
 }
 
 /** The items of `a` that `b` lacks, counting repeats (two buffered `store 0x0` are two writes). */

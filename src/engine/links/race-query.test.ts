@@ -81,7 +81,7 @@ describe('race explorer links', () => {
   it('blame the parameter that conflicts with a default line, not the default', () => {
     // The default host ends with `reset flr`, which is only valid on pcie.
     const back = restored('?platform=soc&s1=Device-nGnRE');
-    expect(back.problems).toEqual(["parameter 'platform' ignored: 'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc"]);
+    expect(back.problems).toEqual(["parameter 'platform' ignored: 'reset flr' needs platform pcie; expected reset ctrl, reset reg or reset acpi on soc"]);
     expect(back.scenario).toMatchObject({ platform: 'pcie', guestS1: 'Device-nGnRE' });
   });
 

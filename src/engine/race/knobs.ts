@@ -4,6 +4,7 @@
  * scenario file states it instead of the engine hiding it. The race model
  * page gives each knob's rule (M-...).
  */
+import { PLATFORMS } from './vocabulary/platforms.ts';
 import { KNOB_NAMES, type KnobName, type Knobs, type Platform, type Scenario } from './types.ts';
 
 export function isKnobName(name: string): name is KnobName {
@@ -38,7 +39,7 @@ export function defaultKnobs(platform: Platform, fwb = false): Knobs {
     'early-ack': true,
     'write-order': true,
     'np-pushes': true,
-    'ne-honoured': platform === 'soc',
+    'ne-honoured': PLATFORMS[platform].neHonoured,
     'config-order': true,
     'unmap-cleans': !fwb,
   };

@@ -8,16 +8,14 @@
  * JSON or posted from a Web Worker unchanged.
  */
 import type { Pgprot } from '../kvm/types.ts';
+import type { Actor, Lane, VcpuName } from './vocabulary/lanes.ts';
+import type { Platform } from './vocabulary/platforms.ts';
+import type { ResetMethod } from './vocabulary/reset-methods.ts';
 
-export type Platform = 'pcie' | 'soc';
-
-/**
- * How the host resets the device: PCIe FLR (config write, M-reset-flr), SoC
- * reset controller (M-reset-ctrl), a reset register of the device written
- * with writel() (M-reset-reg, M-writel), or the firmware's ACPI _RST method
- * (M-reset-acpi).
- */
-export type ResetMethod = 'flr' | 'ctrl' | 'reg' | 'acpi';
+export type { Actor, Lane, Platform, ResetMethod, VcpuName };
+export type { VcpuLane } from './vocabulary/lanes.ts';
+export { MAX_VCPUS, VCPU_DIRECTIVES, vcpuActor, vcpuLane } from './vocabulary/lanes.ts';
+import { VCPU_DIRECTIVES } from './vocabulary/lanes.ts';
 
 export type GuestOp =
   | { readonly op: 'store'; readonly offset: number }
@@ -60,10 +58,6 @@ export type Knobs = Readonly<Record<KnobName, boolean>>;
  * keep the spelling of the file (a name or a raw encoding) so that printing
  * writes back what the author wrote.
  */
-/** The directives of the vCPU programs: vCPU k is `guest` for k = 0, `guest<k>` otherwise (M-agents). */
-export const VCPU_DIRECTIVES = ['guest', 'guest1', 'guest2', 'guest3'] as const;
-export type VcpuName = (typeof VCPU_DIRECTIVES)[number];
-export const MAX_VCPUS = VCPU_DIRECTIVES.length;
 
 /**
  * `kernel <release>` and `vma <pgprot> [allow-any-uncached]`: the guest's
@@ -105,33 +99,6 @@ export function vcpuPrograms(scenario: Scenario): readonly (readonly GuestOp[])[
     programs.push(program);
   }
   return programs;
-}
-
-/**
- * Who does something in a counterexample, as a reader names it: a vCPU by
- * its directive (`guest`, `guest1`, ...), the host, the fabric (write
- * buffers handing writes to the acknowledgement point, paths), the cache
- * (evictions), the device, the SoC reset controller, the firmware (ACPI).
- */
-export type Actor = VcpuName | 'host' | 'fabric' | 'cache' | 'device' | 'reset controller' | 'firmware';
-
-/** The lane of vCPU k's PE: `guest-pe` for vCPU 0, `guest<k>-pe` otherwise. */
-export type VcpuLane = 'guest-pe' | 'guest1-pe' | 'guest2-pe' | 'guest3-pe';
-
-/**
- * The timeline lane a step is drawn in: the vCPUs' PEs, the host's PE, the
- * coherent cache (cacheable types only), the acknowledgement point
- * (interconnect on an SoC, root complex on PCIe), the device, the SoC reset
- * controller, and the firmware (reset acpi).
- */
-export type Lane = VcpuLane | 'host-pe' | 'cache' | 'interconnect' | 'root-complex' | 'device' | 'reset-controller' | 'firmware';
-
-/** vCPU k's actor name and lane. */
-export function vcpuActor(k: number): VcpuName {
-  return VCPU_DIRECTIVES[k] ?? 'guest';
-}
-export function vcpuLane(k: number): VcpuLane {
-  return k === 0 ? 'guest-pe' : (`guest${k}-pe` as VcpuLane);
 }
 
 /** One step of an execution, readable on its own ("guest: store 0x8 enters write buffer"). */

@@ -393,7 +393,7 @@ describe('the scenario language', () => {
       }
       return 'no error';
     };
-    expect(error(`${head}host reset ctrl`)).toBe("e.race:4:12: 'reset ctrl' needs platform soc; expected reset flr or reset reg on pcie");
+    expect(error(`${head}host reset ctrl`)).toBe("e.race:4:12: 'reset ctrl' needs platform soc; expected reset flr, reset reg or reset acpi on pcie");
     expect(error(`${head}frob x`)).toMatch(/^e\.race:4:1: unknown directive 'frob'/);
     expect(error(`${head}guest store 0x0; flush`)).toMatch(/^e\.race:4:18: unknown guest op 'flush'/);
     expect(error(`${head}host unmap-s2; wait`)).toMatch(/^e\.race:4:16: unknown host op 'wait'/);

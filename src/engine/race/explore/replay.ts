@@ -12,6 +12,7 @@ import { SIDE_PATH, type Entry, type State, type Txn } from '../model/state.ts';
 import { successors } from '../model/transitions.ts';
 import { bufferOwner } from '../model/write-buffer.ts';
 import type { Lane, TraceStep } from '../types.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 
 /** What each component holds, in words, for drawing one moment of an execution. */
 export interface StateView {
@@ -44,7 +45,7 @@ function itemText(model: Model, item: Entry | Txn): string {
 }
 
 function sideTarget(model: Model): string {
-  const firmware = model.host.some((op) => op.op === 'reset' && op.method === 'acpi');
+  const firmware = model.host.some((op) => op.op === 'reset' && RESET_METHODS[op.method].lane === 'firmware');
   const usual = model.scenario.platform === 'soc' ? 'reset controller' : 'device (config path)';
   return firmware ? `${usual} or firmware` : usual;
 }

@@ -5,7 +5,9 @@
  */
 import { ScenarioError } from './errors.ts';
 import { parseNumber, type Word } from './lines.ts';
-import type { GuestOp, HostOp, ResetMethod } from '../types.ts';
+import type { GuestOp, HostOp } from '../types.ts';
+import { HOST_OP_NAMES, HOST_OPS } from '../vocabulary/host-ops.ts';
+import { isResetMethod, RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
 
 export interface OpContext {
   readonly file: string;
@@ -13,7 +15,10 @@ export interface OpContext {
 }
 
 const GUEST_OPS = "'store <offset>', 'dmb' or 'dsb'";
-const HOST_OPS = "'unmap-s2', 'dsb', 'read <offset>', 'dc civac <offset>|all' or 'reset flr|ctrl|reg|acpi'";
+/** `a, b or c`, for messages. */
+export const orList = (words: readonly string[]): string => words.join(', ').replace(/, ([^,]*)$/, ' or $1');
+const HOST_SYNTAX = orList(HOST_OP_NAMES.map((op) => `'${op === 'reset' ? `reset ${RESET_METHOD_NAMES.join('|')}` : HOST_OPS[op].syntax}'`));
+const RESET_LIST = orList(RESET_METHOD_NAMES);
 
 function fail(ctx: OpContext, col: number, detail: string): never {
   throw new ScenarioError(ctx.file, ctx.line, col, detail);
@@ -49,10 +54,8 @@ export function parseGuestOp(ctx: OpContext, words: readonly [Word, ...Word[]]):
 
 /** Whether `word` names an op of a vCPU program or of the host program (an indented line of ops continues that program; parser.ts). */
 export function isOpName(program: 'guest' | 'host', word: string): boolean {
-  return (program === 'guest' ? ['store', 'dmb', 'dsb'] : ['unmap-s2', 'dsb', 'read', 'dc', 'reset']).includes(word);
+  return program === 'guest' ? ['store', 'dmb', 'dsb'].includes(word) : HOST_OP_NAMES.some((op) => HOST_OPS[op].keyword === word);
 }
-
-const RESET_METHODS: readonly ResetMethod[] = ['flr', 'ctrl', 'reg', 'acpi'];
 
 /** `dc civac <offset>|all` (M-cache-dc-civac). */
 function dcCivac(ctx: OpContext, words: readonly Word[], op: Word): HostOp {
@@ -83,13 +86,13 @@ export function parseHostOp(ctx: OpContext, words: readonly [Word, ...Word[]]): 
       return dcCivac(ctx, words, op);
     case 'reset': {
       const how = words[1];
-      if (!how) fail(ctx, op.col + op.text.length, "expected a reset method after 'reset': flr, ctrl, reg or acpi");
-      const method = RESET_METHODS.find((m) => m === how.text);
-      if (!method) fail(ctx, how.col, `unknown reset method '${how.text}'; expected flr, ctrl, reg or acpi`);
+      if (!how) fail(ctx, op.col + op.text.length, `expected a reset method after 'reset': ${RESET_LIST}`);
+      const method = how.text;
+      if (!isResetMethod(method)) fail(ctx, how.col, `unknown reset method '${how.text}'; expected ${RESET_LIST}`);
       noMoreWords(ctx, words, 2, `reset ${method}`);
       return { op: 'reset', method };
     }
     default:
-      return fail(ctx, op.col, `unknown host op '${op.text}'; expected ${HOST_OPS}`);
+      return fail(ctx, op.col, `unknown host op '${op.text}'; expected ${HOST_SYNTAX}`);
   }
 }

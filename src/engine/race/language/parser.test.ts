@@ -99,7 +99,7 @@ describe('scenario language', () => {
   });
 
   it("rejects 'flr' on soc and 'ctrl' on pcie, wherever the platform is declared", () => {
-    expect(errorOf(`${HEAD}host reset flr`).message).toBe("x.race:4:12: 'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc");
+    expect(errorOf(`${HEAD}host reset flr`).message).toBe("x.race:4:12: 'reset flr' needs platform pcie; expected reset ctrl, reset reg or reset acpi on soc");
     expect(where('host reset ctrl\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nplatform pcie')).toBe('1:12');
   });
 

@@ -12,7 +12,8 @@ import { ScenarioError } from './errors.ts';
 import { GuestTypeError, resolveGuestType } from '../guest-type.ts';
 import { isKnobName, PATH_ORDER_KNOBS, PATH_ORDER_SHORTHAND } from '../knobs.ts';
 import { splitOps, splitWords, stripComment, parseSwitch, type Word } from './lines.ts';
-import { isOpName, parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
+import { isOpName, orList, parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
+import { RESET_METHODS, resetMethodsOn, type ResetMethod } from '../vocabulary/reset-methods.ts';
 import {
   KNOB_NAMES,
   VCPU_DIRECTIVES,
@@ -54,7 +55,7 @@ class Parse {
   readonly vcpus = new Map<VcpuName, { ops: GuestOp[]; at: Position }>();
   readonly host: HostOp[] = [];
   stores = 0;
-  readonly resets: { method: string; at: Position }[] = [];
+  readonly resets: { method: ResetMethod; at: Position }[] = [];
   /** `vma <pgprot> [allow-any-uncached]`, with the position of its protection. */
   vma: { directives: Omit<KvmDirectives, 'kernel'>; at: Position } | undefined;
   /** Set while a program's op list continues on the next line (it ended with `;`). */
@@ -305,9 +306,11 @@ class Parse {
     }
   }
 
-  checkReset(method: string, at: Position, platform: Platform): void {
-    if (method === 'flr' && platform !== 'pcie') this.fail(at, "'reset flr' needs platform pcie; expected reset ctrl or reset reg on soc");
-    if (method === 'ctrl' && platform !== 'soc') this.fail(at, "'reset ctrl' needs platform soc; expected reset flr or reset reg on pcie");
+  checkReset(method: ResetMethod, at: Position, platform: Platform): void {
+    const allowed = resetMethodsOn(platform);
+    if (allowed.includes(method)) return;
+    const needs = orList(RESET_METHODS[method].platforms);
+    this.fail(at, `'reset ${method}' needs platform ${needs}; expected ${orList(allowed.map((m) => `reset ${m}`))} on ${platform}`);
   }
 
   checkGuestType(s1: Word, s2: Word, fwb: boolean, s2At: Position): void {

@@ -6,6 +6,7 @@
  */
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
+import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import type { Model } from './build.ts';
 import { intoCache } from './cache.ts';
 import { hostWriteText, storesText } from './describe.ts';
@@ -44,7 +45,8 @@ export function completionOfGuestStores(behaviour: StoreBehaviour, knobs: Knobs)
  * completes like one (M-cache-dc-civac).
  */
 export function completionOfHostWrite(kind: Txn['kind'], knobs: Knobs): CompletionPoint {
-  return kind === 'flr' || !knobs['early-ack'] ? 'target' : 'ack';
+  if (!knobs['early-ack']) return 'target';
+  return isResetMethod(kind) ? RESET_METHODS[kind].completion : 'ack';
 }
 
 function completionOf(model: Model, txn: Txn): CompletionPoint {

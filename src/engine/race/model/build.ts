@@ -9,6 +9,8 @@ import { resolveKnobs } from '../knobs.ts';
 import { vcpuPrograms, type GuestOp, type HostOp, type Knobs, type Lane, type Scenario } from '../types.ts';
 import { completionOfGuestStores, type CompletionPoint } from './ack-point.ts';
 import { initialState, type State } from './state.ts';
+import { barrierEpochs } from '../vocabulary/host-ops.ts';
+import { PLATFORMS } from '../vocabulary/platforms.ts';
 
 /** The granule within which stores may merge into one write transaction, and the cache line: 64 bytes (M-wb-gather, M-cache-line). */
 export const MERGE_GRANULE = 64;
@@ -64,21 +66,6 @@ function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean):
   return groups.filter((g) => g.length > 1);
 }
 
-/**
- * Barriers before each op, counting from `start`. A `reset reg` is a
- * writel(): its DMB OSHST comes before the store (M-writel), so the write
- * gets an epoch of its own.
- */
-function epochs(ops: readonly (GuestOp | HostOp)[], start: number): number[] {
-  let epoch = start;
-  return ops.map((op) => {
-    if (op.op === 'reset' && op.method === 'reg') epoch += 1;
-    const before = epoch;
-    if (op.op === 'dmb' || op.op === 'dsb' || op.op === 'unmap-s2') epoch += 1;
-    return before;
-  });
-}
-
 function knobWarnings(scenario: Scenario, knobs: Knobs, cacheable: boolean): string[] {
   const warnings: string[] = [];
   if (scenario.platform === 'soc' && scenario.options['config-order'] !== undefined) {
@@ -108,11 +95,10 @@ export function buildModel(scenario: Scenario): Model {
       storeVcpu.push(k);
       return storeOffsets.push(op.offset) - 1;
     });
-    return { ops, storeIndex, epoch: epochs(ops, 0) };
+    return { ops, storeIndex, epoch: barrierEpochs(ops, 0) };
   });
   const vcpu0Barriers = scenario.guest.filter((op) => op.op !== 'store').length;
   const samePe = knobs['same-pe'];
-  const pcie = scenario.platform === 'pcie';
   const cacheable = guestType.behaviour.cacheable;
   return {
     scenario,
@@ -123,13 +109,13 @@ export function buildModel(scenario: Scenario): Model {
     storeOffsets,
     storeVcpu,
     lines,
-    hostEpoch: epochs(scenario.host, samePe ? vcpu0Barriers : 0),
+    hostEpoch: barrierEpochs(scenario.host, samePe ? vcpu0Barriers : 0),
     hostBuffer: samePe ? 0 : vcpus.length,
     bufferCount: samePe ? vcpus.length : vcpus.length + 1,
     cacheable,
     guestCompletion: completionOfGuestStores(guestType.behaviour, knobs),
-    ackLane: pcie ? 'root-complex' : 'interconnect',
-    ackName: pcie ? 'root complex' : 'interconnect',
+    ackLane: PLATFORMS[scenario.platform].ackLane,
+    ackName: PLATFORMS[scenario.platform].ackName,
     warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs, cacheable)],
     vcpuGroups: vcpuGroups(vcpus.map((v) => v.ops), samePe),
   };

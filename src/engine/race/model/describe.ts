@@ -4,6 +4,7 @@
  */
 import { hex } from '../language/printer.ts';
 import { vcpuActor, type ResetMethod } from '../types.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import type { Model } from './build.ts';
 
 /** The store numbers set in `ids`, lowest first. */
@@ -27,13 +28,6 @@ export function storesText(model: Model, ids: number): string {
   return `${owners.join('+')} ${text}`;
 }
 
-const hostWrites: Record<ResetMethod, string> = {
-  flr: 'FLR config write',
-  ctrl: 'write to the reset controller',
-  reg: "write to the device's reset register",
-  acpi: "firmware's _RST write (ACPI reset)",
-};
-
 export function hostWriteText(method: ResetMethod): string {
-  return hostWrites[method];
+  return RESET_METHODS[method].write;
 }

@@ -7,7 +7,8 @@
  */
 import type { Model } from './build.ts';
 import { hex } from '../language/printer.ts';
-import { hostWriteText, storesText } from './describe.ts';
+import { storesText } from './describe.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { removeAt, replaceAt, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 
@@ -31,10 +32,7 @@ export function receive(model: Model, s: State, pathIndex: number, index: number
       const next: State = { ...after, hostPc: s.hostPc + 1, hostPhase: 0 };
       return transition('device', 'device', `answers the host's read of ${offset}`, ref, next);
     }
-    case 'reg':
-    case 'flr':
-    case 'ctrl':
-    case 'acpi':
-      return transition('device', 'device', `${hostWriteText(txn.kind)} arrives: the device is reset`, ref, { ...after, reset: true });
+    default:
+      return transition('device', 'device', RESET_METHODS[txn.kind].effect, ref, { ...after, reset: true });
   }
 }

@@ -14,6 +14,7 @@ import { enterPath } from './path.ts';
 import type { State } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 import { accessOf, enterBuffer, nothingAhead } from './write-buffer.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 
 const ref = (s: State, what: string): string => `host:${s.hostPc}:${what}`;
 const advance = (s: State): State => ({ ...s, hostPc: s.hostPc + 1, hostPhase: 0 });
@@ -90,7 +91,7 @@ function read(model: Model, s: State, offset: number): Transition[] {
 function reset(model: Model, s: State, method: ResetMethod): Transition {
   const entry = { kind: method, ids: s.hostPc, region: -1, epoch: model.hostEpoch[s.hostPc] ?? 0 };
   const next = enterBuffer(advance(s), model.hostBuffer, entry);
-  const how = method === 'reg' ? 'writel(): DMB OSHST, then ' : '';
+  const how = RESET_METHODS[method].writel ? 'writel(): DMB OSHST, then ' : '';
   return step(s, 'reset', `${how}issues the ${hostWriteText(method)}`, next);
 }
 

@@ -14,12 +14,13 @@ import { DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } fro
 import type { Transition } from './transition.ts';
 import type { ClassFilter } from './transitions.ts';
 import { accessOf, ordersBefore } from './write-buffer.ts';
+import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
 export function route(model: Model, kind: TxnKind): number {
-  if (kind === 'ctrl' || kind === 'acpi') return SIDE_PATH;
-  if (kind === 'flr') return configPath(model.knobs);
-  return DEVICE_PATH;
+  if (!isResetMethod(kind)) return DEVICE_PATH;
+  const { route } = RESET_METHODS[kind];
+  return route === 'side' ? SIDE_PATH : route === 'config' ? configPath(model.knobs) : DEVICE_PATH;
 }
 
 /**
@@ -68,7 +69,7 @@ export function arrivalTransitions(
   s.paths.forEach((path, p) => {
     path.forEach((txn, i) => {
       if (!allowed(p, i) || !mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
-      out.push(txn.kind === 'ctrl' || txn.kind === 'acpi' ? sideReset(s, i, txn) : receive(model, s, p, i, txn));
+      out.push(isResetMethod(txn.kind) && RESET_METHODS[txn.kind].actor !== 'device' ? sideReset(s, i, txn.kind, txn) : receive(model, s, p, i, txn));
     });
   });
   return out;

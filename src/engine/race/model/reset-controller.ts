@@ -7,13 +7,14 @@
  * device (M-path-side), so the reset may take effect while guest writes are
  * still on their way.
  */
+import { RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
 import { removeAt, replaceAt, SIDE_PATH, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 
 /** The reset-controller or firmware write arrives: the device is reset. */
-export function sideReset(s: State, index: number, txn: Txn): Transition {
+export function sideReset(s: State, index: number, method: ResetMethod, txn: Txn): Transition {
   const path = s.paths[SIDE_PATH] ?? [];
   const next: State = { ...s, reset: true, paths: replaceAt(s.paths, SIDE_PATH, removeAt(path, index)) };
-  if (txn.kind === 'acpi') return transition('firmware', 'firmware', "_RST takes effect: the device is reset", `acpi:${txn.ids}`, next);
-  return transition('reset controller', 'reset-controller', 'asserts reset: the device is reset', `assert:${txn.ids}`, next);
+  const { actor, lane, effect } = RESET_METHODS[method];
+  return transition(actor, lane, effect, `${method === 'acpi' ? 'acpi' : 'assert'}:${txn.ids}`, next);
 }

@@ -68,8 +68,9 @@ import { hostTransitions } from './host.ts';
 import { blockerOf, route } from './path.ts';
 import { DEVICE_PATH, isGuestWrite, type Entry, type State, type TxnKind } from './state.ts';
 import type { Allowed } from './transitions.ts';
+import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
-const isReset = (kind: TxnKind): boolean => kind === 'flr' || kind === 'ctrl' || kind === 'reg' || kind === 'acpi';
+const isReset = (kind: TxnKind): boolean => isResetMethod(kind);
 
 /** Where a write of a buffer goes when it leaves: a path (`p0`, `p1`) or, for a cacheable store, its cache line (`c<line>`). */
 function destination(model: Model, kind: Entry['kind'], region: number): string {

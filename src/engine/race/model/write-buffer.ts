@@ -11,6 +11,7 @@ import { MERGE_GRANULE, type Model } from './build.ts';
 import { storesText } from './describe.ts';
 import { isGuestWrite, replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
 import { transition, type Transition } from './transition.ts';
+import { isResetMethod, RESET_METHODS, type ResetMethodInfo } from '../vocabulary/reset-methods.ts';
 import type { ClassFilter } from './transitions.ts';
 
 export { MERGE_GRANULE };
@@ -20,18 +21,10 @@ export interface Access {
   readonly epoch: number;
   readonly nonReordering: boolean;
   readonly xs: boolean;
-  readonly peripheral: 'device' | 'reset-controller' | 'config' | 'firmware';
+  readonly peripheral: ResetMethodInfo['peripheral'];
 }
 
-const peripheralOf: Record<TxnKind, Access['peripheral']> = {
-  store: 'device',
-  writeback: 'device',
-  read: 'device',
-  reg: 'device',
-  ctrl: 'reset-controller',
-  flr: 'config',
-  acpi: 'firmware',
-};
+const peripheralOf = (kind: TxnKind): Access['peripheral'] => (isResetMethod(kind) ? RESET_METHODS[kind].peripheral : 'device');
 
 /**
  * The guest's stores carry the combined type; host writes and reads use
@@ -43,7 +36,7 @@ export function accessOf(model: Model, access: { readonly kind: TxnKind; readonl
     epoch: access.epoch,
     nonReordering: !guest || !model.guestType.behaviour.reorder,
     xs: guest ? model.guestType.behaviour.xs : true,
-    peripheral: peripheralOf[access.kind],
+    peripheral: peripheralOf(access.kind),
   };
 }
 

@@ -7,6 +7,7 @@ import { guardName } from './guards.ts';
 import { LINE_BYTES, type Layout, type Vcpu } from './layout.ts';
 import { allLines, proctype, sorted, writeBack, type Encoding, type Step } from './proctype.ts';
 import type { HostOp } from '../types.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 
 const hex = (n: number): string => `0x${n.toString(16)}`;
 
@@ -34,7 +35,6 @@ function vcpuProcess(vcpu: Vcpu, k: number, encoding: Encoding): string {
   return proctype(`vcpu${k}`, `M-agents: vCPU ${k} (${vcpu.name}) running its program.`, steps);
 }
 
-const RESET_RULE: Record<string, string> = { flr: 'M-reset-flr', ctrl: 'M-reset-ctrl', reg: 'M-reset-reg, M-writel', acpi: 'M-reset-acpi' };
 
 /** The cache lines `dc civac` selects: every line, or the one holding the offset (if the guest wrote it). */
 function civacLines(layout: Layout, target: number | 'all'): number[] {
@@ -87,7 +87,7 @@ function hostSteps(layout: Layout, op: HostOp, pc: number, encoding: Encoding): 
     case 'reset':
       return [
         {
-          comment: `${RESET_RULE[op.method] ?? 'M-reset'}: reset ${op.method} enters the host's write buffer; the host does not wait for it`,
+          comment: `${RESET_METHODS[op.method].rule}${RESET_METHODS[op.method].writel ? ', M-writel' : ''}: reset ${op.method} enters the host's write buffer; the host does not wait for it`,
           guard: at,
           body: `append_buf${b}(${op.method.toUpperCase()}, ${b}, ${epoch}, 0, ${pc}); ${next}`,
         },

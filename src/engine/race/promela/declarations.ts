@@ -4,9 +4,33 @@
  * macros, and the global state (program counters, flags, write buffers,
  * dirty lines, paths).
  */
+import { RESET_METHOD_NAMES, RESET_METHODS, type ResetMethodInfo } from '../vocabulary/reset-methods.ts';
 import type { Layout } from './layout.ts';
 
 const bit = (value: boolean): string => (value ? '1' : '0');
+
+/** `((k) == FLR || ...)` over the reset methods that `select` picks, `0` for none. */
+export function resetKindTest(k: string, select: (info: ResetMethodInfo) => boolean): string {
+  const names = RESET_METHOD_NAMES.filter((m) => select(RESET_METHODS[m])).map((m) => `(${k}) == ${RESET_METHODS[m].promela.name}`);
+  return names.length === 0 ? '0' : `(${names.join(' || ')})`;
+}
+
+/** One constant per reset method's write (the reset methods' table). */
+function resetKinds(): string {
+  return RESET_METHOD_NAMES.map((m) => {
+    const { promela, write, rule } = RESET_METHODS[m];
+    return `#define ${promela.name.padEnd(9)} ${String(promela.code).padEnd(3)} /* the host's ${write} (${rule}) */`;
+  }).join('\n');
+}
+
+/** The peripheral a kind addresses, as a number (0: the device), for Peripheral arrival order. */
+const PERIPHERAL_CODE: Readonly<Record<ResetMethodInfo['peripheral'], number>> = { device: 0, 'reset-controller': 1, config: 2, firmware: 3 };
+function peripheralMacro(): string {
+  return RESET_METHOD_NAMES.reduceRight((rest, m) => {
+    const code = PERIPHERAL_CODE[RESET_METHODS[m].peripheral];
+    return code === 0 ? rest : `((k) == ${RESET_METHODS[m].promela.name} -> ${code} : ${rest})`;
+  }, '0');
+}
 
 export function constants(layout: Layout): string {
   const { knobs } = layout;
@@ -36,10 +60,7 @@ export function constants(layout: Layout): string {
 #define STORE     1   /* a guest store, or several merged into one write */
 #define WRITEBACK 2   /* a dirty cache line's data written back (M-cache-evict, M-cache-dc-civac) */
 #define READ      3   /* the host's read of the device (M-host-read) */
-#define REG       4   /* the host's write to the device's reset register (M-reset-reg) */
-#define CTRL      5   /* the host's write to the SoC reset controller (M-reset-ctrl) */
-#define FLR       6   /* the host's FLR, a PCIe config write (M-reset-flr) */
-#define ACPI      7   /* the firmware's _RST (M-reset-acpi) */
+${resetKinds()}
 #define NO_PE     15  /* the PE of an eviction, which belongs to none */
 
 #define GUEST_WRITE(k) ((k) == STORE || (k) == WRITEBACK)
@@ -48,7 +69,7 @@ export function constants(layout: Layout): string {
    separates, and non-Reordering accesses to one peripheral (with equal XS),
    arrive in program order (Arm ARM B2.4.1.1, B2.10.2.2). */
 #define NON_REORDERING(k) (!GUEST_WRITE(k) || !(NORMAL || R_ATTR))
-#define PERIPHERAL(k)     ((k) == CTRL -> 1 : ((k) == FLR -> 2 : ((k) == ACPI -> 3 : 0)))
+#define PERIPHERAL(k)     ${peripheralMacro()}
 #define XS_OF(k)          (GUEST_WRITE(k) -> XS_ATTR : 1)
 #define ORDERS_BEFORE(a, b) (a.epoch < b.epoch || (NON_REORDERING(a.kind) && NON_REORDERING(b.kind) && PERIPHERAL(a.kind) == PERIPHERAL(b.kind) && XS_OF(a.kind) == XS_OF(b.kind)))
 
@@ -57,9 +78,9 @@ export function constants(layout: Layout): string {
    nE and nE is honoured (B2.10.2.3); an FLR at the function; other writes
    (Device-nGnRE host writes, write-backs) early if the platform acknowledges early. */
 #define GUEST_AT_TARGET (!EARLY_ACK || (NE_HONOURED && !E_ATTR))
-#define COMPLETES_AT_TARGET(k) ((k) == STORE -> GUEST_AT_TARGET : ((k) == FLR -> 1 : !EARLY_ACK))
+#define COMPLETES_AT_TARGET(k) ((k) == STORE -> GUEST_AT_TARGET : (${resetKindTest('k', (r) => r.completion === 'target')} -> 1 : !EARLY_ACK))
 
-#define NON_POSTED(k) ((k) == READ || (k) == FLR)
+#define NON_POSTED(k) ((k) == READ || ${resetKindTest('k', (r) => r.nonPosted)})
 
 /* \`later\` may not overtake \`earlier\` on a path: M-path-np-pushes keeps a read or
    non-posted request behind earlier writes, M-path-write-order keeps a write

@@ -4,6 +4,7 @@
  * coherent cache's evictions, and the two paths with what sits at their
  * ends (the device; the reset controller or firmware, or the config path).
  */
+import { resetKindTest } from './declarations.ts';
 import { guardName } from './guards.ts';
 import { sidePath, type Layout } from './layout.ts';
 import { allLines, guestWriteToPath, proctype, sorted, writeBack, type Encoding, type Step } from './proctype.ts';
@@ -19,7 +20,7 @@ function leave(layout: Layout, w: string, b: number, encoding: Encoding): string
   const { stores, resets } = holds(layout, b);
   const cache = encoding.keepIds ? `dirty[${w}.line] = dirty[${w}.line] | ${w}.ids` : `dirty[${w}.line] = 1`;
   const store = layout.guestType.cacheable ? cache : guestWriteToPath('STORE', `${w}.pe`, `${w}.epoch`, `${w}.ids`, encoding);
-  const side = layout.knobs['config-order'] ? `${w}.kind == CTRL || ${w}.kind == ACPI` : `${w}.kind == CTRL || ${w}.kind == ACPI || ${w}.kind == FLR`;
+  const side = resetKindTest(`${w}.kind`, (r) => r.route === 'side' || (r.route === 'config' && !layout.knobs['config-order']));
   const reset =
     `if :: ${side} -> append_path1(${w}.kind, ${w}.pe, ${w}.epoch, 0, ${w}.ids)\n` +
     `          :: else -> append_path0(${w}.kind, ${w}.pe, ${w}.epoch, 0, ${w}.ids)${sorted('path0', encoding.sortPath)} fi`;

@@ -9,6 +9,8 @@
  */
 import { resolveGuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
+import { barrierEpochs } from '../vocabulary/host-ops.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type Knobs, type ResetMethod, type Scenario } from '../types.ts';
 
 /** The attribute bits of the guest's combined type that the rules read (Arm ARM DDI0487 M.a.a, B2.10). */
@@ -81,25 +83,10 @@ function attributesOf(s1: string, s2: string, fwb: boolean): GuestAttributes {
   };
 }
 
-/**
- * Barriers before each op, counting from `start`: dmb, dsb and the DSB of
- * unmap-s2 open a new epoch after themselves; a writel() (`reset reg`)
- * opens one before its store (M-writel).
- */
-function epochsOf(ops: readonly (GuestOp | HostOp)[], start: number): number[] {
-  const out: number[] = [];
-  let epoch = start;
-  for (const op of ops) {
-    if (op.op === 'reset' && op.method === 'reg') epoch += 1;
-    out.push(epoch);
-    if (op.op === 'dmb' || op.op === 'dsb' || op.op === 'unmap-s2') epoch += 1;
-  }
-  return out;
-}
-
 /** M-path-side: the reset controller's and the firmware's writes, and config writes that bypass the BAR path. */
 export function sidePath(kind: ResetMethod, knobs: Knobs): boolean {
-  return kind === 'ctrl' || kind === 'acpi' || (kind === 'flr' && !knobs['config-order']);
+  const { route } = RESET_METHODS[kind];
+  return route === 'side' || (route === 'config' && !knobs['config-order']);
 }
 
 export function layoutOf(scenario: Scenario): Layout {
@@ -113,7 +100,7 @@ export function layoutOf(scenario: Scenario): Layout {
       if (!lines.includes(line)) lines.push(line);
       return { offset: op.offset, number: number++, line: lines.indexOf(line) };
     });
-    return { name: VCPU_DIRECTIVES[k] ?? 'guest', ops, stores, epoch: epochsOf(ops, 0) };
+    return { name: VCPU_DIRECTIVES[k] ?? 'guest', ops, stores, epoch: barrierEpochs(ops, 0) };
   });
   const host = scenario.host;
   const resets = host.flatMap((op): ResetMethod[] => (op.op === 'reset' ? [op.method] : []));
@@ -129,7 +116,7 @@ export function layoutOf(scenario: Scenario): Layout {
     guestType: attributesOf(scenario.guestS1, scenario.guestS2, scenario.fwb),
     vcpus,
     host,
-    hostEpoch: epochsOf(host, samePe ? vcpu0Barriers : 0),
+    hostEpoch: barrierEpochs(host, samePe ? vcpu0Barriers : 0),
     lines,
     hostBuffer: samePe ? 0 : vcpus.length,
     bufferSlots: [
