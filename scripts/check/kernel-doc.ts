@@ -13,7 +13,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { commitProblems } from '../../src/export/kernel-commits.ts';
+import { commitProblems } from '../../src/export/commit-citations.ts';
 import { KERNEL_DOC_SOURCE, renderKernelDocument } from '../../src/export/kernel-doc.ts';
 import { kernelDocProblems, kernelPatchProblems, wordCount } from '../../src/export/kernel-doc-rules.ts';
 import { isolatedGitEnv } from '../../src/export/kernel-patch.ts';

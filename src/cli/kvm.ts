@@ -19,7 +19,7 @@ import { kvmTableRst, kvmTableText } from '../engine/format/kvm-table.ts';
 import { kvmDecide } from '../engine/kvm/decide.ts';
 import { parsePgprot } from '../engine/kvm/guest-stage2.ts';
 import { BACKINGS, PGPROTS } from '../engine/kvm/inputs.ts';
-import { KernelReleaseError, parseRelease } from '../engine/kvm/releases.ts';
+import { KernelReleaseError, OLDEST, parseRelease } from '../engine/kvm/releases.ts';
 import type { Backing, KvmInput, Pgprot } from '../engine/kvm/types.ts';
 
 interface Options {
@@ -61,7 +61,7 @@ function oneOf<T extends string>(value: string | undefined, values: readonly T[]
 }
 
 function inputOf(options: Options): KvmInput {
-  if (options.kernel === undefined) throw new UsageError('kvm: missing --kernel <X.Y> (6.8 or later)');
+  if (options.kernel === undefined) throw new UsageError(`kvm: missing --kernel <X.Y> (${OLDEST} or later)`);
   try {
     parseRelease(options.kernel);
   } catch (error) {

@@ -7,7 +7,7 @@
  * (the SPDX line first) and Documentation/process/submitting-patches.rst
  * (Link: tags, the patch form).
  */
-import { commitProblems } from './kernel-commits.ts';
+import { commitProblems } from './commit-citations.ts';
 
 export const SPDX_LINE = '.. SPDX-License-Identifier: GPL-2.0';
 export const MAX_COLUMNS = 80;

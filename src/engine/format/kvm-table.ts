@@ -3,7 +3,7 @@
  * behaviour for a set of inputs (the playground's table), and every input
  * across every behaviour (`kvm --table`, as 72-column text or kernel ReST).
  */
-import { allInputs, answerKey, BEHAVIOURS, decideAt, shortAnswer, type KvmAnswer, type KvmInput } from '../kvm/index.ts';
+import { allInputs, answerKey, BEHAVIOURS, decideAt, OLDEST, shortAnswer, type KvmAnswer, type KvmInput } from '../kvm/index.ts';
 import { rstTable } from './rst-table.ts';
 import { textTable } from './text-table.ts';
 import { wrap } from './wrap.ts';
@@ -51,7 +51,7 @@ function columns(): string[] {
 
 /** Every input across every behaviour as plain text. */
 export function kvmTableText(): string {
-  const rows = allInputs('6.8').map((input) => [`${input.backing} ${input.pgprot}`, flagCell(input), ...BEHAVIOURS.map((b) => answerCode(decideAt(b.code, input).answer))]);
+  const rows = allInputs(OLDEST).map((input) => [`${input.backing} ${input.pgprot}`, flagCell(input), ...BEHAVIOURS.map((b) => answerCode(decideAt(b.code, input).answer))]);
   const head = BEHAVIOURS.map((b) => `${b.behaviour} = ${b.releases}`).join(', ');
   return [
     ...wrap(`KVM/arm64 stage-2 choice by release (columns: ${head}).`),
@@ -65,7 +65,7 @@ const word = (flag: boolean): string => (flag ? 'yes' : 'no');
 
 /** Every input across every behaviour as a kernel ReST simple table. */
 export function kvmTableRst(): string {
-  const rows = allInputs('6.8').map((input) => [
+  const rows = allInputs(OLDEST).map((input) => [
     input.backing,
     input.pgprot,
     word(input.allowAnyUncached),

@@ -3,11 +3,11 @@
  * fault, then the page-table encoding, in the order the kernel runs them,
  * and the same inputs under every other behaviour.
  */
+import { BEHAVIOURS, behaviourOf } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
 import { faultProt } from './fault.ts';
 import { prepareMemoryRegion } from './memslot.ts';
-import { protBits, SET_PROT_ATTR, SET_PROT_ATTR_6_8, stage2HasFwb, stage2SetProtAttr } from './pgtable.ts';
-import { BEHAVIOURS, behaviourOf } from './releases.ts';
+import { protBits, SET_PROT_ATTR, SET_PROT_ATTR_BEFORE, stage2HasFwb, stage2SetProtAttr } from './pgtable.ts';
 import type { Difference, KvmAnswer, KvmInput, KvmResult, Rule, Step } from './types.ts';
 import { describeS2 } from './describe.ts';
 
@@ -30,7 +30,7 @@ export function decideAt(code: KvmCode, input: KvmInput): Decision {
   }
   const fwb = stage2HasFwb(input);
   const set = stage2SetProtAttr(code, protBits(fault.prot), fwb);
-  const pgtSource = code.normalNcAttr ? SET_PROT_ATTR : SET_PROT_ATTR_6_8;
+  const pgtSource = code.normalNcAttr ? SET_PROT_ATTR : SET_PROT_ATTR_BEFORE;
   if ('einval' in set) {
     // Unreachable from user_mem_abort(), kept so the mirror is whole.
     const rule: Rule = { text: `stage2_set_prot_attr() refuses ${set.einval} with -EINVAL.`, source: pgtSource };

@@ -9,25 +9,43 @@
  * error the fault ends with. Not modelled: MTE, nested virtualisation,
  * dirty logging, hwpoison, and write permission.
  */
+import { releasesWhere } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
+import { commitCitation, KERNEL_COMMITS, type CommitId } from './kernel-commits.ts';
 import { missing } from './memslot.ts';
+import { behaviourFrom } from './releases.ts';
 import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
-import type { Behaviour, FaultProt, KvmInput, Refusal, Rule, Source } from './types.ts';
+import type { FaultProt, KvmInput, Refusal, Rule, Source } from './types.ts';
 
 /** The branch taken (`rule`), which is also the decisive rule unless the page-table code refuses. */
 export type FaultDecision = { readonly prot: FaultProt; readonly rule: Rule } | { readonly refusal: Refusal; readonly rule: Rule };
 
-const DEVICE_FAULTS = '6d674e28f642 ("KVM: arm/arm64: Properly handle faulting of device mappings")';
-const NORMAL_NC = '8c47ce3e1d2c ("KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device")';
-const ALLOW_CACHEABLE = '0c67288e0c8b ("KVM: arm64: Allow cacheable stage 2 mapping using VMA flags")';
-const BLOCK_CACHEABLE = '2a8dfab26677 ("KVM: arm64: Block cacheable PFNMAP mapping")';
+const DEVICE_FAULTS: CommitId = '6d674e28f642';
+const NORMAL_NC: CommitId = '8c47ce3e1d2c';
+const ALLOW_CACHEABLE: CommitId = '0c67288e0c8b';
+const BLOCK_CACHEABLE: CommitId = '2a8dfab26677';
 
-/** The function holding a rule at this code state (`place`: the protection, or the cacheable decision), and the releases in which that function has it since `since`. */
-function source(code: KvmCode, since: Behaviour, commit: string, place: 'prot' | 'pin' = 'prot'): Source {
-  const fn = place === 'pin' && code.pinFunction !== 'user_mem_abort' ? code.pinFunction : code.faultFunction;
-  return fn === 'user_mem_abort'
-    ? { file: 'arch/arm64/kvm/mmu.c', function: 'user_mem_abort()', releases: `${since}-7.0`, commit }
-    : { file: 'arch/arm64/kvm/mmu.c', function: `${fn}()`, releases: '7.1 and later', commit };
+/** The first release of a commit. */
+const releaseOf = (commit: CommitId): string => KERNEL_COMMITS[commit].release;
+
+type Place = 'prot' | 'pin';
+
+/** The function holding a rule (`place`: the protection, or the cacheable decision) at this code state. */
+function holder(code: KvmCode, place: Place): string {
+  return place === 'pin' && code.pinFunction !== 'user_mem_abort' ? code.pinFunction : code.faultFunction;
+}
+
+/**
+ * Where a rule is at this code state, and the releases in which it is
+ * there: from the first release of the commit that introduced the rule
+ * (or the oldest modelled) for as long as it stays in user_mem_abort(),
+ * or from the release that moved it out.
+ */
+function source(code: KvmCode, commit: CommitId, place: Place = 'prot'): Source {
+  const fn = holder(code, place);
+  const inUserMemAbort = (c: KvmCode): boolean => holder(c, place) === 'user_mem_abort';
+  const releases = releasesWhere((c) => inUserMemAbort(c) === inUserMemAbort(code), behaviourFrom(releaseOf(commit)));
+  return { file: 'arch/arm64/kvm/mmu.c', function: `${fn}()`, releases, commit: commitCitation(commit) };
 }
 
 /**
@@ -59,7 +77,7 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
   let forceNoncacheable = false;
   let rule: Rule = {
     text: 'Ordinary memory of the linear map is mapped Normal cacheable whatever the VMA\'s protection says.',
-    source: source(code, '6.8', DEVICE_FAULTS),
+    source: source(code, DEVICE_FAULTS),
   };
   if (outsideLinearMap(code, input)) {
     const cacheable = code.cacheablePfnmap !== 'ignored' && kvmVmaIsCacheable(input.pgprot);
@@ -69,13 +87,13 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
           refusal: faultError('EFAULT'),
           rule: {
             text: `A cacheable VMA over memory outside the linear map needs FWB and DIC (kvm_supports_cacheable_pfnmap()); with ${missing(input)} the fault fails with -EFAULT.`,
-            source: source(code, '6.17', ALLOW_CACHEABLE, 'pin'),
+            source: source(code, ALLOW_CACHEABLE, 'pin'),
           },
         };
       }
       rule = {
         text: 'A cacheable VMA over memory outside the linear map is mapped Normal cacheable, as FWB and DIC make cache maintenance through the linear map unnecessary.',
-        source: source(code, '6.17', ALLOW_CACHEABLE, 'pin'),
+        source: source(code, ALLOW_CACHEABLE, 'pin'),
       };
     } else {
       forceNoncacheable = true;
@@ -83,7 +101,7 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
         // 2a8dfab26677 alone: a cacheable VMA must not be mapped non-cacheable.
         return {
           refusal: faultError('EINVAL'),
-          rule: { text: 'A cacheable VMA over memory outside the linear map is refused: it would be mapped non-cacheable at stage 2.', source: source(code, '6.17', BLOCK_CACHEABLE, 'pin') },
+          rule: { text: 'A cacheable VMA over memory outside the linear map is refused: it would be mapped non-cacheable at stage 2.', source: source(code, BLOCK_CACHEABLE, 'pin') },
         };
       }
     }
@@ -91,7 +109,7 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
   if (input.exec && forceNoncacheable) {
     return {
       refusal: noExec,
-      rule: { text: 'An instruction fetch from memory KVM maps non-cacheable (Device-nGnRE or Normal-NC) is refused with -ENOEXEC.', source: source(code, '6.8', DEVICE_FAULTS) },
+      rule: { text: 'An instruction fetch from memory KVM maps non-cacheable (Device-nGnRE or Normal-NC) is refused with -ENOEXEC.', source: source(code, DEVICE_FAULTS) },
     };
   }
   if (!forceNoncacheable) {
@@ -101,20 +119,20 @@ export function faultProt(code: KvmCode, input: KvmInput): FaultDecision {
   if (code.readsAllowAnyUncached && input.allowAnyUncached) {
     return {
       prot: { attr: 'KVM_PGTABLE_PROT_NORMAL_NC', exec: false },
-      rule: { text: 'Memory outside the linear map under a VMA with VM_ALLOW_ANY_UNCACHED gets KVM_PGTABLE_PROT_NORMAL_NC, so the guest may choose Device or Normal-NC.', source: source(code, '6.9', NORMAL_NC) },
+      rule: { text: 'Memory outside the linear map under a VMA with VM_ALLOW_ANY_UNCACHED gets KVM_PGTABLE_PROT_NORMAL_NC, so the guest may choose Device or Normal-NC.', source: source(code, NORMAL_NC) },
     };
   }
   const why =
     code.cacheablePfnmap === 'ignored' && input.pgprot === 'cacheable'
-      ? ' (the VMA\'s cacheable protection is not consulted before 6.17)'
+      ? ` (the VMA's cacheable protection is not consulted before ${releaseOf(BLOCK_CACHEABLE)})`
       : input.allowAnyUncached && !code.readsAllowAnyUncached
-        ? ' (nothing reads VM_ALLOW_ANY_UNCACHED before 6.9)'
+        ? ` (nothing reads VM_ALLOW_ANY_UNCACHED before ${releaseOf(NORMAL_NC)})`
         : '';
   return {
     prot: { attr: 'KVM_PGTABLE_PROT_DEVICE', exec: false },
     rule: {
       text: `Memory outside the linear map gets KVM_PGTABLE_PROT_DEVICE${code.readsAllowAnyUncached ? ' unless the VMA has VM_ALLOW_ANY_UNCACHED' : ''}${why}.`,
-      source: source(code, code.readsAllowAnyUncached ? '6.9' : '6.8', code.readsAllowAnyUncached ? NORMAL_NC : DEVICE_FAULTS),
+      source: source(code, code.readsAllowAnyUncached ? NORMAL_NC : DEVICE_FAULTS),
     },
   };
 }

@@ -6,11 +6,10 @@
  */
 import { describe, expect, it } from 'vitest';
 import { combine } from '../attrs/combine.ts';
+import { BEHAVIOURS, type ModelledCommit } from './behaviours.ts';
 import { LINUX_6_8, type KvmCode } from './code.ts';
-import { SERIES_6_17, SERIES_6_9, SERIES_7_0, SERIES_7_1, type Commit } from './commits.ts';
 import { answerKey, decideAt } from './decide.ts';
 import { allInputs } from './inputs.ts';
-import { BEHAVIOURS } from './releases.ts';
 import { stage2SetProtAttr } from './pgtable.ts';
 import type { KvmAnswer, KvmInput } from './types.ts';
 
@@ -18,9 +17,9 @@ const inputs = allInputs('6.8');
 const key = (code: KvmCode, input: KvmInput): string => answerKey(decideAt(code, input).answer);
 
 /** Each commit with the code state before it, in merge order. */
-function replay(): { commit: Commit; before: KvmCode; after: KvmCode }[] {
+function replay(): { commit: ModelledCommit; before: KvmCode; after: KvmCode }[] {
   let code = LINUX_6_8;
-  return [...SERIES_6_9, ...SERIES_6_17, ...SERIES_7_0, ...SERIES_7_1].map((commit) => {
+  return BEHAVIOURS.flatMap((b) => b.commits).map((commit) => {
     const before = code;
     code = commit.apply(code);
     return { commit, before, after: code };

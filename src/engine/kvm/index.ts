@@ -6,8 +6,9 @@
  */
 export type * from './types.ts';
 export { kvmDecide, decideAt, answerKey } from './decide.ts';
-export { BEHAVIOURS, behaviourOf, parseRelease, KernelReleaseError, type BehaviourInfo } from './releases.ts';
+export { BEHAVIOURS, behaviourOf, type BehaviourInfo } from './behaviours.ts';
+export { KERNEL_CHOICES, OLDEST, parseRelease, releaseLabel, KernelReleaseError } from './releases.ts';
 export { describeS2, shortAnswer, hexNibble } from './describe.ts';
 export { PGPROT_ATTRINDX, PGPROT_HELPER } from './vma.ts';
-export { BACKINGS, PGPROTS, KVM_DEFAULTS, KERNEL_CHOICES, allInputs } from './inputs.ts';
+export { BACKINGS, PGPROTS, KVM_DEFAULTS, allInputs } from './inputs.ts';
 export { guestStage2FromKvm, parsePgprot, KvmStage2Error, type GuestStage2 } from './guest-stage2.ts';

@@ -28,6 +28,3 @@ export function allInputs(kernel: string): KvmInput[] {
   return out;
 }
 
-/** The releases a reader can pick: every mainline release from 6.8 to the newest behaviour's first release. */
-export const KERNEL_CHOICES: readonly string[] = [...Array.from({ length: 12 }, (_, n) => `6.${n + 8}`), '7.0', '7.1'];
-

@@ -5,29 +5,31 @@
  * refused only with dirty logging, which this model leaves out), at 6.17
  * and in 7.1. MTE (kvm_has_mte()) is not modelled: the guest has no MTE.
  */
+import { releasesWhere } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
+import { commitCitation, KERNEL_COMMITS } from './kernel-commits.ts';
 import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
 import type { KvmInput, Refusal, Source, Step } from './types.ts';
 
+const PREPARE = { file: 'arch/arm64/kvm/mmu.c', function: 'kvm_arch_prepare_memory_region()' } as const;
+
 const SOURCE_BEFORE: Source = {
-  file: 'arch/arm64/kvm/mmu.c',
-  function: 'kvm_arch_prepare_memory_region()',
-  releases: '6.8-6.16',
+  ...PREPARE,
+  releases: releasesWhere((code) => code.cacheablePfnmap === 'ignored'),
   commit: 'no cacheability check before 2a8dfab26677',
 };
 
+// 2a8dfab26677's refusal was replaced by 0c67288e0c8b's within the same merge: no release has it.
 const SOURCE_REFUSED: Source = {
-  file: 'arch/arm64/kvm/mmu.c',
-  function: 'kvm_arch_prepare_memory_region()',
-  releases: '6.17 (within the series only)',
-  commit: '2a8dfab26677 ("KVM: arm64: Block cacheable PFNMAP mapping")',
+  ...PREPARE,
+  releases: `${KERNEL_COMMITS['2a8dfab26677'].release} (within the series only)`,
+  commit: commitCitation('2a8dfab26677'),
 };
 
 const SOURCE_FWB_DIC: Source = {
-  file: 'arch/arm64/kvm/mmu.c',
-  function: 'kvm_arch_prepare_memory_region()',
-  releases: '6.17 and later',
-  commit: '0c67288e0c8b ("KVM: arm64: Allow cacheable stage 2 mapping using VMA flags")',
+  ...PREPARE,
+  releases: releasesWhere((code) => code.cacheablePfnmap === 'if-fwb-and-dic'),
+  commit: commitCitation('0c67288e0c8b'),
 };
 
 export interface MemslotCheck {

@@ -6,7 +6,10 @@
  * arch/arm64/include/asm/memory.h by stage2_has_fwb(). Read at 6.8, at 6.9
  * (the switch added by c034ec84e879) and at 7.0.
  */
+import { releasesWhere } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
+import { commitCitation } from './kernel-commits.ts';
+import { OLDEST } from './releases.ts';
 import type { FaultProt, KvmInput, S2Attr, S2TypeName, Source } from './types.ts';
 
 /** The memory.h suffixes KVM uses for guests. */
@@ -23,20 +26,19 @@ export const MT_S2_FWB: Readonly<Record<MemAttrName, number>> = { DEVICE_nGnRE: 
 
 const TYPE_NAMES: Readonly<Record<MemAttrName, S2TypeName>> = { DEVICE_nGnRE: 'Device-nGnRE', NORMAL_NC: 'Normal-NC', NORMAL: 'Normal-WB' };
 
+/** stage2_set_prot_attr() as c034ec84e879 made it (a switch over the new flag). */
 export const SET_PROT_ATTR: Source = {
   file: 'arch/arm64/kvm/hyp/pgtable.c',
   function: 'stage2_set_prot_attr()',
-  releases: '6.9 and later',
-  commit: 'c034ec84e879 ("KVM: arm64: Introduce new flag for non-cacheable IO memory")',
+  releases: releasesWhere((code) => code.normalNcAttr),
+  commit: commitCitation('c034ec84e879'),
 };
 
-export const SET_PROT_ATTR_6_8: Source = { ...SET_PROT_ATTR, releases: '6.8', commit: 'present before 6.8: the generic stage-2 page-table code of Linux 5.10' };
-
-export const HAS_FWB: Source = {
-  file: 'arch/arm64/kvm/hyp/pgtable.c',
-  function: 'stage2_has_fwb()',
-  releases: '6.8 and later',
-  commit: 'for guests the CPU capability ARM64_HAS_STAGE2_FWB; KVM_PGTABLE_S2_NOFWB (pKVM host only) removed by 4f27fe82aa30',
+/** stage2_set_prot_attr() before it. */
+export const SET_PROT_ATTR_BEFORE: Source = {
+  ...SET_PROT_ATTR,
+  releases: releasesWhere((code) => !code.normalNcAttr),
+  commit: `present before ${OLDEST}: the generic stage-2 page-table code of Linux 5.10`,
 };
 
 /**

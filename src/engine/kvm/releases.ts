@@ -1,35 +1,74 @@
 /**
- * Kernel releases: which behaviour each answers with, and the code state
- * of each behaviour, built from the commits merged for it (commits.ts).
- * The mainline numbering went from 6.19 to 7.0, so 6.20 and later 6.x
- * releases do not exist.
+ * The kernel releases this engine knows, one row each: the first release
+ * of every behaviour of KVM's stage-2 choice that it tells apart, what
+ * changed in it, where the engine read it, and the commits it brought
+ * (kernel-commits.ts holds their ids and subjects, commits.ts what each
+ * does to the code). Every list of releases, every label such as
+ * `6.9-6.16` and every "since" is derived from these rows and from the
+ * mainline numbering below, so adding a release is one row here, plus the
+ * commits and effects the compiler then asks for.
  */
-import { LINUX_6_8, type KvmCode } from './code.ts';
-import { applyAll, SERIES_6_17, SERIES_6_9, SERIES_7_0, SERIES_7_1, type Commit } from './commits.ts';
-import type { Behaviour } from './types.ts';
+import type { CommitId } from './kernel-commits.ts';
 
-export interface BehaviourInfo {
-  readonly behaviour: Behaviour;
-  /** The releases that share it: `6.9-6.16`; the newest is open-ended (`7.1 and later`). */
-  readonly releases: string;
-  /** The commits merged for its first release that bear on the stage-2 choice. */
-  readonly commits: readonly Commit[];
-  readonly code: KvmCode;
+export interface ReleaseRow {
+  /** What changed for the stage-2 choice, as a capitalised phrase (the changelog's). */
+  readonly changed: string;
+  /** Where the engine's reading of it comes from: a tag, or the topic branch that brought its commits. */
+  readonly source: string;
+  /** The commits it brought that bear on the stage-2 choice, in merge order. */
+  readonly commits: readonly CommitId[];
 }
 
-const code6_9 = applyAll(LINUX_6_8, SERIES_6_9);
-const code6_17 = applyAll(code6_9, SERIES_6_17);
-const code7_0 = applyAll(code6_17, SERIES_7_0);
-const code7_1 = applyAll(code7_0, SERIES_7_1);
+/** Oldest first; the first row is the code as read, each later one the row before with its commits applied. */
+export const RELEASES = {
+  '6.8': {
+    changed: 'The last release before the Normal-NC series',
+    source: 'the v6.8 tag',
+    commits: [],
+  },
+  // Applied to kvmarm/next from the v9 series, 20240224150546.368-1-ankita@nvidia.com.
+  '6.9': {
+    changed: 'The stage-2 Normal-NC series',
+    source: 'the kvm-arm64/vfio-normal-nc topic branch, merged for 6.9 as 9bd8d7df1971',
+    commits: ['c034ec84e879', '5c656fcdd6c6', '8c47ce3e1d2c', 'a39d3a966a09'],
+  },
+  // Cover letter 20250621042111.3992-1-ankita@nvidia.com; KVM/arm64 pull aIe-v1QP-VvaOONC@linux.dev.
+  '6.17': {
+    changed: 'Cacheable PFNMAP',
+    source: 'the kvm-arm64/cacheable-pfnmap topic branch, in the KVM/arm64 pull for 6.17',
+    commits: ['8cc9dc1ae4fb', '216887f79d98', '2a8dfab26677', '0c67288e0c8b', 'f55ce5a6cd33'],
+  },
+  // KVM/arm64 updates for 7.0, 20260206153345.3582574-1-maz@kernel.org.
+  '7.0': {
+    changed: 'Stage-2 encodings that leave the type to stage 1, used only for the pKVM host',
+    source: 'the kvm-arm64/fwb-for-all topic branch, in the KVM/arm64 updates for 7.0',
+    commits: ['d4236f1ef270', '17d7b15131f3', 'a373930ec940', '4f27fe82aa30', '65d00e37b17f'],
+  },
+  /*
+   * Marc Zyngier's rework, built on Fuad Tabba's patches: a6e11bd6e1bd
+   * moved the protection logic into kvm_s2_fault_compute_prot(); later in
+   * the same merge e314a4dbdb8b moved the cacheable-or-not decision and
+   * the cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn().
+   */
+  '7.1': {
+    changed: 'The fault handler split into helpers, with no change in what it decides',
+    source: 'the kvm-arm64/user_mem_abort-rework topic branch, merged as 6fe2f19c03a5',
+    commits: ['a6e11bd6e1bd', 'e314a4dbdb8b'],
+  },
+} as const satisfies Readonly<Record<string, ReleaseRow>>;
 
-/** Oldest first. */
-export const BEHAVIOURS: readonly BehaviourInfo[] = [
-  { behaviour: '6.8', releases: '6.8', commits: [], code: LINUX_6_8 },
-  { behaviour: '6.9', releases: '6.9-6.16', commits: SERIES_6_9, code: code6_9 },
-  { behaviour: '6.17', releases: '6.17-6.19', commits: SERIES_6_17, code: code6_17 },
-  { behaviour: '7.0', releases: '7.0', commits: SERIES_7_0, code: code7_0 },
-  { behaviour: '7.1', releases: '7.1 and later', commits: SERIES_7_1, code: code7_1 },
-];
+/** The first release of each behaviour of KVM's stage-2 choice that this engine tells apart. */
+export type Behaviour = keyof typeof RELEASES;
+
+/** A commit some release brings: commits.ts must say what it does. */
+export type ReleaseCommit = (typeof RELEASES)[Behaviour]['commits'][number];
+
+/**
+ * The last minor release of each major series that ended within the
+ * releases modelled: the mainline numbering went from 6.19 to 7.0, so
+ * 6.20 and later 6.x releases do not exist.
+ */
+const LAST_MINOR: Readonly<Record<number, number>> = { 6: 19 };
 
 /** Bad kernel release text: the message names it and the accepted form. */
 export class KernelReleaseError extends Error {
@@ -41,6 +80,33 @@ export interface Release {
   readonly minor: number;
 }
 
+/** `6.17`: how a release is written in labels, links and inputs. */
+export const releaseLabel = (r: Release): string => `${r.major}.${r.minor}`;
+
+function readLabel(text: string): Release {
+  const [major = 0, minor = 0] = text.split('.').map(Number);
+  return { major, minor };
+}
+
+const compare = (a: Release, b: Release): number => a.major - b.major || a.minor - b.minor;
+
+/** Every behaviour, oldest first. */
+export const BEHAVIOUR_ORDER: readonly Behaviour[] = (Object.keys(RELEASES) as Behaviour[]).sort((a, b) => compare(readLabel(a), readLabel(b)));
+
+export const OLDEST: Behaviour = BEHAVIOUR_ORDER[0] as Behaviour;
+export const NEWEST: Behaviour = BEHAVIOUR_ORDER[BEHAVIOUR_ORDER.length - 1] as Behaviour;
+
+function next(r: Release): Release {
+  return r.minor === LAST_MINOR[r.major] ? { major: r.major + 1, minor: 0 } : { major: r.major, minor: r.minor + 1 };
+}
+
+function previous(r: Release): Release {
+  if (r.minor > 0) return { major: r.major, minor: r.minor - 1 };
+  const last = LAST_MINOR[r.major - 1];
+  if (last === undefined) throw new Error(`releases.ts: LAST_MINOR does not say which ${r.major - 1}.x release came before ${releaseLabel(r)}`);
+  return { major: r.major - 1, minor: last };
+}
+
 /**
  * `6.17`, also `v6.17`, `6.17.3` (a stable release) or `6.17-rc2`: the
  * behaviour is that of the mainline 6.17 tag (backports to a stable
@@ -50,28 +116,47 @@ export function parseRelease(text: string): Release {
   const match = /^v?(\d{1,2})\.(\d{1,2})(?:\.\d+)?(?:-rc\d+)?$/.exec(text.trim());
   if (!match) throw new KernelReleaseError(`kernel release '${text}' is not of the form X.Y (e.g. 6.17)`);
   const release = { major: Number(match[1]), minor: Number(match[2]) };
-  if (release.major < 6 || (release.major === 6 && release.minor < 8)) {
-    throw new KernelReleaseError(`kernel release ${release.major}.${release.minor} is older than 6.8, the oldest this model covers`);
+  if (compare(release, readLabel(OLDEST)) < 0) {
+    throw new KernelReleaseError(`kernel release ${releaseLabel(release)} is older than ${OLDEST}, the oldest this model covers`);
   }
-  if (release.major === 6 && release.minor > 19) {
-    throw new KernelReleaseError(`there is no Linux ${release.major}.${release.minor}: 6.19 was followed by 7.0`);
+  const last = LAST_MINOR[release.major];
+  if (last !== undefined && release.minor > last) {
+    const final = { major: release.major, minor: last };
+    throw new KernelReleaseError(`there is no Linux ${releaseLabel(release)}: ${releaseLabel(final)} was followed by ${releaseLabel(next(final))}`);
   }
   return release;
 }
 
-const atLeast = (r: Release, major: number, minor: number): boolean => r.major > major || (r.major === major && r.minor >= minor);
-
 /** The behaviour a release answers with: the newest one whose first release it has reached. */
-export function behaviourOf(text: string): BehaviourInfo {
-  const release = parseRelease(text);
-  const found = [...BEHAVIOURS].reverse().find((b) => {
-    const [major, minor] = b.behaviour.split('.').map(Number);
-    return atLeast(release, major ?? 0, minor ?? 0);
-  });
-  // parseRelease() refuses anything before 6.8, the first behaviour.
-  return found ?? (BEHAVIOURS[0] as BehaviourInfo);
+export function behaviourAt(release: Release): Behaviour {
+  // parseRelease() refuses anything before the oldest behaviour.
+  return BEHAVIOUR_ORDER.findLast((b) => compare(release, readLabel(b)) >= 0) ?? OLDEST;
 }
 
-export function behaviourInfo(behaviour: Behaviour): BehaviourInfo {
-  return BEHAVIOURS.find((b) => b.behaviour === behaviour) as BehaviourInfo;
+/** The oldest behaviour whose first release is `release` or later (a commit older than the model counts from the oldest). */
+export function behaviourFrom(release: string): Behaviour {
+  const found = BEHAVIOUR_ORDER.find((b) => compare(readLabel(b), readLabel(release)) >= 0);
+  if (found === undefined) throw new Error(`no release of this model is ${release} or later`);
+  return found;
 }
+
+/**
+ * The releases from the first release of `first` to the last one that
+ * shares the behaviour `last`: `6.9-6.16`, `7.0`, or open-ended for the
+ * newest (`6.17 and later`).
+ */
+export function releaseSpan(first: Behaviour, last: Behaviour): string {
+  if (last === NEWEST) return `${first} and later`;
+  const end = releaseLabel(previous(readLabel(BEHAVIOUR_ORDER[BEHAVIOUR_ORDER.indexOf(last) + 1] as Behaviour)));
+  return end === first ? first : `${first}-${end}`;
+}
+
+/** Every mainline release from `from` to `to`, both included. */
+function mainline(from: Release, to: Release): string[] {
+  const releases: string[] = [];
+  for (let r = from; compare(r, to) <= 0; r = next(r)) releases.push(releaseLabel(r));
+  return releases;
+}
+
+/** The releases a reader can pick: every mainline release from the oldest behaviour to the newest behaviour's first release. */
+export const KERNEL_CHOICES: readonly string[] = mainline(readLabel(OLDEST), readLabel(NEWEST));

@@ -3,19 +3,17 @@
  * and the release whose code it describes.
  */
 import { describe, expect, it } from 'vitest';
-import { LINUX_6_8 } from './code.ts';
-import { applyAll, SERIES_6_17, SERIES_6_9 } from './commits.ts';
+import { applyAll, behaviourInfo } from './behaviours.ts';
 import { decideAt, kvmDecide } from './decide.ts';
 import { faultProt } from './fault.ts';
 import { prepareMemoryRegion } from './memslot.ts';
 import { s2MemAttr, stage2HasFwb, stage2SetProtAttr } from './pgtable.ts';
-import { behaviourInfo } from './releases.ts';
-import type { KvmInput } from './types.ts';
+import type { Behaviour, KvmInput } from './types.ts';
 import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
 
-const code = (b: '6.8' | '6.9' | '6.17' | '7.0' | '7.1') => behaviourInfo(b).code;
+const code = (b: Behaviour) => behaviourInfo(b).code;
 /** 6.17 with 2a8dfab26677 applied but not yet 0c67288e0c8b. */
-const blockedOnly = applyAll(applyAll(LINUX_6_8, SERIES_6_9), SERIES_6_17.slice(0, 3));
+const blockedOnly = applyAll(code('6.9'), behaviourInfo('6.17').commits.slice(0, 3));
 
 const bar: KvmInput = { kernel: '6.17', backing: 'pfnmap', pgprot: 'noncached', allowAnyUncached: false, fwb: false, dic: false, exec: false };
 const at = (kernel: string, over: Partial<KvmInput> = {}): KvmInput => ({ ...bar, kernel, ...over });

@@ -4,6 +4,10 @@
  * Names follow the kernel's spelling (arch/arm64/kvm/mmu.c,
  * arch/arm64/kvm/hyp/pgtable.c, arch/arm64/include/asm/memory.h).
  */
+import type { Behaviour } from './releases.ts';
+
+/** The first release of each behaviour the engine tells apart: a key of the release table. */
+export type { Behaviour };
 
 /**
  * What backs the memslot at the faulting address.
@@ -26,11 +30,8 @@ export type Backing = 'ram' | 'pfnmap' | 'mixedmap';
  */
 export type Pgprot = 'noncached' | 'device' | 'writecombine' | 'cacheable';
 
-/** The first release of each behaviour of KVM's stage-2 choice that this engine tells apart. */
-export type Behaviour = '6.8' | '6.9' | '6.17' | '7.0' | '7.1';
-
 export interface KvmInput {
-  /** A release `X.Y` (6.8 or later), answered with the behaviour of that release. */
+  /** A release `X.Y` (the oldest modelled or later), answered with the behaviour of that release. */
   readonly kernel: string;
   readonly backing: Backing;
   readonly pgprot: Pgprot;

@@ -3,7 +3,7 @@
  * (`/play/kvm/?kernel=6.9&pgprot=cacheable`), shared by the widget and the
  * CLI's link. Only what differs from the opening state is written.
  */
-import { BACKINGS, KVM_DEFAULTS, parseRelease, PGPROTS, type Backing, type KvmInput, type Pgprot } from '../kvm/index.ts';
+import { BACKINGS, KVM_DEFAULTS, parseRelease, PGPROTS, releaseLabel, type Backing, type KvmInput, type Pgprot } from '../kvm/index.ts';
 import { COMBINE_DEFAULTS, COMBINE_PARAMS, COMBINE_PATH, type CombineState } from './combine-query.ts';
 import { clip, onOff, writeQuery, type Param, type Params } from './query.ts';
 
@@ -21,10 +21,7 @@ function oneOf<T extends string>(values: readonly T[], what: string): Param<T> {
 }
 
 const kernel: Param<string> = {
-  parse: (raw) => {
-    const r = parseRelease(raw);
-    return `${r.major}.${r.minor}`;
-  },
+  parse: (raw) => releaseLabel(parseRelease(raw)),
   format: (value) => value,
 };
 
