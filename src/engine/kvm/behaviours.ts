@@ -1,18 +1,20 @@
 /**
  * Each behaviour of KVM's stage-2 choice as the engine runs it: its row of
  * the release table (releases.ts), its commits with the facts of the
- * commit table (kernel-commits.ts) and what each does (commits.ts), and
- * the code state they leave: the oldest as read (code.ts), each later one
- * the state before with its commits applied in merge order.
+ * commit table (kernel-commits.ts) and what each does to the code
+ * (commits.ts), and the code state they leave: the oldest as read
+ * (code.ts), each later one the state before with its commits applied in
+ * merge order.
  */
 import { LINUX_6_8, type KvmCode } from './code.ts';
 import { COMMIT_EFFECTS, type CommitEffect } from './commits.ts';
-import { KERNEL_COMMITS, type CommitId, type KernelCommit } from './kernel-commits.ts';
+import { KERNEL_COMMITS, type KernelCommit } from './kernel-commits.ts';
 import { BEHAVIOUR_ORDER, behaviourAt, OLDEST, parseRelease, RELEASES, releaseSpan, type Behaviour, type ReleaseCommit } from './releases.ts';
 
 /** A commit a release brings: the commit table's facts and what it does to the code. */
-export interface ModelledCommit extends KernelCommit, CommitEffect {
-  readonly id: CommitId;
+export interface ModelledCommit extends KernelCommit {
+  readonly id: ReleaseCommit;
+  readonly apply: CommitEffect;
 }
 
 export interface BehaviourInfo {
@@ -27,11 +29,11 @@ export interface BehaviourInfo {
   readonly code: KvmCode;
 }
 
-export function applyAll(code: KvmCode, commits: readonly CommitEffect[]): KvmCode {
+export function applyAll(code: KvmCode, commits: readonly Pick<ModelledCommit, 'apply'>[]): KvmCode {
   return commits.reduce((state, commit) => commit.apply(state), code);
 }
 
-const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...KERNEL_COMMITS[id], ...COMMIT_EFFECTS[id] });
+const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...KERNEL_COMMITS[id], apply: COMMIT_EFFECTS[id] });
 
 /** Oldest first. */
 export const BEHAVIOURS: readonly BehaviourInfo[] = BEHAVIOUR_ORDER.reduce<BehaviourInfo[]>((built, behaviour) => {

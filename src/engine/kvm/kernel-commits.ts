@@ -21,8 +21,6 @@
  */
 
 export interface KernelCommit {
-  /** The whole id, for links. */
-  readonly fullId: string;
   /** The commit's subject line, exactly. */
   readonly subject: string;
   readonly author: string;
@@ -30,106 +28,89 @@ export interface KernelCommit {
   readonly release: string;
 }
 
-/** Keyed by the first 12 hex digits of the id, as the kernel cites commits; in merge order. */
+/** Keyed by the first 12 hex digits of the id, as the kernel cites and git.kernel.org links commits; in merge order. */
 export const KERNEL_COMMITS = {
   '6d674e28f642': {
-    fullId: '6d674e28f642e3ff676fbae2d8d1b872814d32b6',
     subject: 'KVM: arm/arm64: Properly handle faulting of device mappings',
     author: 'Marc Zyngier',
     release: '5.5',
   },
   'c034ec84e879': {
-    fullId: 'c034ec84e8795cf379bd47cc8871445f070a0110',
     subject: 'KVM: arm64: Introduce new flag for non-cacheable IO memory',
     author: 'Ankit Agrawal',
     release: '6.9',
   },
   '5c656fcdd6c6': {
-    fullId: '5c656fcdd6c60f71fccb07fe7b9d8d7e6c9811ff',
     subject: 'mm: Introduce new flag to indicate wc safe',
     author: 'Ankit Agrawal',
     release: '6.9',
   },
   '8c47ce3e1d2c': {
-    fullId: '8c47ce3e1d2c285349edf426b98e8460ce3e2f33',
     subject: 'KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device',
     author: 'Ankit Agrawal',
     release: '6.9',
   },
   'a39d3a966a09': {
-    fullId: 'a39d3a966a090989b89c0287a67cd98c85ae2f52',
     subject: 'vfio: Convey kvm that the vfio-pci device is wc safe',
     author: 'Ankit Agrawal',
     release: '6.9',
   },
   '8cc9dc1ae4fb': {
-    fullId: '8cc9dc1ae4fb075e29e2d5cf2386761d3497049a',
     subject: 'KVM: arm64: Rename the device variable to s2_force_noncacheable',
     author: 'Ankit Agrawal',
     release: '6.17',
   },
   '216887f79d98': {
-    fullId: '216887f79d9878d9cb169729fea3bb16c56db465',
     subject: 'KVM: arm64: Assume non-PFNMAP/MIXEDMAP VMAs can be mapped cacheable',
     author: 'Ankit Agrawal',
     release: '6.17',
   },
   '2a8dfab26677': {
-    fullId: '2a8dfab26677ae37243a40d170704588f791cfd3',
     subject: 'KVM: arm64: Block cacheable PFNMAP mapping',
     author: 'Ankit Agrawal',
     release: '6.17',
   },
   '0c67288e0c8b': {
-    fullId: '0c67288e0c8bc1e39d7057fbae65bf57ca943676',
     subject: 'KVM: arm64: Allow cacheable stage 2 mapping using VMA flags',
     author: 'Ankit Agrawal',
     release: '6.17',
   },
   'f55ce5a6cd33': {
-    fullId: 'f55ce5a6cd33211c8cc5bce0554b6ac710a6a28b',
     subject: 'KVM: arm64: Expose new KVM cap for cacheable PFNMAP',
     author: 'Ankit Agrawal',
     release: '6.17',
   },
   'd4236f1ef270': {
-    fullId: 'd4236f1ef270347b26ed34bcd0eb28d285b86bcb',
     subject: 'arm64: Add MT_S2{,_FWB}_AS_S1 encodings',
     author: 'Marc Zyngier',
     release: '7.0',
   },
   '17d7b15131f3': {
-    fullId: '17d7b15131f3ed7fff29f2a43b6ead547e495653',
     subject: 'KVM: arm64: Add KVM_PGTABLE_S2_AS_S1 flag',
     author: 'Marc Zyngier',
     release: '7.0',
   },
   'a373930ec940': {
-    fullId: 'a373930ec9406aeb9f82b5b78db56ca8d0919d99',
     subject: 'KVM: arm64: Switch pKVM host S2 over to KVM_PGTABLE_S2_AS_S1',
     author: 'Marc Zyngier',
     release: '7.0',
   },
   '4f27fe82aa30': {
-    fullId: '4f27fe82aa304c50b24f92da72b4895cf73b54ba',
     subject: 'KVM: arm64: Kill KVM_PGTABLE_S2_NOFWB',
     author: 'Marc Zyngier',
     release: '7.0',
   },
   '65d00e37b17f': {
-    fullId: '65d00e37b17f46a21e7a25e0fb211a4c33274a83',
     subject: 'KVM: arm64: Simplify PAGE_S2_MEMATTR',
     author: 'Marc Zyngier',
     release: '7.0',
   },
   'a6e11bd6e1bd': {
-    fullId: 'a6e11bd6e1bd9ea9a42738c5a6ac12881b5fcb36',
     subject: 'KVM: arm64: Extract stage-2 permission logic in user_mem_abort()',
     author: 'Fuad Tabba',
     release: '7.1',
   },
   'e314a4dbdb8b': {
-    fullId: 'e314a4dbdb8b29b7e9a69afb8831a15a6d15c1ed',
     subject: 'KVM: arm64: Move device mapping management into kvm_s2_fault_pin_pfn()',
     author: 'Marc Zyngier',
     release: '7.1',
