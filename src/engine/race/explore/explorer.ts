@@ -14,8 +14,8 @@
  * Worker: progress is reported through a callback every `progressEvery`
  * states, where a cancel check (callback or AbortSignal) is also polled.
  */
-import { startState, type Model } from '../model/build.ts';
-import type { State } from '../model/state.ts';
+import type { Model } from '../model/model.ts';
+import { startState, type State } from '../model/state.ts';
 import { keyShape, stateKey, type KeyShape } from '../model/state-key.ts';
 import { stubbornSet } from '../model/stubborn.ts';
 import type { Transition } from '../model/transition.ts';

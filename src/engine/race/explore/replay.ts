@@ -5,10 +5,10 @@
  * component after it.
  */
 import { guestOpText, hostOpText } from '../language/printer.ts';
-import { startState, type Model } from '../model/build.ts';
+import type { Model } from '../model/model.ts';
 import { dirtyLines } from '../model/cache.ts';
 import { hostWriteText, storesText } from '../model/describe.ts';
-import { SIDE_PATH, type Entry, type State, type Txn } from '../model/state.ts';
+import { SIDE_PATH, startState, type Entry, type State, type Txn } from '../model/state.ts';
 import { successors } from '../model/transitions.ts';
 import { bufferOwner } from '../model/write-buffer.ts';
 import type { Lane, TraceStep } from '../types.ts';

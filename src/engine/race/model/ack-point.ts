@@ -7,17 +7,13 @@
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import type { Model } from './build.ts';
+import type { ClassFilter, CompletionPoint, Model } from './model.ts';
 import { intoCache } from './cache.ts';
 import { hostWriteText, storesText } from './describe.ts';
 import { enterPath } from './path.ts';
 import { removeAt, replaceAt, type Entry, type State, type Txn } from './state.ts';
 import { transition, type Transition } from './transition.ts';
-import type { ClassFilter } from './transitions.ts';
 import { mayLeave } from './write-buffer.ts';
-
-/** Where a write completes: at the acknowledgement point, or only at its target. */
-export type CompletionPoint = 'ack' | 'target';
 
 /**
  * M-ack-point. Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early

@@ -6,7 +6,7 @@
  * the host asks for (M-cache-dc-civac, M-unmap-cleans).
  */
 import { hex } from '../language/printer.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
+import { MERGE_GRANULE, type Model } from './model.ts';
 import { storesText } from './describe.ts';
 import { enterPath } from './path.ts';
 import { NO_PE, replaceAt, type Entry, type State } from './state.ts';

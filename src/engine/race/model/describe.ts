@@ -5,7 +5,7 @@
 import { hex } from '../language/printer.ts';
 import { vcpuActor, type ResetMethod } from '../types.ts';
 import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import type { Model } from './build.ts';
+import type { Model } from './model.ts';
 
 /** The store numbers set in `ids`, lowest first. */
 export function storeNumbers(ids: number): number[] {

@@ -5,7 +5,7 @@
  * write-back) that arrives after the device was reset lands on the device's
  * next owner (M-property, M-cache-property: UNSAFE).
  */
-import type { Model } from './build.ts';
+import type { Model } from './model.ts';
 import { hex } from '../language/printer.ts';
 import { storesText } from './describe.ts';
 import { RESET_METHODS } from '../vocabulary/reset-methods.ts';

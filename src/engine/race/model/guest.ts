@@ -7,7 +7,7 @@
 import { hex } from '../language/printer.ts';
 import { vcpuActor, vcpuLane } from '../types.ts';
 import { writesComplete } from './ack-point.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
+import { MERGE_GRANULE, type Model } from './model.ts';
 import { replaceAt, type State } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 import { enterBuffer } from './write-buffer.ts';

@@ -6,7 +6,7 @@
 import { hex } from '../language/printer.ts';
 import type { ResetMethod } from '../types.ts';
 import { guestStoresComplete, writesComplete } from './ack-point.ts';
-import type { Model } from './build.ts';
+import type { Model } from './model.ts';
 import { clean } from './cache.ts';
 import { hostWriteText } from './describe.ts';
 import { guestsDone } from './guest.ts';

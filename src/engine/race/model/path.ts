@@ -6,13 +6,12 @@
  * SoC reset controller or the firmware's reset, or carries PCIe config
  * requests that bypass the BAR path (M-path-side).
  */
-import type { Model } from './build.ts';
+import type { ClassFilter, Model } from './model.ts';
 import { receive } from './device.ts';
 import { sideReset } from './reset-controller.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
 import { DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
 import type { Transition } from './transition.ts';
-import type { ClassFilter } from './transitions.ts';
 import { accessOf, ordersBefore } from './write-buffer.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
 

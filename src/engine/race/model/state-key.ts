@@ -11,7 +11,7 @@
  * Keys are short strings, one character per number, because the explorer
  * hashes one per transition.
  */
-import type { Model } from './build.ts';
+import type { Model } from './model.ts';
 import { isGuestWrite, type Entry, type State, type Txn } from './state.ts';
 
 /** How the key treats interchangeable parts of a state. */

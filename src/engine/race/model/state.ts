@@ -10,6 +10,7 @@
  * any more. The canonical key (reductions) lives in state-key.ts.
  */
 import type { ResetMethod } from '../types.ts';
+import type { Model } from './model.ts';
 
 /** A write in a PE write buffer: a group of guest stores (one after merging) or a host reset write. */
 export interface Entry {
@@ -80,6 +81,10 @@ export function initialState(vcpus: number, bufferCount: number, lines: number):
     dirty: new Array<number>(lines).fill(0),
     paths: [[], []],
   };
+}
+
+export function startState(model: Model): State {
+  return initialState(model.vcpus.length, model.bufferCount, model.lines.length);
 }
 
 export function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {

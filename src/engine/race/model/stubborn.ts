@@ -62,12 +62,11 @@
  * holds of every vCPU of its group, so the step kept stands for one in T.
  */
 import { pendingGuestStore, pendingWrite, type PendingWrite } from './ack-point.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
+import { MERGE_GRANULE, type Allowed, type Model } from './model.ts';
 import { guestsDone, vcpuTransitions } from './guest.ts';
 import { hostTransitions } from './host.ts';
 import { blockerOf, route } from './path.ts';
 import { DEVICE_PATH, isGuestWrite, type Entry, type State, type TxnKind } from './state.ts';
-import type { Allowed } from './transitions.ts';
 import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
 const isReset = (kind: TxnKind): boolean => isResetMethod(kind);

@@ -8,7 +8,7 @@
  * symmetry-reduced key (state-key.ts), so the explorer would merge them anyway.
  */
 import { acceptTransitions } from './ack-point.ts';
-import type { Model } from './build.ts';
+import type { Allowed, ClassFilter, Model } from './model.ts';
 import { evictionTransitions } from './cache.ts';
 import { guestTransitions } from './guest.ts';
 import { hostTransitions } from './host.ts';
@@ -16,15 +16,6 @@ import { arrivalTransitions } from './path.ts';
 import type { State } from './state.ts';
 import type { Transition } from './transition.ts';
 import { mergeTransitions } from './write-buffer.ts';
-
-/** Which steps to build in a state, for the partial-order reduction (stubborn.ts); every step when absent. */
-export interface Allowed {
-  readonly vcpu: (k: number) => boolean;
-  readonly host: boolean;
-  readonly buffer: (pe: number) => boolean;
-  readonly line: (line: number) => boolean;
-  readonly arrival: (path: number, index: number) => boolean;
-}
 
 export function successors(model: Model, s: State, symmetric = false, allowed?: Allowed): Transition[] {
   const twin = symmetric ? twinVcpus(model, s) : undefined;
@@ -68,14 +59,6 @@ function twinVcpus(model: Model, s: State): ReadonlySet<number> | undefined {
   }
   return twins.size > 0 ? twins : undefined;
 }
-
-/** Whether a guest write of this class has not been moved yet in this successor set. */
-export type ClassFilter = (
-  where: string,
-  write: { readonly kind: string; readonly epoch: number; readonly region?: number },
-  /** The buffer the write is in, for moves out of a vCPU's buffer. */
-  pe?: number,
-) => boolean;
 
 function oncePerClass(model: Model, twins: ReadonlySet<number> | undefined): ClassFilter {
   const seen = new Set<string>();

@@ -7,14 +7,11 @@
  * Normal-NC stores lingering until something forces them out.
  */
 import { vcpuActor, vcpuLane, type Actor, type Lane } from '../types.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
+import type { ClassFilter, Model } from './model.ts';
 import { storesText } from './describe.ts';
 import { isGuestWrite, replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
 import { transition, type Transition } from './transition.ts';
 import { isResetMethod, RESET_METHODS, type ResetMethodInfo } from '../vocabulary/reset-methods.ts';
-import type { ClassFilter } from './transitions.ts';
-
-export { MERGE_GRANULE };
 
 /** What ordering rules look at: barrier epoch, non-Reordering, the XS attribute, and which peripheral is addressed. */
 export interface Access {

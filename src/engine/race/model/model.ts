@@ -1,0 +1,73 @@
+/**
+ * The declarations every part of the race model shares (rules: the race
+ * model page, M-...): the model's fixed parameters, where a write
+ * completes, and what the step selection passes around. The bottom of
+ * model/: it imports nothing from its own folder, so components can
+ * import it and each other without circles, and the aggregators
+ * (build.ts, transitions.ts) sit on top.
+ */
+import type { GuestType } from '../guest-type.ts';
+import type { GuestOp, HostOp, Knobs, Lane, Scenario } from '../types.ts';
+
+/** The granule within which stores may merge into one write transaction, and the cache line: 64 bytes (M-wb-gather, M-cache-line). */
+export const MERGE_GRANULE = 64;
+
+export interface Vcpu {
+  readonly ops: readonly GuestOp[];
+  /** Store number (bit index in Entry.ids) of the op at each index; -1 for barriers. */
+  readonly storeIndex: readonly number[];
+  /** Barriers before each op. */
+  readonly epoch: readonly number[];
+}
+
+export interface Model {
+  readonly scenario: Scenario;
+  readonly knobs: Knobs;
+  readonly guestType: GuestType;
+  readonly vcpus: readonly Vcpu[];
+  readonly host: readonly HostOp[];
+  /** Offsets of the guest's stores, by store number. */
+  readonly storeOffsets: readonly number[];
+  /** The vCPU that issues each store, by store number. */
+  readonly storeVcpu: readonly number[];
+  /** The 64-byte lines the guest's stores touch (line number = offset / 64), in first-use order; State.dirty is indexed alike. */
+  readonly lines: readonly number[];
+  /** Barriers before each host op; with same-pe they continue vCPU 0's count (one PE). */
+  readonly hostEpoch: readonly number[];
+  /** Which write buffer the host uses: its own (after the vCPUs'), or vCPU 0's with same-pe. */
+  readonly hostBuffer: number;
+  readonly bufferCount: number;
+  /** Guest stores go to the coherent cache, not to the acknowledgement point (M-type-cacheable). */
+  readonly cacheable: boolean;
+  readonly guestCompletion: CompletionPoint;
+  /** The acknowledgement point: the interconnect on an SoC, the root complex on PCIe. */
+  readonly ackLane: Lane;
+  readonly ackName: string;
+  readonly warnings: readonly string[];
+  /**
+   * Groups (of two or more) of vCPUs with identical programs, which the
+   * reductions treat as interchangeable (M-vcpu-symmetry); vCPU 0 is in
+   * none under same-pe, where it shares the host's buffer.
+   */
+  readonly vcpuGroups: readonly (readonly number[])[];
+}
+
+/** Where a write completes: at the acknowledgement point, or only at its target. */
+export type CompletionPoint = 'ack' | 'target';
+
+/** Which steps to build in a state, for the partial-order reduction (stubborn.ts); every step when absent. */
+export interface Allowed {
+  readonly vcpu: (k: number) => boolean;
+  readonly host: boolean;
+  readonly buffer: (pe: number) => boolean;
+  readonly line: (line: number) => boolean;
+  readonly arrival: (path: number, index: number) => boolean;
+}
+
+/** Whether a guest write of this class has not been moved yet in this successor set. */
+export type ClassFilter = (
+  where: string,
+  write: { readonly kind: string; readonly epoch: number; readonly region?: number },
+  /** The buffer the write is in, for moves out of a vCPU's buffer. */
+  pe?: number,
+) => boolean;
