@@ -14,13 +14,15 @@
  * Worker: progress is reported through a callback every `progressEvery`
  * states, where a cancel check (callback or AbortSignal) is also polled.
  */
+import { describeStep } from '../model/describe.ts';
 import type { Model } from '../model/model.ts';
 import { startState, type State } from '../model/state.ts';
-import { keyShape, stateKey, type KeyShape } from '../model/state-key.ts';
-import { stubbornSet } from '../model/stubborn.ts';
-import type { Transition } from '../model/transition.ts';
-import { successors } from '../model/transitions.ts';
+import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
+import { delivers, violates, type Step } from '../model/step.ts';
+import { stubbornSets } from '../model/stubborn.ts';
+import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
+import { StateSet } from './state-set.ts';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -93,22 +95,29 @@ function writeCounts(graph: Graph): WriteCounts {
   return { min: min[0] ?? 0, max: max[0] ?? 0 };
 }
 
-/** How the explorer generates the steps of a state under the reductions chosen. */
-type StepRule = (s: State) => Transition[];
+/**
+ * How the explorer chooses the steps of a state under the reductions
+ * chosen: what the state offers is computed once, the partial-order
+ * reduction picks among it, and only the steps picked are listed.
+ */
+type StepRule = (s: State) => Step[];
 
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
-  if (!partialOrder) return (s) => successors(model, s, symmetric);
-  return (s) => successors(model, s, symmetric, stubbornSet(model, s, shape.forgetPcsAfterUnmap));
+  const stubborn = partialOrder ? stubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
+  return (s) => {
+    const moves = movesOf(model, s);
+    return stepsOf(model, s, moves, symmetric, stubborn?.(s, moves));
+  };
 }
 
-/** Steps from the initial state along successor indices, collecting the trace. */
-export function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
+/** Steps from the initial state along successor indices, collecting the trace in words. */
+function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
   let s: State = startState(model);
   return indices.map((index) => {
-    const t = steps(s)[index];
-    if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
-    s = t.next;
-    return t.step;
+    const step = steps(s)[index];
+    if (!step) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
+    s = nextState(model, s, step);
+    return describeStep(model, step);
   });
 }
 
@@ -125,19 +134,21 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const reduction = options.reduction ?? true;
   const shape = keyShape(model, reduction);
   const partialOrder = reduction && (options.partialOrder ?? true);
-  const stepsOf = stepRule(model, shape, reduction, partialOrder);
+  const stepsIn = stepRule(model, shape, reduction, partialOrder);
   const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
   const depth = [0];
-  const ids = new Map<string, number>();
+  const keys = new KeyEncoder(shape);
+  const states = new StateSet();
   const start = startState(model);
-  ids.set(stateKey(start, shape), 0);
+  states.find(keys.encode(start), keys.length);
+  states.add(keys.encode(start), keys.length);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
   let transitions = 0;
   let violation: number[] | undefined;
   let stopped: 'budget' | 'cancelled' | undefined;
 
-  const progress = (): ExploreProgress => ({ states: ids.size, transitions, depth: depth[depth.length - 1] ?? 0 });
+  const progress = (): ExploreProgress => ({ states: states.size, transitions, depth: depth[depth.length - 1] ?? 0 });
   expand: for (let head = 0; head < queue.length; head += 1) {
     const s = queue[head];
     queue[head] = undefined;
@@ -150,36 +161,35 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       }
     }
     graph.edgeStart.push(graph.edgeTo.length);
-    const steps = stepsOf(s);
+    const steps = stepsIn(s);
     for (let index = 0; index < steps.length; index += 1) {
-      const t = steps[index];
-      if (!t) continue;
+      const step = steps[index]!;
       transitions += 1;
-      if (t.violation && !violation) violation = [...pathTo(graph, head), index];
-      const key = stateKey(t.next, shape);
-      let id = ids.get(key);
-      if (id === undefined) {
-        if (ids.size >= budget) {
+      if (violates(step) && !violation) violation = [...pathTo(graph, head), index];
+      const next = nextState(model, s, step);
+      const key = keys.encode(next);
+      let id = states.find(key, keys.length);
+      if (id < 0) {
+        if (states.size >= budget) {
           stopped = 'budget';
           break expand;
         }
-        id = ids.size;
-        ids.set(key, id);
+        id = states.add(key, keys.length);
         graph.parent.push(head);
         graph.via.push(index);
         depth.push((depth[head] ?? 0) + 1);
-        queue.push(t.next);
+        queue.push(next);
       }
       // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
       if (id === head) continue;
       graph.edgeTo.push(id);
-      graph.edgeWrites.push(t.delivers ? 1 : 0);
+      graph.edgeWrites.push(delivers(step) ? 1 : 0);
     }
   }
   graph.edgeStart.push(graph.edgeTo.length);
 
   const stats = { ...progress(), timeMs: performance.now() - started };
-  const trace = violation ? traceOf(model, violation, stepsOf) : [];
+  const trace = violation ? traceOf(model, violation, stepsIn) : [];
   const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
   return {
     verdict,

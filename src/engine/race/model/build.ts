@@ -8,7 +8,7 @@ import { resolveGuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
 import { vcpuPrograms, type GuestOp, type Knobs, type Scenario } from '../types.ts';
 import { completionOfGuestStores } from './ack-point.ts';
-import { MERGE_GRANULE, type Model, type Vcpu } from './model.ts';
+import { MERGE_GRANULE, NO_STORES, type Model, type StoreSet, type Vcpu } from './model.ts';
 import { barrierEpochs } from '../vocabulary/host-ops.ts';
 import { PLATFORMS } from '../vocabulary/platforms.ts';
 
@@ -45,14 +45,22 @@ export function buildModel(scenario: Scenario): Model {
   const storeVcpu: number[] = [];
   const lines: number[] = [];
   const vcpus = vcpuPrograms(scenario).map((ops, k): Vcpu => {
-    const storeIndex = ops.map((op) => {
-      if (op.op !== 'store') return -1;
+    const store: StoreSet[] = [];
+    const region: number[] = [];
+    for (const op of ops) {
+      if (op.op !== 'store') {
+        store.push(NO_STORES);
+        region.push(-1);
+        continue;
+      }
       const line = Math.floor(op.offset / MERGE_GRANULE);
       if (!lines.includes(line)) lines.push(line);
+      store.push(1n << BigInt(storeOffsets.length));
+      region.push(lines.indexOf(line));
       storeVcpu.push(k);
-      return storeOffsets.push(op.offset) - 1;
-    });
-    return { ops, storeIndex, epoch: barrierEpochs(ops, 0) };
+      storeOffsets.push(op.offset);
+    }
+    return { ops, store, region, epoch: barrierEpochs(ops, 0) };
   });
   const vcpu0Barriers = scenario.guest.filter((op) => op.op !== 'store').length;
   const samePe = knobs['same-pe'];

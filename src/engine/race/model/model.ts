@@ -12,10 +12,21 @@ import type { GuestOp, HostOp, Knobs, Lane, Scenario } from '../types.ts';
 /** The granule within which stores may merge into one write transaction, and the cache line: 64 bytes (M-wb-gather, M-cache-line). */
 export const MERGE_GRANULE = 64;
 
+/**
+ * A set of the scenario's guest stores: bit i for store i (numbered over
+ * all vCPUs, Model.storeOffsets). A bigint, so that a scenario may have
+ * more stores than a 32-bit number has bits (MAX_GUEST_STORES); only the
+ * trace's words and keys without symmetry read which stores a set holds.
+ */
+export type StoreSet = bigint;
+export const NO_STORES: StoreSet = 0n;
+
 export interface Vcpu {
   readonly ops: readonly GuestOp[];
-  /** Store number (bit index in Entry.ids) of the op at each index; -1 for barriers. */
-  readonly storeIndex: readonly number[];
+  /** The store (a set of one) of the op at each index; NO_STORES for barriers. */
+  readonly store: readonly StoreSet[];
+  /** The 64-byte line of the op at each index, as an index into Model.lines; -1 for barriers. */
+  readonly region: readonly number[];
   /** Barriers before each op. */
   readonly epoch: readonly number[];
 }
@@ -64,9 +75,23 @@ export interface Allowed {
   readonly arrival: (path: number, index: number) => boolean;
 }
 
-/** Whether a guest write of this class has not been moved yet in this successor set. */
+/**
+ * Where a move takes a guest write from, for ClassFilter: a merge out of
+ * buffer `x`, a merge with entry `y` of buffer `x`, a departure from
+ * buffer `x`, an arrival on path `x` of a write of PE `y`; as one number
+ * (x is a buffer or path, at most MAX_VCPUS, below 15).
+ */
+const MOVE_CLASSES = { merge: 0, 'merge-with': 1, accept: 2, arrive: 3 } as const;
+export function moveClass(move: keyof typeof MOVE_CLASSES, x: number, y = -1): number {
+  return MOVE_CLASSES[move] + 4 * (x + 1 + 16 * (y + 1));
+}
+
+/**
+ * Whether a guest write of this class (where it is moved from, its epoch
+ * and its line) has not been moved yet in this step set (M-reduce-symmetry).
+ */
 export type ClassFilter = (
-  where: string,
+  where: number,
   write: { readonly kind: string; readonly epoch: number; readonly region?: number },
   /** The buffer the write is in, for moves out of a vCPU's buffer. */
   pe?: number,

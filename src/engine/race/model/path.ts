@@ -6,14 +6,12 @@
  * SoC reset controller or the firmware's reset, or carries PCIe config
  * requests that bypass the BAR path (M-path-side).
  */
-import type { ClassFilter, Model } from './model.ts';
-import { receive } from './device.ts';
-import { sideReset } from './reset-controller.ts';
-import { configPath, isNonPosted } from './root-complex.ts';
-import { DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
-import type { Transition } from './transition.ts';
-import { accessOf, ordersBefore } from './write-buffer.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { moveClass, type ClassFilter, type Model } from './model.ts';
+import { configPath, isNonPosted } from './root-complex.ts';
+import { append, DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
+import type { ArrivalStep, StepSink } from './step.ts';
+import { ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
 export function route(model: Model, kind: TxnKind): number {
@@ -36,40 +34,50 @@ export function route(model: Model, kind: TxnKind): number {
 function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
   if (isNonPosted(later.kind) ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
   if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
-  return ordersBefore(accessOf(model, earlier), accessOf(model, later));
+  return ordersBefore(model, earlier, later);
 }
 
-/** The first earlier transaction that transaction `index` of `path` must stay behind, if any. */
-export function blockerOf(model: Model, path: readonly Txn[], index: number): number | undefined {
-  const txn = path[index];
-  if (txn === undefined) return undefined;
-  const blocker = path.slice(0, index).findIndex((earlier) => staysBehind(model, txn, earlier));
-  return blocker >= 0 ? blocker : undefined;
+/** The first earlier transaction that transaction `index` of `path` must stay behind, or -1 when it may arrive. */
+function blockerOf(model: Model, path: readonly Txn[], index: number): number {
+  const txn = path[index]!;
+  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, path[earlier]!)) return earlier;
+  return -1;
 }
 
-function mayArrive(model: Model, path: readonly Txn[], index: number): boolean {
-  return index < path.length && blockerOf(model, path, index) === undefined;
+/** blockerOf for every transaction of every path: what Moves.blockers holds. */
+export function blockers(model: Model, s: State): number[][] {
+  return s.paths.map((path) => path.map((_, index) => blockerOf(model, path, index)));
 }
 
 /** Appends a transaction to the path it is routed to. */
 export function enterPath(model: Model, s: State, txn: Txn): State {
   const p = route(model, txn.kind);
-  return { ...s, paths: s.paths.map((path, i) => (i === p ? [...path, txn] : path)) };
+  return { ...s, paths: s.paths.map((path, i) => (i === p ? append(path, txn) : path)) };
 }
 
-/** Every transaction that may arrive at its target now, arriving. */
-export function arrivalTransitions(
-  model: Model,
+/**
+ * Every transaction that may arrive at its target now (its blocker is -1),
+ * except those `allowed` leaves out and guest writes interchangeable with
+ * one already listed (`firstOfClass`).
+ */
+export function arrivalSteps(
   s: State,
+  blocked: readonly (readonly number[])[],
   firstOfClass: ClassFilter,
-  allowed: (path: number, index: number) => boolean = () => true,
-): Transition[] {
-  const out: Transition[] = [];
+  allowed: ((path: number, index: number) => boolean) | undefined,
+  out: StepSink<ArrivalStep>,
+): void {
   s.paths.forEach((path, p) => {
-    path.forEach((txn, i) => {
-      if (!allowed(p, i) || !mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
-      out.push(isResetMethod(txn.kind) && RESET_METHODS[txn.kind].actor !== 'device' ? sideReset(s, i, txn.kind, txn) : receive(model, s, p, i, txn));
+    path.forEach((txn, index) => {
+      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]?.[index] !== -1) return;
+      if (!firstOfClass(moveClass('arrive', p, txn.pe), txn)) return;
+      if (txn.kind === 'store' || txn.kind === 'writeback') out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
+      else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });
     });
   });
-  return out;
+}
+
+/** Transaction `index` leaves path `p`. */
+export function leavePath(s: State, p: number, index: number): State {
+  return { ...s, paths: s.paths.map((path, i) => (i === p ? path.filter((_, j) => j !== index) : path)) };
 }

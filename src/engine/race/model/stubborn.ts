@@ -62,95 +62,152 @@
  * holds of every vCPU of its group, so the step kept stands for one in T.
  */
 import { pendingGuestStore, pendingWrite, type PendingWrite } from './ack-point.ts';
-import { MERGE_GRANULE, type Allowed, type Model } from './model.ts';
-import { guestsDone, vcpuTransitions } from './guest.ts';
-import { hostTransitions } from './host.ts';
-import { blockerOf, route } from './path.ts';
-import { DEVICE_PATH, isGuestWrite, type Entry, type State, type TxnKind } from './state.ts';
+import { guestsDone } from './guest.ts';
+import type { Allowed, Model } from './model.ts';
+import { route } from './path.ts';
+import { isGuestWrite, type State, type TxnKind } from './state.ts';
+import type { Moves } from './step.ts';
+import { HOST_OPS } from '../vocabulary/host-ops.ts';
 import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
-const isReset = (kind: TxnKind): boolean => isResetMethod(kind);
-
-/** Where a write of a buffer goes when it leaves: a path (`p0`, `p1`) or, for a cacheable store, its cache line (`c<line>`). */
-function destination(model: Model, kind: Entry['kind'], region: number): string {
-  return kind === 'store' && model.cacheable ? `c${region}` : `p${route(model, kind)}`;
+/**
+ * Atoms are numbers, one range per letter above, laid out per state:
+ * `v k` at k, then `b p`, `f p`, `e l`, `h j.q` (three phases per host op),
+ * `R`, `G`, and the path positions, path 0's first.
+ */
+interface Layout {
+  readonly b: number;
+  readonly f: number;
+  readonly e: number;
+  readonly h: number;
+  readonly R: number;
+  readonly G: number;
+  readonly a: number;
+  /** Transactions on path 0, where path 1's positions start. */
+  readonly onPath0: number;
+  readonly size: number;
 }
 
-/** The context the rules below read, computed once per state. */
-interface Context {
-  readonly model: Model;
-  readonly s: State;
-  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
-  readonly vcpusIdle: boolean;
-  /** Destinations of the entries in each buffer now, and of those that will enter it. */
-  readonly now: readonly ReadonlySet<string>[];
-  readonly later: readonly ReadonlySet<string>[];
-  /** Whether each atom asked about is enabled (building a host step's successor is not free). */
-  readonly enabled: Map<string, boolean>;
+function layoutOf(model: Model, s: State): Layout {
+  const b = model.vcpus.length;
+  const f = b + model.bufferCount;
+  const e = f + model.bufferCount;
+  const h = e + model.lines.length;
+  const R = h + 3 * model.host.length;
+  const onPath0 = s.paths[0]?.length ?? 0;
+  return { b, f, e, h, R, G: R + 1, a: R + 2, onPath0, size: R + 2 + onPath0 + (s.paths[1]?.length ?? 0) };
 }
 
-function futureEntries(model: Model, s: State, vcpusIdle: boolean): Set<string>[] {
-  const later = Array.from({ length: model.bufferCount }, () => new Set<string>());
-  if (!s.unmapped && !vcpusIdle) {
-    model.vcpus.forEach((vcpu, k) => {
-      vcpu.ops.slice(s.pcs[k] ?? 0).forEach((op) => {
-        if (op.op === 'store') later[k]?.add(destination(model, 'store', model.lines.indexOf(Math.floor(op.offset / MERGE_GRANULE))));
-      });
-    });
-  }
-  model.host.slice(s.hostPc).forEach((op) => {
-    if (op.op === 'reset') later[model.hostBuffer]?.add(destination(model, op.method, -1));
-  });
-  return later;
+/**
+ * Where a write goes when it leaves a buffer, as a number: path p (0 or
+ * 1), or for a cacheable store its cache line l, as 2 + l.
+ */
+const LINE_DESTINATIONS = 2;
+function destination(model: Model, kind: TxnKind, region: number): number {
+  return kind === 'store' && model.cacheable ? LINE_DESTINATIONS + region : route(model, kind);
 }
 
-function contextOf(model: Model, s: State, forgetPcsAfterUnmap: boolean): Context {
-  const vcpusIdle = forgetPcsAfterUnmap && s.unmapped;
+/** What the host's step at op j, phase q does that others can interfere with; one bit each, so a query names several. */
+const APPENDS = 1;
+const CLEANS = 2;
+const WAITS = 4;
+const OTHER = 8;
+function hostStepEffect(model: Model, j: number, q: number): number {
+  const op = model.host[j];
+  if (op?.op === 'read') return APPENDS;
+  if (op?.op === 'dc-civac') return CLEANS;
+  if (op?.op === 'unmap-s2' && q === 1) return model.cacheable && model.knobs['unmap-cleans'] ? CLEANS : WAITS;
+  return op?.op === 'dsb' || op?.op === 'unmap-s2' ? WAITS : OTHER;
+}
+
+/** What the rules read of the model, computed once per exploration. */
+interface Tables {
+  readonly destinations: number;
+  /** Per vCPU and program counter: whether a store from there on goes to each destination (f atoms). */
+  readonly vcpuLater: readonly (readonly Uint8Array[])[];
+  /** Per host program counter: whether a reset from there on goes to each destination. */
+  readonly hostLater: readonly Uint8Array[];
+  /** Per host op and phase (3 j + q): hostStepEffect. */
+  readonly hostEffect: readonly number[];
+}
+
+function tablesOf(model: Model): Tables {
+  const destinations = LINE_DESTINATIONS + model.lines.length;
+  const suffixes = (length: number, destinationOf: (index: number) => number | undefined): Uint8Array[] => {
+    const out = [new Uint8Array(destinations)];
+    for (let index = length - 1; index >= 0; index -= 1) {
+      const next = out[0]!.slice();
+      const d = destinationOf(index);
+      if (d !== undefined) next[d] = 1;
+      out.unshift(next);
+    }
+    return out;
+  };
   return {
-    model,
-    s,
-    vcpusIdle,
-    now: s.buffers.map((buffer) => new Set(buffer.map((e) => destination(model, e.kind, e.region)))),
-    later: futureEntries(model, s, vcpusIdle),
-    enabled: new Map(),
+    destinations,
+    vcpuLater: model.vcpus.map((vcpu) => suffixes(vcpu.ops.length, (pc) => (vcpu.ops[pc]?.op === 'store' ? destination(model, 'store', vcpu.region[pc]!) : undefined))),
+    hostLater: suffixes(model.host.length, (j) => {
+      const op = model.host[j];
+      return op?.op === 'reset' ? destination(model, op.method, -1) : undefined;
+    }),
+    hostEffect: model.host.flatMap((_, j) => [0, 1, 2].map((q) => hostStepEffect(model, j, q))),
   };
 }
 
-function pendingAtom(pending: PendingWrite | undefined): string[] {
-  if (!pending) return [];
-  return 'buffer' in pending ? [`b${pending.buffer}`] : [`a${pending.path}.${pending.index}`];
+/** The context the rules below read, for one state. */
+interface Context {
+  readonly model: Model;
+  readonly tables: Tables;
+  readonly s: State;
+  readonly moves: Moves;
+  readonly at: Layout;
+  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
+  readonly vcpusIdle: boolean;
+  /** Per buffer and destination (p * destinations + d): an entry in the buffer now goes there. */
+  readonly now: Uint8Array;
+  /** Adds an atom to T (and to the work list, to be closed). */
+  readonly add: (atom: number) => void;
 }
 
-/** Buffers whose writes, now (`b`) or later (`f`), go to `dest`. */
-function writersTo(c: Context, dest: string): string[] {
-  const out: string[] = [];
-  c.now.forEach((d, p) => d.has(dest) && out.push(`b${p}`));
-  c.later.forEach((d, p) => d.has(dest) && out.push(`f${p}`));
-  return out;
-}
+const vcpuAtom = (k: number): number => k;
+const bufferAtom = (c: Context, p: number): number => c.at.b + p;
+const laterAtom = (c: Context, p: number): number => c.at.f + p;
+const lineAtom = (c: Context, l: number): number => c.at.e + l;
+const hostAtom = (c: Context, j: number, q: number): number => c.at.h + 3 * j + q;
+const pathAtom = (c: Context, p: number, i: number): number => c.at.a + (p === 0 ? i : c.at.onPath0 + i);
 
-const allLines = (c: Context): string[] => (c.model.cacheable ? c.model.lines.map((_, l) => `e${l}`) : []);
-
-/** What the host's step at op j, phase q does that others can interfere with. */
-function hostStepEffect(model: Model, j: number, q: number): 'appends' | 'cleans' | 'waits' | 'other' {
-  const op = model.host[j];
-  if (op?.op === 'read') return 'appends';
-  if (op?.op === 'dc-civac') return 'cleans';
-  if (op?.op === 'unmap-s2' && q === 1) return model.cacheable && model.knobs['unmap-cleans'] ? 'cleans' : 'waits';
-  return op?.op === 'dsb' || op?.op === 'unmap-s2' ? 'waits' : 'other';
-}
-
-/** The host's steps not yet taken (the current one first) whose effect is one of `effects`. */
-function hostSteps(c: Context, effects: readonly ReturnType<typeof hostStepEffect>[]): string[] {
+/** Whether writes that enter buffer p later go to destination d. */
+function laterTo(c: Context, p: number, d: number): boolean {
   const { model, s } = c;
-  const out: string[] = [];
+  if (p < model.vcpus.length && !s.unmapped && !c.vcpusIdle && c.tables.vcpuLater[p]?.[s.pcs[p] ?? 0]?.[d] === 1) return true;
+  return p === model.hostBuffer && c.tables.hostLater[s.hostPc]?.[d] === 1;
+}
+
+function addPending(c: Context, pending: PendingWrite | undefined): void {
+  if (pending === undefined) return;
+  c.add('buffer' in pending ? bufferAtom(c, pending.buffer) : pathAtom(c, pending.path, pending.index));
+}
+
+/** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
+function addWritersTo(c: Context, d: number): void {
+  const count = c.model.bufferCount;
+  for (let p = 0; p < count; p += 1) if (c.now[p * c.tables.destinations + d] === 1) c.add(bufferAtom(c, p));
+  for (let p = 0; p < count; p += 1) if (laterTo(c, p, d)) c.add(laterAtom(c, p));
+}
+
+function addAllLines(c: Context): void {
+  if (c.model.cacheable) for (let l = 0; l < c.model.lines.length; l += 1) c.add(lineAtom(c, l));
+}
+
+/** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
+function addHostSteps(c: Context, effects: number): void {
+  const { model, s } = c;
   for (let j = s.hostPc; j < model.host.length; j += 1) {
-    const phases = model.host[j]?.op === 'unmap-s2' ? [0, 1, 2] : [0];
-    for (const q of phases) {
-      if ((j > s.hostPc || q >= s.hostPhase) && effects.includes(hostStepEffect(model, j, q))) out.push(`h${j}.${q}`);
+    const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
+    for (let q = 0; q < phases; q += 1) {
+      if ((j > s.hostPc || q >= s.hostPhase) && (c.tables.hostEffect[3 * j + q]! & effects) !== 0) c.add(hostAtom(c, j, q));
     }
   }
-  return out;
 }
 
 /**
@@ -159,13 +216,22 @@ function hostSteps(c: Context, effects: readonly ReturnType<typeof hostStepEffec
  * writes dirty lines back). Two of them taken in the other order leave the
  * path in another order.
  */
-function appendersToDevicePath(c: Context): string[] {
-  return [...writersTo(c, `p${DEVICE_PATH}`), ...allLines(c), ...hostSteps(c, ['appends', 'cleans'])];
+function addAppendersToDevicePath(c: Context): void {
+  addWritersTo(c, 0);
+  addAllLines(c);
+  addHostSteps(c, APPENDS | CLEANS);
 }
 
 /** Everything that changes cache line l: departures into it, its eviction, the host's cleans. */
-function usersOfLine(c: Context, line: number): string[] {
-  return [...writersTo(c, `c${line}`), `e${line}`, ...hostSteps(c, ['cleans'])];
+function addUsersOfLine(c: Context, l: number): void {
+  addWritersTo(c, LINE_DESTINATIONS + l);
+  c.add(lineAtom(c, l));
+  addHostSteps(c, CLEANS);
+}
+
+/** The path positions of transactions of the kinds `select` picks. */
+function addOnPaths(c: Context, select: (kind: TxnKind) => boolean): void {
+  c.s.paths.forEach((path, p) => path.forEach((txn, i) => select(txn.kind) && c.add(pathAtom(c, p, i))));
 }
 
 /**
@@ -173,61 +239,32 @@ function usersOfLine(c: Context, line: number): string[] {
  * read waits for its data, the read's arrival. Every later host step needs
  * it first.
  */
-function hostNow(c: Context): string[] {
+function addHostNow(c: Context): void {
   const { model, s } = c;
   const op = model.host[s.hostPc];
-  if (!op) return [];
-  if (op.op === 'read' && s.hostPhase === 1) return atomsOnPaths(s, (kind) => kind === 'read');
-  return [`h${s.hostPc}.${s.hostPhase}`];
+  if (!op) return;
+  if (op.op === 'read' && s.hostPhase === 1) addOnPaths(c, (kind) => kind === 'read');
+  else c.add(hostAtom(c, s.hostPc, s.hostPhase));
 }
 
-const hostAtom = (atom: string): { j: number; q: number } => {
-  const [j, q] = atom.slice(1).split('.').map(Number);
-  return { j: j ?? 0, q: q ?? 0 };
-};
-const isCurrentHostStep = (s: State, atom: string): boolean => {
-  const { j, q } = hostAtom(atom);
-  return j === s.hostPc && q === s.hostPhase;
-};
-
-function atomsOnPaths(s: State, select: (kind: TxnKind) => boolean): string[] {
-  const out: string[] = [];
-  s.paths.forEach((path, p) => path.forEach((txn, i) => select(txn.kind) && out.push(`a${p}.${i}`)));
-  return out;
+function enabled(c: Context, atom: number): boolean {
+  const { s, at } = c;
+  if (atom < at.b) return !c.vcpusIdle && c.moves.vcpu[atom] !== undefined;
+  // The oldest entry of a buffer may always leave.
+  if (atom < at.f) return (s.buffers[atom - at.b]?.length ?? 0) > 0;
+  if (atom < at.e) return false;
+  if (atom < at.h) return s.dirty[atom - at.e] !== 0n;
+  if (atom < at.R) return atom === hostAtom(c, s.hostPc, s.hostPhase) && c.moves.host !== undefined;
+  // R, G: actions on writes that do not exist yet.
+  if (atom < at.a) return false;
+  const i = atom - at.a;
+  return i < at.onPath0 ? c.moves.blockers[0]?.[i] === -1 : c.moves.blockers[1]?.[i - at.onPath0] === -1;
 }
 
-const txnAt = (s: State, atom: string) => {
-  const [p, i] = atom.slice(1).split('.').map(Number);
-  return { p: p ?? 0, i: i ?? 0, txn: s.paths[p ?? 0]?.[i ?? 0] };
-};
-
-function enabledNow(c: Context, atom: string): boolean {
-  const { model, s } = c;
-  const n = Number(atom.slice(1));
-  switch (atom[0]) {
-    case 'v':
-      return !c.vcpusIdle && vcpuTransitions(model, s, n).length > 0;
-    case 'h':
-      return isCurrentHostStep(s, atom) && hostTransitions(model, s).length > 0;
-    case 'b':
-      // The oldest entry of a buffer may always leave.
-      return (s.buffers[n]?.length ?? 0) > 0;
-    case 'e':
-      return (s.dirty[n] ?? 0) !== 0;
-    case 'a': {
-      const { p, i, txn } = txnAt(s, atom);
-      return txn !== undefined && blockerOf(model, s.paths[p] ?? [], i) === undefined;
-    }
-    default:
-      // f, R, G: actions on writes that do not exist yet.
-      return false;
-  }
-}
-
-function enabled(c: Context, atom: string): boolean {
-  let known = c.enabled.get(atom);
-  if (known === undefined) c.enabled.set(atom, (known = enabledNow(c, atom)));
-  return known;
+/** The transaction at path position `atom`. */
+function txnAt(c: Context, atom: number): { p: number; i: number } {
+  const i = atom - c.at.a;
+  return i < c.at.onPath0 ? { p: 0, i } : { p: 1, i: i - c.at.onPath0 };
 }
 
 /**
@@ -247,153 +284,184 @@ function enabled(c: Context, atom: string): boolean {
  *   for, and the one that returns a read's data happens while the host has
  *   no step of its own.
  */
-function interferers(c: Context, atom: string): string[] {
-  const { model, s } = c;
-  switch (atom[0]) {
-    case 'v':
-      // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
-      return hostSteps(c, ['appends', 'cleans', 'waits', 'other']);
-    case 'h': {
-      const { j, q } = hostAtom(atom);
-      const effect = hostStepEffect(model, j, q);
-      const vcpus = c.vcpusIdle ? [] : model.vcpus.map((_, k) => `v${k}`);
-      if (effect === 'appends') return [...vcpus, ...appendersToDevicePath(c)];
-      if (effect === 'cleans') return [...vcpus, ...appendersToDevicePath(c), ...model.lines.flatMap((_, l) => usersOfLine(c, l))];
-      // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
-      return vcpus;
+function addInterferers(c: Context, atom: number): void {
+  const { model, s, at } = c;
+  if (atom < at.b) {
+    // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
+    addHostSteps(c, APPENDS | CLEANS | WAITS | OTHER);
+  } else if (atom < at.f) {
+    const p = atom - at.b;
+    for (let d = 0; d < c.tables.destinations; d += 1) {
+      if (c.now[p * c.tables.destinations + d] !== 1) continue;
+      if (d === 0) addAppendersToDevicePath(c);
+      else if (d < LINE_DESTINATIONS) addWritersTo(c, d);
+      else addUsersOfLine(c, d - LINE_DESTINATIONS);
     }
-    case 'b': {
-      const out: string[] = [];
-      for (const dest of c.now[Number(atom.slice(1))] ?? []) {
-        if (dest === `p${DEVICE_PATH}`) out.push(...appendersToDevicePath(c));
-        else if (dest.startsWith('p')) out.push(...writersTo(c, dest));
-        else out.push(...usersOfLine(c, Number(dest.slice(1))));
-      }
-      return out;
+  } else if (atom >= at.e && atom < at.h) {
+    addAppendersToDevicePath(c);
+    addUsersOfLine(c, atom - at.e);
+  } else if (atom >= at.h && atom < at.R) {
+    const effect = c.tables.hostEffect[atom - at.h]!;
+    if (!c.vcpusIdle) for (let k = 0; k < model.vcpus.length; k += 1) c.add(vcpuAtom(k));
+    // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
+    if (effect === APPENDS || effect === CLEANS) addAppendersToDevicePath(c);
+    if (effect === CLEANS) for (let l = 0; l < model.lines.length; l += 1) addUsersOfLine(c, l);
+  } else if (atom >= at.a) {
+    // A reset's arrival decides whether a guest write's arrival is the violation; once reset, nothing changes that.
+    const { p, i } = txnAt(c, atom);
+    const kind = s.paths[p]?.[i]?.kind;
+    if (s.reset || kind === undefined) return;
+    if (isGuestWrite(kind)) {
+      addOnPaths(c, isResetMethod);
+      c.add(at.R);
+    } else if (isResetMethod(kind)) {
+      addOnPaths(c, isGuestWrite);
+      c.add(at.G);
     }
-    case 'e':
-      return [...appendersToDevicePath(c), ...usersOfLine(c, Number(atom.slice(1)))];
-    case 'a': {
-      // A reset's arrival decides whether a guest write's arrival is the violation; once reset, nothing changes that.
-      const kind = txnAt(s, atom).txn?.kind;
-      if (s.reset || kind === undefined) return [];
-      if (isGuestWrite(kind)) return [...atomsOnPaths(s, isReset), 'R'];
-      return isReset(kind) ? [...atomsOnPaths(s, isGuestWrite), 'G'] : [];
-    }
-    default:
-      return [];
   }
 }
 
-/** Why the host's step `atom` is not enabled: the atoms one of which must move first (rule 3). */
-function hostEnablers(c: Context, atom: string): string[] {
+/** Why the host's step at op j, phase q is not enabled: the atoms one of which must move first (rule 3). */
+function addHostEnablers(c: Context, j: number, q: number): void {
   const { model, s } = c;
   const op = model.host[s.hostPc];
-  const { j, q } = hostAtom(atom);
   // A step already taken is never taken again; a later one needs the host to move on first.
-  if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return [];
-  if (!isCurrentHostStep(s, atom)) return hostNow(c);
+  if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return;
+  if (j !== s.hostPc || q !== s.hostPhase) return addHostNow(c);
   if (model.knobs['guest-stops'] && !guestsDone(model, s)) {
-    const k = model.vcpus.findIndex((vcpu, j) => (s.pcs[j] ?? 0) < vcpu.ops.length);
-    return [`v${k}`];
+    c.add(vcpuAtom(model.vcpus.findIndex((vcpu, k) => (s.pcs[k] ?? 0) < vcpu.ops.length)));
+    return;
   }
   if (op.op === 'read') {
-    if (s.hostPhase === 1) return atomsOnPaths(s, (kind) => kind === 'read');
-    return [`b${model.hostBuffer}`];
+    if (s.hostPhase === 1) addOnPaths(c, (kind) => kind === 'read');
+    else c.add(bufferAtom(c, model.hostBuffer));
+    return;
   }
   if (op.op === 'unmap-s2' && s.hostPhase === 1) {
     const store = pendingGuestStore(model, s);
-    if (store) return pendingAtom(store);
+    if (store) return addPending(c, store);
   }
-  return pendingAtom(pendingWrite(model, s, model.hostBuffer));
+  addPending(c, pendingWrite(model, s, model.hostBuffer));
 }
 
 /** Rule (3) for a disabled atom: an action of these must come first. */
-function enablers(c: Context, atom: string): string[] {
-  const { model, s } = c;
-  const n = Number(atom.slice(1));
-  switch (atom[0]) {
-    case 'v':
-      // Idle or at the end: never enabled again. Otherwise a dsb waiting for its writes.
-      return c.vcpusIdle || (s.pcs[n] ?? 0) >= (model.vcpus[n]?.ops.length ?? 0) ? [] : pendingAtom(pendingWrite(model, s, n));
-    case 'h':
-      return hostEnablers(c, atom);
-    case 'f': {
-      // A write enters buffer n only by a step of its owner: the vCPU (its stores), the host (its resets).
-      const out = n < model.vcpus.length && !s.unmapped && !c.vcpusIdle ? [`v${n}`] : [];
-      return n === model.hostBuffer ? [...out, ...hostNow(c)] : out;
+function addEnablers(c: Context, atom: number): void {
+  const { model, s, at } = c;
+  if (atom < at.b) {
+    // Idle or at the end: never enabled again. Otherwise a dsb waiting for its writes.
+    if (!c.vcpusIdle && (s.pcs[atom] ?? 0) < (model.vcpus[atom]?.ops.length ?? 0)) addPending(c, pendingWrite(model, s, atom));
+  } else if (atom >= at.f && atom < at.e) {
+    // A write enters buffer p only by a step of its owner: the vCPU (its stores), the host (its resets).
+    const p = atom - at.f;
+    if (p < model.vcpus.length && !s.unmapped && !c.vcpusIdle) c.add(vcpuAtom(p));
+    if (p === model.hostBuffer) addHostNow(c);
+  } else if (atom >= at.e && atom < at.h) {
+    // A clean line becomes dirty only by a store leaving a buffer into it.
+    addWritersTo(c, LINE_DESTINATIONS + atom - at.e);
+  } else if (atom >= at.h && atom < at.R) {
+    addHostEnablers(c, Math.floor((atom - at.h) / 3), (atom - at.h) % 3);
+  } else if (atom === at.R) {
+    // A reset reaches a path by leaving the host's buffer.
+    c.add(bufferAtom(c, model.hostBuffer));
+    c.add(laterAtom(c, model.hostBuffer));
+  } else if (atom === at.G) {
+    // A guest write reaches a path by leaving a buffer (uncached) or as a write-back (eviction, the host's clean).
+    for (let k = 0; k < model.vcpus.length; k += 1) {
+      c.add(bufferAtom(c, k));
+      c.add(laterAtom(c, k));
     }
-    case 'e':
-      // A clean line becomes dirty only by a store leaving a buffer into it.
-      return writersTo(c, `c${n}`);
-    case 'a': {
-      const { p, i } = txnAt(s, atom);
-      const blocker = blockerOf(model, s.paths[p] ?? [], i);
-      return blocker === undefined ? [] : [`a${p}.${blocker}`];
+    if (model.cacheable) {
+      addAllLines(c);
+      addHostSteps(c, CLEANS);
     }
-    case 'R':
-      // A reset reaches a path by leaving the host's buffer.
-      return [`b${model.hostBuffer}`, `f${model.hostBuffer}`];
-    case 'G': {
-      // A guest write reaches a path by leaving a buffer (uncached) or as a write-back (eviction, the host's clean).
-      const buffers = model.vcpus.flatMap((_, k) => [`b${k}`, `f${k}`]);
-      return model.cacheable ? [...buffers, ...allLines(c), ...hostSteps(c, ['cleans'])] : buffers;
-    }
-    default:
-      return [];
+  } else if (atom >= at.a) {
+    const { p, i } = txnAt(c, atom);
+    const blocker = c.moves.blockers[p]?.[i] ?? -1;
+    if (blocker >= 0) c.add(pathAtom(c, p, blocker));
   }
 }
 
-function landmark(s: State): string[] {
-  return s.reset ? [...atomsOnPaths(s, isGuestWrite), 'G'] : [...atomsOnPaths(s, isReset), 'R'];
+/** Rule (1): reset arrivals before the reset, guest write arrivals after it. */
+function addLandmark(c: Context): void {
+  if (c.s.reset) {
+    addOnPaths(c, isGuestWrite);
+    c.add(c.at.G);
+  } else {
+    addOnPaths(c, isResetMethod);
+    c.add(c.at.R);
+  }
 }
 
-/** Atoms of vCPU k that the group closure copies to its twins. */
-const vcpuAtoms = (k: number): string[] => [`v${k}`, `b${k}`, `f${k}`];
+/** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
+function candidatesOf(c: Context): number[] {
+  const { model, s } = c;
+  const out: number[] = [];
+  const collect = (atom: number): void => {
+    if (enabled(c, atom)) out.push(atom);
+  };
+  for (let k = 0; k < model.vcpus.length; k += 1) collect(vcpuAtom(k));
+  addHostNowTo(c, collect);
+  for (let p = 0; p < model.bufferCount; p += 1) collect(bufferAtom(c, p));
+  for (let l = 0; l < model.lines.length; l += 1) collect(lineAtom(c, l));
+  s.paths.forEach((path, p) => path.forEach((_, i) => collect(pathAtom(c, p, i))));
+  return out;
+}
+
+/** addHostNow with another sink (rule 4 lists the host's current atom among the candidates). */
+function addHostNowTo(c: Context, sink: (atom: number) => void): void {
+  addHostNow({ ...c, add: sink });
+}
 
 /**
- * The steps to expand in `s`: the enabled actions of a strong stubborn set
- * (rules 1 to 4 above), or undefined when that would be every step.
+ * The partial-order reduction of one exploration: for a state and what it
+ * offers, the steps to expand, those of a strong stubborn set (rules 1 to
+ * 4 above), or undefined when that would be every step. The Allowed
+ * returned reads this function's scratch: use it before the next call.
  */
-export function stubbornSet(model: Model, s: State, forgetPcsAfterUnmap: boolean): Allowed | undefined {
-  const c = contextOf(model, s, forgetPcsAfterUnmap);
-  const set = new Set<string>();
-  const work: string[] = [];
-  const add = (atom: string): void => {
-    if (set.has(atom)) return;
-    set.add(atom);
+export function stubbornSets(model: Model, forgetPcsAfterUnmap: boolean): (s: State, moves: Moves) => Allowed | undefined {
+  const tables = tablesOf(model);
+  let inSet = new Uint8Array(64);
+  let now = new Uint8Array(tables.destinations * model.bufferCount);
+  const work: number[] = [];
+  const add = (atom: number): void => {
+    if (inSet[atom] === 1) return;
+    inSet[atom] = 1;
     work.push(atom);
   };
-  const close = (): void => {
-    for (let atom = work.pop(); atom !== undefined; atom = work.pop()) {
-      const next = enabled(c, atom) ? interferers(c, atom) : enablers(c, atom);
-      next.forEach(add);
+  return (s, moves) => {
+    const at = layoutOf(model, s);
+    if (inSet.length < at.size) inSet = new Uint8Array(2 * at.size);
+    else inSet.fill(0, 0, at.size);
+    now.fill(0);
+    s.buffers.forEach((buffer, p) => {
+      for (const entry of buffer) now[p * tables.destinations + destination(model, entry.kind, entry.region)] = 1;
+    });
+    const c: Context = { model, tables, s, moves, at, vcpusIdle: forgetPcsAfterUnmap && s.unmapped, now, add };
+    const candidates = candidatesOf(c);
+    addLandmark(c);
+    for (;;) {
+      for (let atom = work.pop(); atom !== undefined; atom = work.pop()) {
+        if (enabled(c, atom)) addInterferers(c, atom);
+        else addEnablers(c, atom);
+      }
+      // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
+      if (candidates[0] !== undefined && !candidates.some((atom) => inSet[atom] === 1)) add(candidates[0]);
+      for (const group of model.vcpuGroups) {
+        for (const atomOf of [vcpuAtom, (k: number) => bufferAtom(c, k), (k: number) => laterAtom(c, k)]) {
+          if (group.some((k) => inSet[atomOf(k)] === 1)) for (const k of group) add(atomOf(k));
+        }
+      }
+      if (work.length === 0) break;
     }
-  };
-  const candidates = [
-    ...model.vcpus.map((_, k) => `v${k}`),
-    ...hostNow(c),
-    ...s.buffers.map((_, p) => `b${p}`),
-    ...model.lines.map((_, l) => `e${l}`),
-    ...atomsOnPaths(s, () => true),
-  ].filter((atom) => enabled(c, atom));
-  landmark(s).forEach(add);
-  for (;;) {
-    close();
-    // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
-    if (!candidates.some((atom) => set.has(atom)) && candidates[0] !== undefined) add(candidates[0]);
-    for (const group of model.vcpuGroups) {
-      const held = new Set(group.flatMap(vcpuAtoms).filter((atom) => set.has(atom)).map((atom) => atom[0]));
-      for (const k of group) for (const atom of vcpuAtoms(k)) if (held.has(atom[0])) add(atom);
-    }
-    if (work.length === 0) break;
-  }
-  if (candidates.every((atom) => set.has(atom))) return undefined;
-  return {
-    vcpu: (k) => set.has(`v${k}`),
-    host: set.has(`h${s.hostPc}.${s.hostPhase}`),
-    buffer: (pe) => set.has(`b${pe}`),
-    line: (line) => set.has(`e${line}`),
-    arrival: (path, index) => set.has(`a${path}.${index}`),
+    if (candidates.every((atom) => inSet[atom] === 1)) return undefined;
+    const held = inSet;
+    const hostHeld = s.hostPc < model.host.length && held[hostAtom(c, s.hostPc, s.hostPhase)] === 1;
+    return {
+      vcpu: (k) => held[vcpuAtom(k)] === 1,
+      host: hostHeld,
+      buffer: (pe) => held[bufferAtom(c, pe)] === 1,
+      line: (line) => held[lineAtom(c, line)] === 1,
+      arrival: (path, index) => held[pathAtom(c, path, index)] === 1,
+    };
   };
 }

@@ -1,35 +1,115 @@
 /**
  * All the steps the model can take from a state, one rule per kind, each in
- * the module of the component it belongs to.
+ * the module of the component it belongs to: what a state offers (moves),
+ * which steps to take (the partial-order reduction's choice and the
+ * symmetry filters), and the successor of a step.
  *
  * With `symmetric`, steps that differ only in which interchangeable guest
  * stores they move (same write buffer or path, line and epoch, under a
  * type that may reorder) are generated once: their successors have the same
  * symmetry-reduced key (state-key.ts), so the explorer would merge them anyway.
  */
-import { acceptTransitions } from './ack-point.ts';
+import { accept, leaveSteps } from './ack-point.ts';
+import { evict, evictionSteps, intoCache } from './cache.ts';
+import { describeStep } from './describe.ts';
+import { receive } from './device.ts';
+import { vcpuNext, vcpuStep } from './guest.ts';
+import { hostNext, hostStep } from './host.ts';
 import type { Allowed, ClassFilter, Model } from './model.ts';
-import { evictionTransitions } from './cache.ts';
-import { guestTransitions } from './guest.ts';
-import { hostTransitions } from './host.ts';
-import { arrivalTransitions } from './path.ts';
+import { arrivalSteps, blockers } from './path.ts';
+import { resetsOnTheSide, sideReset } from './reset-controller.ts';
 import type { State } from './state.ts';
-import type { Transition } from './transition.ts';
-import { mergeTransitions } from './write-buffer.ts';
+import { delivers, violates, type Moves, type Step } from './step.ts';
+import type { TraceStep } from '../types.ts';
+import { merge, mergeSteps } from './write-buffer.ts';
 
-export function successors(model: Model, s: State, symmetric = false, allowed?: Allowed): Transition[] {
-  const twin = symmetric ? twinVcpus(model, s) : undefined;
-  const skip = allowed ? new Set(model.vcpus.flatMap((_, k) => (twin?.has(k) || !allowed.vcpu(k) ? [k] : []))) : twin;
-  const once = symmetric ? oncePerClass(model, twin) : () => true;
-  const firstOfClass: ClassFilter = allowed ? (where, write, pe) => (pe === undefined || allowed.buffer(pe)) && once(where, write, pe) : once;
-  return [
-    ...guestTransitions(model, s, skip),
-    ...(allowed && !allowed.host ? [] : hostTransitions(model, s)),
-    ...mergeTransitions(model, s, firstOfClass),
-    ...acceptTransitions(model, s, firstOfClass),
-    ...evictionTransitions(model, s, allowed?.line),
-    ...arrivalTransitions(model, s, once, allowed?.arrival),
-  ];
+/** What `s` offers: each vCPU's and the host's enabled step, and what holds back each transaction on a path. */
+export function movesOf(model: Model, s: State): Moves {
+  return {
+    vcpu: model.vcpus.map((_, k) => vcpuStep(model, s, k)),
+    host: hostStep(model, s),
+    blockers: blockers(model, s),
+  };
+}
+
+/**
+ * The steps to take in `s`, in the order the explorer numbers them (guest,
+ * host, merges, departures, evictions, arrivals): those `allowed` (the
+ * partial-order reduction's choice; every step when absent) keeps, and with
+ * `symmetric` one step per class of interchangeable ones.
+ */
+export function stepsOf(model: Model, s: State, moves: Moves, symmetric: boolean, allowed?: Allowed): Step[] {
+  const twins = symmetric ? twinVcpus(model, s) : undefined;
+  const firstOfClass = symmetric ? oncePerClass(model, twins) : () => true;
+  const out: Step[] = [];
+  moves.vcpu.forEach((step, k) => {
+    if (step !== undefined && !twins?.has(k) && (allowed === undefined || allowed.vcpu(k))) out.push(step);
+  });
+  if (moves.host !== undefined && (allowed === undefined || allowed.host)) out.push(moves.host);
+  const buffers = s.buffers.map((_, pe) => pe).filter((pe) => allowed === undefined || allowed.buffer(pe));
+  for (const pe of buffers) mergeSteps(model, s, pe, firstOfClass, out);
+  for (const pe of buffers) leaveSteps(model, s, pe, firstOfClass, out);
+  evictionSteps(s, allowed?.line, out);
+  arrivalSteps(s, moves.blockers, firstOfClass, allowed?.arrival, out);
+  return out;
+}
+
+/** The successor of step `step` of `s`. */
+export function nextState(model: Model, s: State, step: Step): State {
+  switch (step.kind) {
+    case 'store':
+    case 'fault':
+    case 'dmb':
+    case 'dsb':
+      return vcpuNext(model, s, step);
+    case 'tlbi':
+    case 'tlbi-dsb':
+    case 'clean-dsb':
+    case 'host-dsb':
+    case 'dc-civac':
+    case 'read':
+    case 'issue-reset':
+      return hostNext(model, s, step);
+    case 'merge':
+      return merge(s, step);
+    case 'accept':
+      return accept(model, s, step);
+    case 'into-cache':
+      return intoCache(s, step);
+    case 'evict':
+      return evict(model, s, step);
+    case 'receive':
+    case 'answer':
+      return receive(s, step);
+    case 'reset':
+      return resetsOnTheSide(step.txn.kind) ? sideReset(s, step) : receive(s, step);
+  }
+}
+
+/** A step in words with its successor state, for replay and tests. */
+export interface Transition {
+  readonly step: TraceStep;
+  readonly next: State;
+  readonly delivers: boolean;
+  readonly violation: boolean;
+}
+
+/** Every step of `s` with its successor and its words, for replay and tests (no reduction). */
+export function successors(model: Model, s: State): Transition[] {
+  return stepsOf(model, s, movesOf(model, s), false).map((step) => ({
+    step: describeStep(model, step),
+    next: nextState(model, s, step),
+    delivers: delivers(step),
+    violation: violates(step),
+  }));
+}
+
+/** A vCPU's part of a state that twinVcpus compares: its program counter and its buffer up to store identities. */
+function sameLocalState(s: State, j: number, k: number): boolean {
+  const a = s.buffers[j] ?? [];
+  const b = s.buffers[k] ?? [];
+  if ((s.pcs[j] ?? 0) !== (s.pcs[k] ?? 0) || a.length !== b.length) return false;
+  return a.every((e, i) => e.kind === b[i]?.kind && e.epoch === b[i].epoch && e.region === b[i].region);
 }
 
 /**
@@ -45,29 +125,27 @@ function twinVcpus(model: Model, s: State): ReadonlySet<number> | undefined {
   if (model.vcpuGroups.length === 0) return undefined;
   const onPath = new Set<number>();
   for (const path of s.paths) for (const t of path) onPath.add(t.pe);
-  const local = (k: number): string | undefined =>
-    onPath.has(k) ? undefined : `${s.pcs[k] ?? 0}:${(s.buffers[k] ?? []).map((e) => `${e.kind}${e.epoch}.${e.region}`).join(' ')}`;
   const twins = new Set<number>();
   for (const group of model.vcpuGroups) {
-    const seen = new Set<string>();
-    for (const k of group) {
-      const text = local(k);
-      if (text === undefined) continue;
-      if (seen.has(text)) twins.add(k);
-      else seen.add(text);
-    }
+    group.forEach((k, n) => {
+      if (!onPath.has(k) && group.slice(0, n).some((j) => !onPath.has(j) && sameLocalState(s, j, k))) twins.add(k);
+    });
   }
   return twins.size > 0 ? twins : undefined;
 }
 
+/** Passes the first guest store of each class (where it moves from, epoch, line) and leaves out the twins' writes. */
 function oncePerClass(model: Model, twins: ReadonlySet<number> | undefined): ClassFilter {
-  const seen = new Set<string>();
+  // Classes seen, three numbers each; a state moves few writes, so a list beats a hash.
+  const seen: number[] = [];
   return (where, write, pe) => {
     if (pe !== undefined && twins?.has(pe)) return false;
     if (write.kind !== 'store' || !model.guestType.behaviour.reorder) return true;
-    const key = `${where}:${write.epoch}:${write.region ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
+    const region = write.region ?? -1;
+    for (let i = 0; i < seen.length; i += 3) {
+      if (seen[i] === where && seen[i + 1] === write.epoch && seen[i + 2] === region) return false;
+    }
+    seen.push(where, write.epoch, region);
     return true;
   };
 }
