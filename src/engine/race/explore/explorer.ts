@@ -19,7 +19,7 @@ import type { Model } from '../model/model.ts';
 import { startState, type State } from '../model/state.ts';
 import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
 import { delivers, violates, type Step } from '../model/step.ts';
-import { stubbornSets } from '../model/stubborn.ts';
+import { StubbornSets } from '../model/stubborn.ts';
 import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
 import { StateSet } from './state-set.ts';
@@ -103,10 +103,10 @@ function writeCounts(graph: Graph): WriteCounts {
 type StepRule = (s: State) => Step[];
 
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
-  const stubborn = partialOrder ? stubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
+  const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
   return (s) => {
     const moves = movesOf(model, s);
-    return stepsOf(model, s, moves, symmetric, stubborn?.(s, moves));
+    return stepsOf(model, s, moves, symmetric, stubborn?.allowedIn(s, moves));
   };
 }
 
@@ -137,7 +137,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const stepsIn = stepRule(model, shape, reduction, partialOrder);
   const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
   const depth = [0];
-  const keys = new KeyEncoder(shape);
+  const keys = new KeyEncoder(model, shape);
   const states = new StateSet();
   const start = startState(model);
   states.find(keys.encode(start), keys.length);
@@ -162,6 +162,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     }
     graph.edgeStart.push(graph.edgeTo.length);
     const steps = stepsIn(s);
+    keys.expanding(s);
     for (let index = 0; index < steps.length; index += 1) {
       const step = steps[index]!;
       transitions += 1;

@@ -10,9 +10,8 @@ export class StateSet {
   private used = 0;
   /** Where each state's key starts in `words`; the next one's start is its end. */
   private starts = new Int32Array(1 << 12);
-  private hashes = new Int32Array(1 << 12);
-  /** Slots of the hash table: a state id + 1, or 0 when empty. */
-  private table = new Int32Array(1 << 12);
+  /** Two numbers a slot, in one array so that a probe reads one place: a state id + 1 (0 when empty), and its key's hash. */
+  private table = new Int32Array(2 << 12);
   size = 0;
   /** Where the last `find` looked, for the `add` that follows it. */
   private slot = 0;
@@ -24,35 +23,32 @@ export class StateSet {
     for (let i = 0; i < length; i += 1) h = Math.imul(h ^ key[i]!, 0x01000193);
     h ^= h >>> 15;
     this.hash = h;
-    const mask = this.table.length - 1;
+    const { table } = this;
+    const mask = (table.length >> 1) - 1;
     for (let slot = h & mask; ; slot = (slot + 1) & mask) {
-      const entry = this.table[slot]!;
+      const entry = table[2 * slot]!;
       if (entry === 0) {
         this.slot = slot;
         return -1;
       }
-      const id = entry - 1;
-      if (this.hashes[id] === h && this.equals(id, key, length)) return id;
+      if (table[2 * slot + 1] === h && this.equals(entry - 1, key, length)) return entry - 1;
     }
   }
 
   /** Adds the key that the last `find` did not find; returns its id. */
   add(key: Int32Array, length: number): number {
     const id = this.size;
-    if (id + 1 >= this.starts.length) {
-      this.starts = grow(this.starts, 2 * this.starts.length);
-      this.hashes = grow(this.hashes, this.starts.length);
-    }
+    if (id + 1 >= this.starts.length) this.starts = grow(this.starts, 2 * this.starts.length);
     if (this.used + length > this.words.length) this.words = grow(this.words, Math.max(2 * this.words.length, this.used + length));
-    this.words.set(key.subarray(0, length), this.used);
+    for (let i = 0; i < length; i += 1) this.words[this.used + i] = key[i]!;
     this.starts[id] = this.used;
     this.used += length;
     this.starts[id + 1] = this.used;
-    this.hashes[id] = this.hash;
-    this.table[this.slot] = id + 1;
+    this.table[2 * this.slot] = id + 1;
+    this.table[2 * this.slot + 1] = this.hash;
     this.size += 1;
     // At most half full, so that probe runs stay short.
-    if (2 * this.size > this.table.length) this.rehash();
+    if (4 * this.size > this.table.length) this.rehash();
     return id;
   }
 
@@ -64,12 +60,15 @@ export class StateSet {
   }
 
   private rehash(): void {
-    const table = new Int32Array(2 * this.table.length);
-    const mask = table.length - 1;
-    for (let id = 0; id < this.size; id += 1) {
-      let slot = this.hashes[id]! & mask;
-      while (table[slot] !== 0) slot = (slot + 1) & mask;
-      table[slot] = id + 1;
+    const old = this.table;
+    const table = new Int32Array(2 * old.length);
+    const mask = (table.length >> 1) - 1;
+    for (let from = 0; from < old.length; from += 2) {
+      if (old[from] === 0) continue;
+      let slot = old[from + 1]! & mask;
+      while (table[2 * slot] !== 0) slot = (slot + 1) & mask;
+      table[2 * slot] = old[from]!;
+      table[2 * slot + 1] = old[from + 1]!;
     }
     this.table = table;
   }

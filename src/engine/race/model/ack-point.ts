@@ -7,11 +7,11 @@
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import { moveClass, type ClassFilter, type CompletionPoint, type Model } from './model.ts';
-import { enterPath } from './path.ts';
+import { ACCEPT, moveClass, type ClassFilter, type CompletionPoint, type Model } from './model.ts';
+import { withTxn } from './path.ts';
 import type { State, Txn, TxnKind } from './state.ts';
 import type { LeaveStep, StepSink } from './step.ts';
-import { leaveBuffer, mayLeave } from './write-buffer.ts';
+import { mayLeave, withoutEntry } from './write-buffer.ts';
 
 /**
  * M-ack-point. Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
@@ -97,14 +97,16 @@ export function guestStoresComplete(model: Model, s: State): boolean {
 /**
  * The writes that may leave buffer `pe` now (M-wb-reorder, M-wb-drain-order):
  * to the acknowledgement point, or for a cacheable guest store into the
- * cache (M-cache-line); `firstOfClass` leaves out writes interchangeable
+ * cache (M-cache-line); `classes` leaves out writes interchangeable
  * with one already listed.
  */
-export function leaveSteps(model: Model, s: State, pe: number, firstOfClass: ClassFilter, out: StepSink<LeaveStep>): void {
+export function leaveSteps(model: Model, s: State, pe: number, classes: ClassFilter, out: StepSink<LeaveStep>): void {
   const buffer = s.buffers[pe] ?? [];
   for (let index = 0; index < buffer.length; index += 1) {
     const entry = buffer[index]!;
-    if (!mayLeave(model, buffer, index) || !firstOfClass(moveClass('accept', pe), entry, pe)) continue;
+    const where = moveClass(ACCEPT, pe);
+    if (classes.taken(where, entry, pe) || !mayLeave(model, buffer, index)) continue;
+    classes.take(where, entry);
     out.push({ kind: entry.kind === 'store' && model.cacheable ? 'into-cache' : 'accept', pe, index, entry });
   }
 }
@@ -112,5 +114,6 @@ export function leaveSteps(model: Model, s: State, pe: number, firstOfClass: Cla
 /** A write reaches the acknowledgement point, then travels its path. */
 export function accept(model: Model, s: State, step: LeaveStep): State {
   const { kind, stores, op, epoch } = step.entry;
-  return enterPath(model, leaveBuffer(s, step.pe, step.index), { kind, pe: step.pe, stores, op, epoch });
+  const txn = { kind, pe: step.pe, stores, op, epoch };
+  return { ...s, buffers: withoutEntry(s.buffers, step.pe, step.index), paths: withTxn(model, s.paths, txn) };
 }

@@ -6,23 +6,21 @@
  * the host asks for (M-cache-dc-civac, M-unmap-cleans).
  */
 import { MERGE_GRANULE, NO_STORES, type Model } from './model.ts';
-import { enterPath } from './path.ts';
+import { withTxn } from './path.ts';
 import { NO_PE, replaceAt, type State } from './state.ts';
 import type { EvictStep, LeaveStep, StepSink } from './step.ts';
-import { leaveBuffer } from './write-buffer.ts';
+import { withoutEntry } from './write-buffer.ts';
 
 /** A cacheable store leaves its write buffer into its line, which becomes dirty; the store is complete. */
 export function intoCache(s: State, step: LeaveStep): State {
-  const left = leaveBuffer(s, step.pe, step.index);
   const line = step.entry.region;
-  return { ...left, dirty: replaceAt(left.dirty, line, (left.dirty[line] ?? NO_STORES) | step.entry.stores) };
+  return { ...s, buffers: withoutEntry(s.buffers, step.pe, step.index), dirty: replaceAt(s.dirty, line, (s.dirty[line] ?? NO_STORES) | step.entry.stores) };
 }
 
 /** Line `line`'s data leaves the cache as one write transaction at the acknowledgement point; `pe` is the cleaning PE or NO_PE. */
 function writeBack(model: Model, s: State, line: number, pe: number, epoch: number): State {
   const stores = s.dirty[line] ?? NO_STORES;
-  const clean: State = { ...s, dirty: replaceAt(s.dirty, line, NO_STORES) };
-  return enterPath(model, clean, { kind: 'writeback', pe, stores, op: -1, epoch });
+  return { ...s, dirty: replaceAt(s.dirty, line, NO_STORES), paths: withTxn(model, s.paths, { kind: 'writeback', pe, stores, op: -1, epoch }) };
 }
 
 /** M-cache-evict: any dirty line may be written back at any time; nothing orders it, no PE waits for it. */

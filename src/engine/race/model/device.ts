@@ -5,20 +5,20 @@
  * write-back) that arrives after the device was reset lands on the device's
  * next owner (M-property, M-cache-property: UNSAFE; step.ts `violates`).
  */
-import { leavePath } from './path.ts';
+import { withoutTxn } from './path.ts';
 import type { State } from './state.ts';
 import type { ArrivalStep } from './step.ts';
 
 /** Transaction `index` of path `path` reaches the device. */
 export function receive(s: State, step: ArrivalStep): State {
-  const after = leavePath(s, step.path, step.index);
+  const paths = withoutTxn(s.paths, step.path, step.index);
   switch (step.kind) {
     case 'receive':
-      return after;
+      return { ...s, paths };
     case 'answer':
       // M-host-read: the read's completion returns to the host, which was waiting for it.
-      return { ...after, hostPc: s.hostPc + 1, hostPhase: 0 };
+      return { ...s, paths, hostPc: s.hostPc + 1, hostPhase: 0 };
     case 'reset':
-      return { ...after, reset: true };
+      return { ...s, paths, reset: true };
   }
 }

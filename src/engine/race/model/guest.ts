@@ -8,7 +8,7 @@ import { writesComplete } from './ack-point.ts';
 import type { Model } from './model.ts';
 import { replaceAt, type Entry, type State } from './state.ts';
 import type { VcpuStep } from './step.ts';
-import { enterBuffer } from './write-buffer.ts';
+import { withEntry } from './write-buffer.ts';
 
 /**
  * The next step of vCPU `k`, if its program has one and it is enabled:
@@ -40,11 +40,11 @@ export function vcpuStep(model: Model, s: State, k: number): VcpuStep | undefine
 /** The vCPU's step taken: its program counter moves on, and a store enters its buffer. */
 export function vcpuNext(model: Model, s: State, step: VcpuStep): State {
   const k = step.vcpu;
-  const next: State = { ...s, pcs: replaceAt(s.pcs, k, step.pc + 1) };
-  if (step.kind !== 'store') return next;
+  const pcs = replaceAt(s.pcs, k, step.pc + 1);
+  if (step.kind !== 'store') return { ...s, pcs };
   const vcpu = model.vcpus[k]!;
   const entry: Entry = { kind: 'store', stores: vcpu.store[step.pc]!, op: -1, region: vcpu.region[step.pc]!, epoch: vcpu.epoch[step.pc]! };
-  return enterBuffer(next, k, entry);
+  return { ...s, pcs, buffers: withEntry(s.buffers, k, entry) };
 }
 
 /** Every vCPU's program has run to its end (M-guest-stops). */

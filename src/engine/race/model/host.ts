@@ -8,10 +8,10 @@ import { clean } from './cache.ts';
 import { guestsDone } from './guest.ts';
 import type { HostOp } from '../types.ts';
 import { NO_STORES, type Model } from './model.ts';
-import { enterPath } from './path.ts';
+import { withTxn } from './path.ts';
 import type { State } from './state.ts';
 import type { HostStep } from './step.ts';
-import { enterBuffer, nothingAhead } from './write-buffer.ts';
+import { nothingAhead, withEntry } from './write-buffer.ts';
 
 const advance = (s: State): State => ({ ...s, hostPc: s.hostPc + 1, hostPhase: 0 });
 
@@ -99,7 +99,7 @@ export function hostNext(model: Model, s: State, step: HostStep): State {
       return advance(clean(model, s, opOf(model, step, 'dc-civac').offset));
     case 'read':
       // The host waits for the data, which comes back when the read reaches the device (device.ts).
-      return enterPath(model, { ...s, hostPhase: 1 }, { kind: 'read', pe: model.hostBuffer, stores: NO_STORES, op: s.hostPc, epoch: model.hostEpoch[s.hostPc] ?? 0 });
+      return { ...s, hostPhase: 1, paths: withTxn(model, s.paths, { kind: 'read', pe: model.hostBuffer, stores: NO_STORES, op: s.hostPc, epoch: model.hostEpoch[s.hostPc] ?? 0 }) };
     case 'issue-reset': {
       /*
        * reset: the host writes the reset (a store to its PE's write buffer);
@@ -107,7 +107,7 @@ export function hostNext(model: Model, s: State, step: HostStep): State {
        * gives the write an epoch after every earlier write (M-writel, build.ts).
        */
       const entry = { kind: opOf(model, step, 'reset').method, stores: NO_STORES, op: s.hostPc, region: -1, epoch: model.hostEpoch[s.hostPc] ?? 0 };
-      return enterBuffer(advance(s), model.hostBuffer, entry);
+      return { ...advance(s), buffers: withEntry(s.buffers, model.hostBuffer, entry) };
     }
   }
 }

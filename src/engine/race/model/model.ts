@@ -81,18 +81,33 @@ export interface Allowed {
  * buffer `x`, an arrival on path `x` of a write of PE `y`; as one number
  * (x is a buffer or path, at most MAX_VCPUS, below 15).
  */
-const MOVE_CLASSES = { merge: 0, 'merge-with': 1, accept: 2, arrive: 3 } as const;
-export function moveClass(move: keyof typeof MOVE_CLASSES, x: number, y = -1): number {
-  return MOVE_CLASSES[move] + 4 * (x + 1 + 16 * (y + 1));
+export const MERGE = 0;
+export const MERGE_WITH = 1;
+export const ACCEPT = 2;
+export const ARRIVE = 3;
+export function moveClass(move: typeof MERGE | typeof MERGE_WITH | typeof ACCEPT | typeof ARRIVE, x: number, y = -1): number {
+  return move + 4 * (x + 1 + 16 * (y + 1));
+}
+
+/** What ClassFilter looks at of a write. */
+export interface ClassWrite {
+  readonly kind: string;
+  readonly epoch: number;
+  readonly region?: number;
 }
 
 /**
- * Whether a guest write of this class (where it is moved from, its epoch
- * and its line) has not been moved yet in this step set (M-reduce-symmetry).
+ * One move per class of interchangeable guest stores (M-reduce-symmetry):
+ * a class is where the store is moved from, its epoch and its line.
  */
-export type ClassFilter = (
-  where: number,
-  write: { readonly kind: string; readonly epoch: number; readonly region?: number },
-  /** The buffer the write is in, for moves out of a vCPU's buffer. */
-  pe?: number,
-) => boolean;
+export interface ClassFilter {
+  /**
+   * A move of this write stands for one already listed: a store of its
+   * class was moved, or it is in the buffer `pe` of a vCPU whose twin
+   * moves instead (transitions.ts). Reads nothing else, so callers may ask
+   * before their own conditions.
+   */
+  readonly taken: (where: number, write: ClassWrite, pe?: number) => boolean;
+  /** Records that a write of this class is moved. */
+  readonly take: (where: number, write: ClassWrite) => void;
+}

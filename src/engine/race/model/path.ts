@@ -7,9 +7,9 @@
  * requests that bypass the BAR path (M-path-side).
  */
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import { moveClass, type ClassFilter, type Model } from './model.ts';
+import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
-import { append, DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
+import { append, DEVICE_PATH, isGuestWrite, NO_PE, removeAt, replaceAt, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
 import type { ArrivalStep, StepSink } from './step.ts';
 import { ordersBefore } from './write-buffer.ts';
 
@@ -49,35 +49,38 @@ export function blockers(model: Model, s: State): number[][] {
   return s.paths.map((path) => path.map((_, index) => blockerOf(model, path, index)));
 }
 
-/** Appends a transaction to the path it is routed to. */
-export function enterPath(model: Model, s: State, txn: Txn): State {
+/** The paths with a transaction appended to the path it is routed to. */
+export function withTxn(model: Model, paths: State['paths'], txn: Txn): State['paths'] {
   const p = route(model, txn.kind);
-  return { ...s, paths: s.paths.map((path, i) => (i === p ? append(path, txn) : path)) };
+  return replaceAt(paths, p, append(paths[p] ?? [], txn));
 }
 
 /**
  * Every transaction that may arrive at its target now (its blocker is -1),
  * except those `allowed` leaves out and guest writes interchangeable with
- * one already listed (`firstOfClass`).
+ * one already listed (`classes`).
  */
 export function arrivalSteps(
   s: State,
   blocked: readonly (readonly number[])[],
-  firstOfClass: ClassFilter,
+  classes: ClassFilter,
   allowed: ((path: number, index: number) => boolean) | undefined,
   out: StepSink<ArrivalStep>,
 ): void {
-  s.paths.forEach((path, p) => {
-    path.forEach((txn, index) => {
-      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]?.[index] !== -1) return;
-      if (!firstOfClass(moveClass('arrive', p, txn.pe), txn)) return;
-      if (txn.kind === 'store' || txn.kind === 'writeback') out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
+  for (let p = 0; p < s.paths.length; p += 1) {
+    const path = s.paths[p]!;
+    for (let index = 0; index < path.length; index += 1) {
+      const txn = path[index]!;
+      const where = moveClass(ARRIVE, p, txn.pe);
+      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]![index] !== -1 || classes.taken(where, txn)) continue;
+      classes.take(where, txn);
+      if (isGuestWrite(txn.kind)) out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
       else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });
-    });
-  });
+    }
+  }
 }
 
-/** Transaction `index` leaves path `p`. */
-export function leavePath(s: State, p: number, index: number): State {
-  return { ...s, paths: s.paths.map((path, i) => (i === p ? path.filter((_, j) => j !== index) : path)) };
+/** The paths with transaction `index` gone from path `p`. */
+export function withoutTxn(paths: State['paths'], p: number, index: number): State['paths'] {
+  return replaceAt(paths, p, removeAt(paths[p] ?? [], index));
 }

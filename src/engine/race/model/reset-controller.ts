@@ -8,7 +8,7 @@
  * still on their way.
  */
 import { isResetMethod, RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
-import { leavePath } from './path.ts';
+import { withoutTxn } from './path.ts';
 import { SIDE_PATH, type State, type TxnKind } from './state.ts';
 import type { ArrivalStep } from './step.ts';
 
@@ -19,5 +19,5 @@ export function resetsOnTheSide(kind: TxnKind): kind is ResetMethod {
 
 /** The reset-controller or firmware write arrives: the device is reset. */
 export function sideReset(s: State, step: ArrivalStep): State {
-  return { ...leavePath(s, SIDE_PATH, step.index), reset: true };
+  return { ...s, paths: withoutTxn(s.paths, SIDE_PATH, step.index), reset: true };
 }

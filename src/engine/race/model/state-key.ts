@@ -15,6 +15,7 @@
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
 import type { Model, StoreSet } from './model.ts';
+import { MAX_VCPUS, type ResetMethod } from '../types.ts';
 import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
 
 /** How the key treats interchangeable parts of a state. */
@@ -73,45 +74,50 @@ export function keyShape(model: Model, reduction: boolean): KeyShape {
   };
 }
 
-/** One number per kind (the reset methods after the others), and one for an anonymous guest write. */
-const CODE = new Map<TxnKind, number>([
-  ['store', 1],
-  ['writeback', 2],
-  ['read', 3],
-  ...RESET_METHOD_NAMES.map((method, i) => [method, 4 + i] as const),
-]);
+/** One number per kind (the reset methods after the others); 0 is an anonymous guest write. Below KINDS. */
+const CODE: Readonly<Record<TxnKind, number>> = {
+  store: 1,
+  writeback: 2,
+  read: 3,
+  ...(Object.fromEntries(RESET_METHOD_NAMES.map((method, i) => [method, 4 + i])) as Record<ResetMethod, number>),
+};
+const KINDS = 4 + RESET_METHOD_NAMES.length;
+/** Radix of a transaction's PE + 1 (NO_PE is -1; the host's buffer comes after the vCPUs'). */
+const PE_RADIX = MAX_VCPUS + 2;
 const ANONYMOUS_GUEST_WRITE = 0;
-const codeOf = (kind: TxnKind): number => CODE.get(kind) ?? -1;
 
 /** A program counter the key forgets (forgetPcsAfterUnmap). */
 const FORGOTTEN_PC = -1;
 
-/** A growable array of words: the key being written, or scratch. */
-class Words {
-  words = new Int32Array(256);
-  length = 0;
-
-  push(word: number): void {
-    if (this.length === this.words.length) {
-      const grown = new Int32Array(2 * this.length);
-      grown.set(this.words);
-      this.words = grown;
+/**
+ * Sorts the `count` tuples of `width` words from `start` (insertion sort:
+ * runs are as long as a buffer or a path): writes that may overtake one
+ * another, in a canonical order.
+ */
+function sortRun(words: Int32Array, start: number, count: number, width: number): void {
+  if (width === 1) {
+    for (let n = start + 1; n < start + count; n += 1) {
+      const word = words[n]!;
+      let m = n;
+      for (; m > start && words[m - 1]! > word; m -= 1) words[m] = words[m - 1]!;
+      words[m] = word;
     }
-    this.words[this.length++] = word;
+    return;
   }
-
-  pushStores(stores: StoreSet): void {
-    this.push(Number(BigInt.asIntN(32, stores)));
-    this.push(Number(BigInt.asIntN(32, stores >> 32n)));
-  }
-
-  /** Appends words [from, to) of `other`. */
-  copy(other: Words, from: number, to: number): void {
-    for (let i = from; i < to; i += 1) this.push(other.words[i]!);
+  for (let n = 1; n < count; n += 1) {
+    for (let m = n; m > 0 && before(words, start + m * width, start + (m - 1) * width, width); m -= 1) {
+      for (let i = 0; i < width; i += 1) {
+        const a = start + m * width + i;
+        const b = a - width;
+        const word = words[a]!;
+        words[a] = words[b]!;
+        words[b] = word;
+      }
+    }
   }
 }
 
-/** Whether the `width`-word tuples at a and b of `words` compare a < b. */
+/** Whether the `width`-word tuple at a comes before the one at b. */
 function before(words: Int32Array, a: number, b: number, width: number): boolean {
   for (let i = 0; i < width; i += 1) {
     const x = words[a + i]!;
@@ -122,139 +128,156 @@ function before(words: Int32Array, a: number, b: number, width: number): boolean
 }
 
 /**
- * Sorts the `count` tuples of `width` words from `start` (insertion sort:
- * runs are as long as a buffer or a path): writes that may overtake one
- * another, in a canonical order.
- */
-const TUPLE = new Int32Array(5);
-function sortRun(out: Words, start: number, count: number, width: number): void {
-  const words = out.words;
-  const tuple = TUPLE.subarray(0, width);
-  for (let n = 1; n < count; n += 1) {
-    const at = start + n * width;
-    let m = n;
-    while (m > 0 && before(words, at, start + (m - 1) * width, width)) m -= 1;
-    if (m === n) continue;
-    tuple.set(words.subarray(at, at + width));
-    words.copyWithin(start + (m + 1) * width, start + m * width, at);
-    words.set(tuple, start + m * width);
-  }
-}
-
-/**
  * Writes the canonical key of states into reusable words; `encode(s)`
  * returns them, valid until the next call (the first `length` words).
+ *
+ * One word packs a write's kind, its line or PE, and its epoch (mixed
+ * radix), unless the scenario has so many barriers that an epoch would
+ * not fit: then the epoch takes a word of its own (`wide`). Store sets,
+ * when the key keeps them, take two words.
  */
 export class KeyEncoder {
   readonly shape: KeyShape;
-  private readonly key = new Words();
-  /** Each buffer's part, written before the canonical order of vCPUs is known. */
-  private readonly parts = new Words();
-  private readonly partStart: number[] = [];
+  private words = new Int32Array(256);
+  /** Words of the last key. */
+  length = 0;
+  /** Radix of a write's line + 1 (-1 for host writes), below its epoch. */
+  private readonly lineRadix: number;
+  /** Epochs get words of their own. */
+  private readonly wide: boolean;
+  /** Words per store set, 32 stores each. */
+  private readonly storeWords: number;
+  /** Words per write that may be sorted among others: its token, its epoch when wide, its stores unless symmetry forgets them. */
+  private readonly width: number;
+  /** The state being expanded, and the parts of its buffers (`expanding`). */
+  private parent: State | undefined;
+  private parentWords = new Int32Array(256);
+  private readonly parentStart: number[] = [];
   /** Descriptions of a group's vCPUs, for their canonical order (describeVcpu). */
-  private readonly descriptions = new Words();
+  private descriptions = new Int32Array(64);
+  private described = 0;
 
-  constructor(shape: KeyShape) {
+  constructor(model: Model, shape: KeyShape) {
     this.shape = shape;
-  }
-
-  get length(): number {
-    return this.key.length;
-  }
-
-  encode(s: State): Int32Array {
-    const { shape, key, parts, partStart } = this;
-    parts.length = 0;
-    s.buffers.forEach((buffer, p) => {
-      partStart[p] = parts.length;
-      this.bufferPart(buffer);
-    });
-    partStart[s.buffers.length] = parts.length;
-    const order = this.canonicalOrder(s);
-    key.length = 0;
-    key.push(s.hostPc);
-    key.push(s.hostPhase);
-    key.push(s.unmapped ? 1 : 0);
-    key.push(s.reset ? 1 : 0);
-    s.pcs.forEach((_, k) => key.push(this.pcWord(s, order ? (order[k] ?? k) : k)));
-    s.buffers.forEach((_, k) => {
-      const p = order ? (order[k] ?? k) : k;
-      key.copy(parts, partStart[p]!, partStart[p + 1]!);
-    });
-    const rename = order ? inverse(order) : undefined;
-    for (const path of s.paths) {
-      key.push(path.length);
-      this.pathPart(path, rename);
-    }
-    for (const stores of s.dirty) {
-      if (shape.symmetry) key.push(stores === 0n ? 0 : 1);
-      else key.pushStores(stores);
-    }
-    return key.words;
-  }
-
-  private pcWord(s: State, k: number): number {
-    return this.shape.forgetPcsAfterUnmap && s.unmapped ? FORGOTTEN_PC : (s.pcs[k] ?? 0);
-  }
-
-  /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
-  private bufferPart(buffer: readonly Entry[]): void {
-    const { shape, parts } = this;
-    parts.push(buffer.length);
-    let run = 0;
-    let runStart = parts.length;
-    for (const entry of buffer) {
-      const isStore = entry.kind === 'store';
-      if (isStore && run === 0) runStart = parts.length;
-      parts.push(codeOf(entry.kind));
-      parts.push(entry.epoch);
-      parts.push(entry.region);
-      if (!isStore) parts.push(entry.op);
-      else if (!shape.symmetry) parts.pushStores(entry.stores);
-      run = isStore ? run + 1 : this.endRun(parts, runStart, run);
-    }
-    this.endRun(parts, runStart, run);
-  }
-
-  /** Sorts a run of `count` store tokens that ended (when the buffer keeps no order among them); returns 0, the next run's length. */
-  private endRun(out: Words, start: number, count: number): number {
-    if (count > 1 && this.shape.unorderedBuffer) sortRun(out, start, count, this.shape.symmetry ? 3 : 5);
-    return 0;
+    this.lineRadix = model.lines.length + 1;
+    const epochs = [...model.hostEpoch, ...model.vcpus.flatMap((vcpu) => vcpu.epoch)];
+    const radix = Math.max(this.lineRadix, PE_RADIX);
+    this.wide = KINDS * (radix + radix * Math.max(0, ...epochs)) >= 2 ** 31;
+    this.storeWords = Math.max(1, Math.ceil(model.storeOffsets.length / 32));
+    this.width = (this.wide ? 2 : 1) + (shape.symmetry ? 0 : this.storeWords);
   }
 
   /**
-   * A transaction: anonymous guest writes as one word; otherwise its kind,
-   * the PE it came from (`pe`, renamed) and its epoch, with its host op, or
-   * its stores unless symmetry forgets them.
+   * The state whose successors are encoded next: its buffers' parts are
+   * kept, and copied into the key of every successor that shares the
+   * buffer (a step changes one or two buffers and leaves the others as
+   * they are, the same arrays).
    */
-  private txnToken(out: Words, t: Txn, pe: number): void {
-    const { shape } = this;
-    const guest = isGuestWrite(t.kind);
-    if (shape.anonymousGuestWrites && guest) return out.push(ANONYMOUS_GUEST_WRITE);
-    out.push(codeOf(t.kind));
-    out.push(pe);
-    out.push(t.epoch);
-    if (!guest) out.push(t.op);
-    else if (!shape.symmetry) out.pushStores(t.stores);
+  expanding(s: State): void {
+    let bound = 0;
+    for (const buffer of s.buffers) bound += 1 + (this.width + 1) * buffer.length;
+    if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
+    let n = 0;
+    s.buffers.forEach((buffer, p) => {
+      this.parentStart[p] = n;
+      n = this.writeBuffer(this.parentWords, n, buffer);
+    });
+    this.parentStart[s.buffers.length] = n;
+    this.parent = s;
   }
 
-  /** A path's transactions, runs of guest writes sorted when the path keeps no order among them. */
-  private pathPart(path: readonly Txn[], rename: readonly number[] | undefined): void {
-    const { shape, key } = this;
-    let run = 0;
-    let runStart = key.length;
-    for (const t of path) {
-      const guest = isGuestWrite(t.kind);
-      if (guest && run === 0) runStart = key.length;
-      this.txnToken(key, t, t.pe < 0 || !rename ? t.pe : (rename[t.pe] ?? t.pe));
-      if (guest) {
-        run += 1;
+  encode(s: State): Int32Array {
+    const { shape, parent } = this;
+    let bound = 4 + s.pcs.length + s.buffers.length + s.paths.length + this.storeWords * s.dirty.length;
+    for (const buffer of s.buffers) bound += (this.width + 1) * buffer.length;
+    for (const path of s.paths) bound += (this.width + 1) * path.length;
+    if (this.words.length < bound) this.words = new Int32Array(2 * bound);
+    const order = this.canonicalOrder(s);
+    const w = this.words;
+    let n = 0;
+    w[n++] = s.hostPc;
+    w[n++] = s.hostPhase;
+    w[n++] = s.unmapped ? 1 : 0;
+    w[n++] = s.reset ? 1 : 0;
+    const forget = shape.forgetPcsAfterUnmap && s.unmapped;
+    for (let k = 0; k < s.pcs.length; k += 1) w[n++] = forget ? FORGOTTEN_PC : s.pcs[order ? order[k]! : k]!;
+    for (let k = 0; k < s.buffers.length; k += 1) {
+      const p = order ? order[k]! : k;
+      const buffer = s.buffers[p]!;
+      if (parent?.buffers[p] !== buffer) {
+        n = this.writeBuffer(w, n, buffer);
         continue;
       }
-      if (run > 1 && shape.unorderedPath) sortRun(key, runStart, run, shape.symmetry ? 3 : 5);
-      run = 0;
+      const to = this.parentStart[p + 1]!;
+      for (let i = this.parentStart[p]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
     }
-    if (run > 1 && shape.unorderedPath) sortRun(key, runStart, run, shape.symmetry ? 3 : 5);
+    const rename = order ? inverse(order) : undefined;
+    for (const path of s.paths) n = this.writePath(w, n, path, rename);
+    for (const stores of s.dirty) {
+      if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
+      else n = this.writeStores(w, n, stores);
+    }
+    this.length = n;
+    return w;
+  }
+
+  /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
+  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[]): number {
+    const { shape, width } = this;
+    w[n++] = buffer.length;
+    let runStart = n;
+    for (const e of buffer) {
+      if (e.kind !== 'store') {
+        if (shape.unorderedBuffer && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+        n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
+        w[n++] = e.op;
+        runStart = n;
+        continue;
+      }
+      n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
+      if (!shape.symmetry) n = this.writeStores(w, n, e.stores);
+    }
+    if (shape.unorderedBuffer && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+    return n;
+  }
+
+  /** A path: its length, then its transactions (PEs renamed), runs of guest writes sorted when the path keeps no order among them. */
+  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined): number {
+    const { shape, width } = this;
+    w[n++] = path.length;
+    let runStart = n;
+    for (const t of path) {
+      if (!isGuestWrite(t.kind)) {
+        if (shape.unorderedPath && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+        w[n++] = t.op;
+        runStart = n;
+      } else if (shape.anonymousGuestWrites) {
+        w[n++] = ANONYMOUS_GUEST_WRITE;
+      } else {
+        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+        if (!shape.symmetry) n = this.writeStores(w, n, t.stores);
+      }
+    }
+    if (shape.unorderedPath && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+    return n;
+  }
+
+  /** A store set, 32 stores a word. */
+  private writeStores(w: Int32Array, n: number, stores: StoreSet): number {
+    for (let i = 0; i < this.storeWords; i += 1) w[n++] = Number(BigInt.asIntN(32, stores >> BigInt(32 * i)));
+    return n;
+  }
+
+  /** A write's kind, its line or PE (+ 1, below `radix`) and its epoch: one word, or two when wide. */
+  private token(w: Int32Array, n: number, kind: TxnKind, where: number, radix: number, epoch: number): number {
+    if (!this.wide) {
+      w[n] = CODE[kind] + KINDS * (where + radix * epoch);
+      return n + 1;
+    }
+    w[n] = CODE[kind] + KINDS * where;
+    w[n + 1] = epoch;
+    return n + 2;
   }
 
   /**
@@ -265,24 +288,30 @@ export class KeyEncoder {
    * either way. Returns the PE whose part goes to position k, for each k.
    */
   private canonicalOrder(s: State): number[] | undefined {
-    const { shape, descriptions } = this;
-    if (shape.vcpuGroups.length === 0) return undefined;
+    if (this.shape.vcpuGroups.length === 0) return undefined;
     const order = s.buffers.map((_, pe) => pe);
-    for (const group of shape.vcpuGroups) {
-      descriptions.length = 0;
-      const starts = group.map((k) => {
-        const start = descriptions.length;
+    for (const group of this.shape.vcpuGroups) {
+      this.described = 0;
+      const ranked = group.map((k) => {
+        const from = this.described;
         this.describeVcpu(s, k);
-        return start;
+        return { k, from, to: this.described };
       });
-      starts.push(descriptions.length);
-      const ranked = group.map((k, n) => ({ k, from: starts[n]!, to: starts[n + 1]! }));
-      ranked.sort((a, b) => compareWords(descriptions.words, a.from, a.to, b.from, b.to));
+      ranked.sort((a, b) => compareWords(this.descriptions, a.from, a.to, b.from, b.to));
       ranked.forEach((d, rank) => {
         order[group[rank] ?? d.k] = d.k;
       });
     }
     return order;
+  }
+
+  private describe(word: number): void {
+    if (this.described === this.descriptions.length) {
+      const grown = new Int32Array(2 * this.described);
+      grown.set(this.descriptions);
+      this.descriptions = grown;
+    }
+    this.descriptions[this.described++] = word;
   }
 
   /**
@@ -297,26 +326,26 @@ export class KeyEncoder {
    * this is the order the model's state counts were first recorded with.
    */
   private describeVcpu(s: State, k: number): void {
-    const { shape, descriptions: out } = this;
-    out.push(this.pcWord(s, k) === FORGOTTEN_PC ? STAR : CHAR_ONE + (s.pcs[k] ?? 0));
-    const start = out.length;
+    const { shape } = this;
+    this.describe(shape.forgetPcsAfterUnmap && s.unmapped ? STAR : CHAR_ONE + (s.pcs[k] ?? 0));
+    const start = this.described;
     const buffer = s.buffers[k] ?? [];
     for (const entry of buffer) {
-      out.push(LETTER_S);
-      out.push(CHAR_ONE + entry.epoch);
-      out.push(CHAR_ONE + entry.region);
+      this.describe(LETTER_S);
+      this.describe(CHAR_ONE + entry.epoch);
+      this.describe(CHAR_ONE + entry.region);
     }
-    if (shape.unorderedBuffer && buffer.length > 1) sortRun(out, start, buffer.length, 3);
+    if (shape.unorderedBuffer && buffer.length > 1) sortRun(this.descriptions, start, buffer.length, 3);
     // Anonymous guest writes carry no PE, and a vCPU puts nothing else on a path.
     if (shape.anonymousGuestWrites) return;
     for (const path of s.paths) {
-      out.push(SLASH);
+      this.describe(SLASH);
       path.forEach((t, i) => {
         if (t.pe !== k) return;
-        out.push(CHAR_ONE + i);
-        out.push(LETTER_S);
-        out.push(CHAR_ONE);
-        out.push(CHAR_ONE + t.epoch);
+        this.describe(CHAR_ONE + i);
+        this.describe(LETTER_S);
+        this.describe(CHAR_ONE);
+        this.describe(CHAR_ONE + t.epoch);
       });
     }
   }
@@ -337,6 +366,9 @@ function compareWords(words: Int32Array, aFrom: number, aTo: number, bFrom: numb
   }
   return aTo - aFrom - (bTo - bFrom);
 }
+
+/** A PE after the canonical renaming (NO_PE stays). */
+const renamed = (pe: number, rename: readonly number[] | undefined): number => (pe < 0 || !rename ? pe : rename[pe]!);
 
 /** The positions of a permutation: inverse(order)[order[k]] = k. */
 function inverse(order: readonly number[]): number[] {

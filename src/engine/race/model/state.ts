@@ -94,8 +94,9 @@ export function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
 }
 
 export function removeAt<T>(list: readonly T[], index: number): T[] {
-  const copy = list.slice();
-  copy.splice(index, 1);
+  const copy = new Array<T>(list.length - 1);
+  for (let i = 0; i < index; i += 1) copy[i] = list[i]!;
+  for (let i = index + 1; i < list.length; i += 1) copy[i - 1] = list[i]!;
   return copy;
 }
 

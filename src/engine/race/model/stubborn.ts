@@ -71,34 +71,6 @@ import { HOST_OPS } from '../vocabulary/host-ops.ts';
 import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
 /**
- * Atoms are numbers, one range per letter above, laid out per state:
- * `v k` at k, then `b p`, `f p`, `e l`, `h j.q` (three phases per host op),
- * `R`, `G`, and the path positions, path 0's first.
- */
-interface Layout {
-  readonly b: number;
-  readonly f: number;
-  readonly e: number;
-  readonly h: number;
-  readonly R: number;
-  readonly G: number;
-  readonly a: number;
-  /** Transactions on path 0, where path 1's positions start. */
-  readonly onPath0: number;
-  readonly size: number;
-}
-
-function layoutOf(model: Model, s: State): Layout {
-  const b = model.vcpus.length;
-  const f = b + model.bufferCount;
-  const e = f + model.bufferCount;
-  const h = e + model.lines.length;
-  const R = h + 3 * model.host.length;
-  const onPath0 = s.paths[0]?.length ?? 0;
-  return { b, f, e, h, R, G: R + 1, a: R + 2, onPath0, size: R + 2 + onPath0 + (s.paths[1]?.length ?? 0) };
-}
-
-/**
  * Where a write goes when it leaves a buffer, as a number: path p (0 or
  * 1), or for a cacheable store its cache line l, as 2 + l.
  */
@@ -120,348 +92,391 @@ function hostStepEffect(model: Model, j: number, q: number): number {
   return op?.op === 'dsb' || op?.op === 'unmap-s2' ? WAITS : OTHER;
 }
 
-/** What the rules read of the model, computed once per exploration. */
-interface Tables {
-  readonly destinations: number;
-  /** Per vCPU and program counter: whether a store from there on goes to each destination (f atoms). */
-  readonly vcpuLater: readonly (readonly Uint8Array[])[];
-  /** Per host program counter: whether a reset from there on goes to each destination. */
-  readonly hostLater: readonly Uint8Array[];
-  /** Per host op and phase (3 j + q): hostStepEffect. */
-  readonly hostEffect: readonly number[];
+/** Per program counter: whether a write from there on goes to each destination (rows of `destinations` bytes). */
+function laterDestinations(length: number, destinations: number, destinationOf: (index: number) => number | undefined): Uint8Array {
+  const table = new Uint8Array((length + 1) * destinations);
+  for (let index = length - 1; index >= 0; index -= 1) {
+    table.copyWithin(index * destinations, (index + 1) * destinations, (index + 2) * destinations);
+    const d = destinationOf(index);
+    if (d !== undefined) table[index * destinations + d] = 1;
+  }
+  return table;
 }
 
-function tablesOf(model: Model): Tables {
-  const destinations = LINE_DESTINATIONS + model.lines.length;
-  const suffixes = (length: number, destinationOf: (index: number) => number | undefined): Uint8Array[] => {
-    const out = [new Uint8Array(destinations)];
-    for (let index = length - 1; index >= 0; index -= 1) {
-      const next = out[0]!.slice();
-      const d = destinationOf(index);
-      if (d !== undefined) next[d] = 1;
-      out.unshift(next);
-    }
-    return out;
-  };
-  return {
-    destinations,
-    vcpuLater: model.vcpus.map((vcpu) => suffixes(vcpu.ops.length, (pc) => (vcpu.ops[pc]?.op === 'store' ? destination(model, 'store', vcpu.region[pc]!) : undefined))),
-    hostLater: suffixes(model.host.length, (j) => {
+/**
+ * The partial-order reduction of one exploration: `allowed(s, moves)` gives
+ * the steps to expand in a state, those of a strong stubborn set (rules 1
+ * to 4 above), or undefined when that would be every step. What it returns
+ * reads this object's scratch: use it before the next call.
+ *
+ * Atoms are numbers, one range per letter above, laid out per state:
+ * `v k` at k, then `b p`, `f p`, `e l`, `h j.q` (three phases per host op),
+ * `R`, `G`, and the path positions, path 0's first.
+ */
+export class StubbornSets {
+  private readonly model: Model;
+  private readonly forgetPcsAfterUnmap: boolean;
+  /** Destinations: the two paths, then the cache lines. */
+  private readonly destinations: number;
+  /** Per vCPU: laterDestinations of its stores (f atoms). */
+  private readonly vcpuLater: readonly Uint8Array[];
+  /** laterDestinations of the host's resets. */
+  private readonly hostLater: Uint8Array;
+  /** Per host op and phase (3 j + q): hostStepEffect. */
+  private readonly hostEffect: readonly number[];
+  /** The destination of a store, per line (Model.lines). */
+  private readonly storeDestination: readonly number[];
+  // The layout of atoms, fixed by the model except the path positions.
+  private readonly b: number;
+  private readonly f: number;
+  private readonly e: number;
+  private readonly h: number;
+  private readonly R: number;
+  private readonly G: number;
+  private readonly a: number;
+  private onPath0 = 0;
+  // The state being reduced, and scratch.
+  private s!: State;
+  private moves!: Moves;
+  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
+  private vcpusIdle = false;
+  /** Per buffer and destination (p * destinations + d): an entry in the buffer now goes there. */
+  private readonly now: Int32Array;
+  /** The atoms in T: those whose entry is `round` (a number per call, so that nothing needs clearing). */
+  private inSet = new Int32Array(64);
+  private round = 0;
+  private readonly work: number[] = [];
+  private readonly candidates: number[] = [];
+  private readonly allowed: Allowed;
+
+  constructor(model: Model, forgetPcsAfterUnmap: boolean) {
+    this.model = model;
+    this.forgetPcsAfterUnmap = forgetPcsAfterUnmap;
+    const destinations = LINE_DESTINATIONS + model.lines.length;
+    this.destinations = destinations;
+    this.vcpuLater = model.vcpus.map((vcpu) =>
+      laterDestinations(vcpu.ops.length, destinations, (pc) => (vcpu.ops[pc]?.op === 'store' ? destination(model, 'store', vcpu.region[pc]!) : undefined)),
+    );
+    this.hostLater = laterDestinations(model.host.length, destinations, (j) => {
       const op = model.host[j];
       return op?.op === 'reset' ? destination(model, op.method, -1) : undefined;
-    }),
-    hostEffect: model.host.flatMap((_, j) => [0, 1, 2].map((q) => hostStepEffect(model, j, q))),
-  };
-}
-
-/** The context the rules below read, for one state. */
-interface Context {
-  readonly model: Model;
-  readonly tables: Tables;
-  readonly s: State;
-  readonly moves: Moves;
-  readonly at: Layout;
-  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
-  readonly vcpusIdle: boolean;
-  /** Per buffer and destination (p * destinations + d): an entry in the buffer now goes there. */
-  readonly now: Uint8Array;
-  /** Adds an atom to T (and to the work list, to be closed). */
-  readonly add: (atom: number) => void;
-}
-
-const vcpuAtom = (k: number): number => k;
-const bufferAtom = (c: Context, p: number): number => c.at.b + p;
-const laterAtom = (c: Context, p: number): number => c.at.f + p;
-const lineAtom = (c: Context, l: number): number => c.at.e + l;
-const hostAtom = (c: Context, j: number, q: number): number => c.at.h + 3 * j + q;
-const pathAtom = (c: Context, p: number, i: number): number => c.at.a + (p === 0 ? i : c.at.onPath0 + i);
-
-/** Whether writes that enter buffer p later go to destination d. */
-function laterTo(c: Context, p: number, d: number): boolean {
-  const { model, s } = c;
-  if (p < model.vcpus.length && !s.unmapped && !c.vcpusIdle && c.tables.vcpuLater[p]?.[s.pcs[p] ?? 0]?.[d] === 1) return true;
-  return p === model.hostBuffer && c.tables.hostLater[s.hostPc]?.[d] === 1;
-}
-
-function addPending(c: Context, pending: PendingWrite | undefined): void {
-  if (pending === undefined) return;
-  c.add('buffer' in pending ? bufferAtom(c, pending.buffer) : pathAtom(c, pending.path, pending.index));
-}
-
-/** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
-function addWritersTo(c: Context, d: number): void {
-  const count = c.model.bufferCount;
-  for (let p = 0; p < count; p += 1) if (c.now[p * c.tables.destinations + d] === 1) c.add(bufferAtom(c, p));
-  for (let p = 0; p < count; p += 1) if (laterTo(c, p, d)) c.add(laterAtom(c, p));
-}
-
-function addAllLines(c: Context): void {
-  if (c.model.cacheable) for (let l = 0; l < c.model.lines.length; l += 1) c.add(lineAtom(c, l));
-}
-
-/** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
-function addHostSteps(c: Context, effects: number): void {
-  const { model, s } = c;
-  for (let j = s.hostPc; j < model.host.length; j += 1) {
-    const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
-    for (let q = 0; q < phases; q += 1) {
-      if ((j > s.hostPc || q >= s.hostPhase) && (c.tables.hostEffect[3 * j + q]! & effects) !== 0) c.add(hostAtom(c, j, q));
-    }
-  }
-}
-
-/**
- * Everything that puts a transaction at the end of the device path:
- * departures to it, evictions, and the host's reads and cleans (a clean
- * writes dirty lines back). Two of them taken in the other order leave the
- * path in another order.
- */
-function addAppendersToDevicePath(c: Context): void {
-  addWritersTo(c, 0);
-  addAllLines(c);
-  addHostSteps(c, APPENDS | CLEANS);
-}
-
-/** Everything that changes cache line l: departures into it, its eviction, the host's cleans. */
-function addUsersOfLine(c: Context, l: number): void {
-  addWritersTo(c, LINE_DESTINATIONS + l);
-  c.add(lineAtom(c, l));
-  addHostSteps(c, CLEANS);
-}
-
-/** The path positions of transactions of the kinds `select` picks. */
-function addOnPaths(c: Context, select: (kind: TxnKind) => boolean): void {
-  c.s.paths.forEach((path, p) => path.forEach((txn, i) => select(txn.kind) && c.add(pathAtom(c, p, i))));
-}
-
-/**
- * The atom whose step moves the host on: its current step, or while a
- * read waits for its data, the read's arrival. Every later host step needs
- * it first.
- */
-function addHostNow(c: Context): void {
-  const { model, s } = c;
-  const op = model.host[s.hostPc];
-  if (!op) return;
-  if (op.op === 'read' && s.hostPhase === 1) addOnPaths(c, (kind) => kind === 'read');
-  else c.add(hostAtom(c, s.hostPc, s.hostPhase));
-}
-
-function enabled(c: Context, atom: number): boolean {
-  const { s, at } = c;
-  if (atom < at.b) return !c.vcpusIdle && c.moves.vcpu[atom] !== undefined;
-  // The oldest entry of a buffer may always leave.
-  if (atom < at.f) return (s.buffers[atom - at.b]?.length ?? 0) > 0;
-  if (atom < at.e) return false;
-  if (atom < at.h) return s.dirty[atom - at.e] !== 0n;
-  if (atom < at.R) return atom === hostAtom(c, s.hostPc, s.hostPhase) && c.moves.host !== undefined;
-  // R, G: actions on writes that do not exist yet.
-  if (atom < at.a) return false;
-  const i = atom - at.a;
-  return i < at.onPath0 ? c.moves.blockers[0]?.[i] === -1 : c.moves.blockers[1]?.[i - at.onPath0] === -1;
-}
-
-/** The transaction at path position `atom`. */
-function txnAt(c: Context, atom: number): { p: number; i: number } {
-  const i = atom - c.at.a;
-  return i < c.at.onPath0 ? { p: 0, i } : { p: 1, i: i - c.at.onPath0 };
-}
-
-/**
- * Rule (2) for an enabled atom. Left out, and why:
- * - a vCPU step and a departure, merge or arrival: a store appends to its
- *   own buffer, which commutes with taking or merging entries already
- *   there, and the departure rule (mayLeave) reads only the entries ahead;
- *   a vCPU dsb is enabled only when its writes are complete, which the
- *   others can only make true;
- * - two vCPUs: they share nothing (same-pe shares vCPU 0's buffer with the
- *   host, not with another vCPU);
- * - a departure and an arrival, or two arrivals on one path: appending at
- *   the end and taking out an element commute, and taking out an earlier
- *   transaction can only let a later one arrive (staysBehind);
- * - two departures into the cache: they OR store sets into a line;
- * - the host and an arrival: arrivals only complete writes the host waits
- *   for, and the one that returns a read's data happens while the host has
- *   no step of its own.
- */
-function addInterferers(c: Context, atom: number): void {
-  const { model, s, at } = c;
-  if (atom < at.b) {
-    // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
-    addHostSteps(c, APPENDS | CLEANS | WAITS | OTHER);
-  } else if (atom < at.f) {
-    const p = atom - at.b;
-    for (let d = 0; d < c.tables.destinations; d += 1) {
-      if (c.now[p * c.tables.destinations + d] !== 1) continue;
-      if (d === 0) addAppendersToDevicePath(c);
-      else if (d < LINE_DESTINATIONS) addWritersTo(c, d);
-      else addUsersOfLine(c, d - LINE_DESTINATIONS);
-    }
-  } else if (atom >= at.e && atom < at.h) {
-    addAppendersToDevicePath(c);
-    addUsersOfLine(c, atom - at.e);
-  } else if (atom >= at.h && atom < at.R) {
-    const effect = c.tables.hostEffect[atom - at.h]!;
-    if (!c.vcpusIdle) for (let k = 0; k < model.vcpus.length; k += 1) c.add(vcpuAtom(k));
-    // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
-    if (effect === APPENDS || effect === CLEANS) addAppendersToDevicePath(c);
-    if (effect === CLEANS) for (let l = 0; l < model.lines.length; l += 1) addUsersOfLine(c, l);
-  } else if (atom >= at.a) {
-    // A reset's arrival decides whether a guest write's arrival is the violation; once reset, nothing changes that.
-    const { p, i } = txnAt(c, atom);
-    const kind = s.paths[p]?.[i]?.kind;
-    if (s.reset || kind === undefined) return;
-    if (isGuestWrite(kind)) {
-      addOnPaths(c, isResetMethod);
-      c.add(at.R);
-    } else if (isResetMethod(kind)) {
-      addOnPaths(c, isGuestWrite);
-      c.add(at.G);
-    }
-  }
-}
-
-/** Why the host's step at op j, phase q is not enabled: the atoms one of which must move first (rule 3). */
-function addHostEnablers(c: Context, j: number, q: number): void {
-  const { model, s } = c;
-  const op = model.host[s.hostPc];
-  // A step already taken is never taken again; a later one needs the host to move on first.
-  if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return;
-  if (j !== s.hostPc || q !== s.hostPhase) return addHostNow(c);
-  if (model.knobs['guest-stops'] && !guestsDone(model, s)) {
-    c.add(vcpuAtom(model.vcpus.findIndex((vcpu, k) => (s.pcs[k] ?? 0) < vcpu.ops.length)));
-    return;
-  }
-  if (op.op === 'read') {
-    if (s.hostPhase === 1) addOnPaths(c, (kind) => kind === 'read');
-    else c.add(bufferAtom(c, model.hostBuffer));
-    return;
-  }
-  if (op.op === 'unmap-s2' && s.hostPhase === 1) {
-    const store = pendingGuestStore(model, s);
-    if (store) return addPending(c, store);
-  }
-  addPending(c, pendingWrite(model, s, model.hostBuffer));
-}
-
-/** Rule (3) for a disabled atom: an action of these must come first. */
-function addEnablers(c: Context, atom: number): void {
-  const { model, s, at } = c;
-  if (atom < at.b) {
-    // Idle or at the end: never enabled again. Otherwise a dsb waiting for its writes.
-    if (!c.vcpusIdle && (s.pcs[atom] ?? 0) < (model.vcpus[atom]?.ops.length ?? 0)) addPending(c, pendingWrite(model, s, atom));
-  } else if (atom >= at.f && atom < at.e) {
-    // A write enters buffer p only by a step of its owner: the vCPU (its stores), the host (its resets).
-    const p = atom - at.f;
-    if (p < model.vcpus.length && !s.unmapped && !c.vcpusIdle) c.add(vcpuAtom(p));
-    if (p === model.hostBuffer) addHostNow(c);
-  } else if (atom >= at.e && atom < at.h) {
-    // A clean line becomes dirty only by a store leaving a buffer into it.
-    addWritersTo(c, LINE_DESTINATIONS + atom - at.e);
-  } else if (atom >= at.h && atom < at.R) {
-    addHostEnablers(c, Math.floor((atom - at.h) / 3), (atom - at.h) % 3);
-  } else if (atom === at.R) {
-    // A reset reaches a path by leaving the host's buffer.
-    c.add(bufferAtom(c, model.hostBuffer));
-    c.add(laterAtom(c, model.hostBuffer));
-  } else if (atom === at.G) {
-    // A guest write reaches a path by leaving a buffer (uncached) or as a write-back (eviction, the host's clean).
-    for (let k = 0; k < model.vcpus.length; k += 1) {
-      c.add(bufferAtom(c, k));
-      c.add(laterAtom(c, k));
-    }
-    if (model.cacheable) {
-      addAllLines(c);
-      addHostSteps(c, CLEANS);
-    }
-  } else if (atom >= at.a) {
-    const { p, i } = txnAt(c, atom);
-    const blocker = c.moves.blockers[p]?.[i] ?? -1;
-    if (blocker >= 0) c.add(pathAtom(c, p, blocker));
-  }
-}
-
-/** Rule (1): reset arrivals before the reset, guest write arrivals after it. */
-function addLandmark(c: Context): void {
-  if (c.s.reset) {
-    addOnPaths(c, isGuestWrite);
-    c.add(c.at.G);
-  } else {
-    addOnPaths(c, isResetMethod);
-    c.add(c.at.R);
-  }
-}
-
-/** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
-function candidatesOf(c: Context): number[] {
-  const { model, s } = c;
-  const out: number[] = [];
-  const collect = (atom: number): void => {
-    if (enabled(c, atom)) out.push(atom);
-  };
-  for (let k = 0; k < model.vcpus.length; k += 1) collect(vcpuAtom(k));
-  addHostNowTo(c, collect);
-  for (let p = 0; p < model.bufferCount; p += 1) collect(bufferAtom(c, p));
-  for (let l = 0; l < model.lines.length; l += 1) collect(lineAtom(c, l));
-  s.paths.forEach((path, p) => path.forEach((_, i) => collect(pathAtom(c, p, i))));
-  return out;
-}
-
-/** addHostNow with another sink (rule 4 lists the host's current atom among the candidates). */
-function addHostNowTo(c: Context, sink: (atom: number) => void): void {
-  addHostNow({ ...c, add: sink });
-}
-
-/**
- * The partial-order reduction of one exploration: for a state and what it
- * offers, the steps to expand, those of a strong stubborn set (rules 1 to
- * 4 above), or undefined when that would be every step. The Allowed
- * returned reads this function's scratch: use it before the next call.
- */
-export function stubbornSets(model: Model, forgetPcsAfterUnmap: boolean): (s: State, moves: Moves) => Allowed | undefined {
-  const tables = tablesOf(model);
-  let inSet = new Uint8Array(64);
-  let now = new Uint8Array(tables.destinations * model.bufferCount);
-  const work: number[] = [];
-  const add = (atom: number): void => {
-    if (inSet[atom] === 1) return;
-    inSet[atom] = 1;
-    work.push(atom);
-  };
-  return (s, moves) => {
-    const at = layoutOf(model, s);
-    if (inSet.length < at.size) inSet = new Uint8Array(2 * at.size);
-    else inSet.fill(0, 0, at.size);
-    now.fill(0);
-    s.buffers.forEach((buffer, p) => {
-      for (const entry of buffer) now[p * tables.destinations + destination(model, entry.kind, entry.region)] = 1;
     });
-    const c: Context = { model, tables, s, moves, at, vcpusIdle: forgetPcsAfterUnmap && s.unmapped, now, add };
-    const candidates = candidatesOf(c);
-    addLandmark(c);
+    this.hostEffect = model.host.flatMap((_, j) => [0, 1, 2].map((q) => hostStepEffect(model, j, q)));
+    this.storeDestination = model.lines.map((_, line) => destination(model, 'store', line));
+    this.b = model.vcpus.length;
+    this.f = this.b + model.bufferCount;
+    this.e = this.f + model.bufferCount;
+    this.h = this.e + model.lines.length;
+    this.R = this.h + 3 * model.host.length;
+    this.G = this.R + 1;
+    this.a = this.R + 2;
+    this.now = new Int32Array(destinations * model.bufferCount);
+    this.allowed = {
+      vcpu: (k) => this.held(k),
+      host: false,
+      buffer: (pe) => this.held(this.b + pe),
+      line: (line) => this.held(this.e + line),
+      arrival: (path, index) => this.held(this.pathAtom(path, index)),
+    };
+  }
+
+  private pathAtom(p: number, i: number): number {
+    return this.a + (p === 0 ? i : this.onPath0 + i);
+  }
+
+  private hostAtom(j: number, q: number): number {
+    return this.h + 3 * j + q;
+  }
+
+  private held(atom: number): boolean {
+    return this.inSet[atom] === this.round;
+  }
+
+  private readonly add = (atom: number): void => {
+    if (this.inSet[atom] === this.round) return;
+    this.inSet[atom] = this.round;
+    this.work.push(atom);
+  };
+
+  allowedIn(s: State, moves: Moves): Allowed | undefined {
+    const { model } = this;
+    this.s = s;
+    this.moves = moves;
+    this.vcpusIdle = this.forgetPcsAfterUnmap && s.unmapped;
+    this.onPath0 = s.paths[0]?.length ?? 0;
+    const size = this.a + this.onPath0 + (s.paths[1]?.length ?? 0);
+    if (this.inSet.length < size) this.inSet = new Int32Array(2 * size);
+    // Rounds count up to a bound well within 32 bits, then start again on cleared arrays.
+    if (this.round === 1 << 30) {
+      this.round = 0;
+      this.inSet.fill(0);
+      this.now.fill(0);
+    }
+    this.round += 1;
+    for (let p = 0; p < s.buffers.length; p += 1) {
+      const buffer = s.buffers[p]!;
+      for (let i = 0; i < buffer.length; i += 1) {
+        const { kind, region } = buffer[i]!;
+        this.now[p * this.destinations + (kind === 'store' ? this.storeDestination[region]! : destination(model, kind, region))] = this.round;
+      }
+    }
+    const candidates = this.collectCandidates();
+    this.addLandmark();
     for (;;) {
-      for (let atom = work.pop(); atom !== undefined; atom = work.pop()) {
-        if (enabled(c, atom)) addInterferers(c, atom);
-        else addEnablers(c, atom);
+      for (let atom = this.work.pop(); atom !== undefined; atom = this.work.pop()) {
+        if (this.enabled(atom)) this.addInterferers(atom);
+        else this.addEnablers(atom);
       }
       // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
-      if (candidates[0] !== undefined && !candidates.some((atom) => inSet[atom] === 1)) add(candidates[0]);
+      if (candidates[0] !== undefined && !candidates.some((atom) => this.held(atom))) this.add(candidates[0]);
       for (const group of model.vcpuGroups) {
-        for (const atomOf of [vcpuAtom, (k: number) => bufferAtom(c, k), (k: number) => laterAtom(c, k)]) {
-          if (group.some((k) => inSet[atomOf(k)] === 1)) for (const k of group) add(atomOf(k));
+        for (const first of [0, this.b, this.f]) {
+          if (group.some((k) => this.held(first + k))) for (const k of group) this.add(first + k);
         }
       }
-      if (work.length === 0) break;
+      if (this.work.length === 0) break;
     }
-    if (candidates.every((atom) => inSet[atom] === 1)) return undefined;
-    const held = inSet;
-    const hostHeld = s.hostPc < model.host.length && held[hostAtom(c, s.hostPc, s.hostPhase)] === 1;
-    return {
-      vcpu: (k) => held[vcpuAtom(k)] === 1,
-      host: hostHeld,
-      buffer: (pe) => held[bufferAtom(c, pe)] === 1,
-      line: (line) => held[lineAtom(c, line)] === 1,
-      arrival: (path, index) => held[pathAtom(c, path, index)] === 1,
-    };
+    if (candidates.every((atom) => this.held(atom))) return undefined;
+    const host = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
+    return host === this.allowed.host ? this.allowed : { ...this.allowed, host };
+  }
+
+  /** Whether writes that enter buffer p later go to destination d. */
+  private laterTo(p: number, d: number): boolean {
+    const { model, s, destinations } = this;
+    if (p < model.vcpus.length && !s.unmapped && !this.vcpusIdle && this.vcpuLater[p]![(s.pcs[p] ?? 0) * destinations + d] === 1) return true;
+    return p === model.hostBuffer && this.hostLater[s.hostPc * destinations + d] === 1;
+  }
+
+  private addPending(pending: PendingWrite | undefined): void {
+    if (pending === undefined) return;
+    this.add('buffer' in pending ? this.b + pending.buffer : this.pathAtom(pending.path, pending.index));
+  }
+
+  /** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
+  private addWritersTo(d: number): void {
+    const count = this.model.bufferCount;
+    for (let p = 0; p < count; p += 1) if (this.now[p * this.destinations + d] === this.round) this.add(this.b + p);
+    for (let p = 0; p < count; p += 1) if (this.laterTo(p, d)) this.add(this.f + p);
+  }
+
+  private addAllLines(): void {
+    if (this.model.cacheable) for (let l = 0; l < this.model.lines.length; l += 1) this.add(this.e + l);
+  }
+
+  /** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
+  private addHostSteps(effects: number): void {
+    const { model, s } = this;
+    for (let j = s.hostPc; j < model.host.length; j += 1) {
+      const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
+      for (let q = 0; q < phases; q += 1) {
+        if ((j > s.hostPc || q >= s.hostPhase) && (this.hostEffect[3 * j + q]! & effects) !== 0) this.add(this.hostAtom(j, q));
+      }
+    }
+  }
+
+  /**
+   * Everything that puts a transaction at the end of the device path:
+   * departures to it, evictions, and the host's reads and cleans (a clean
+   * writes dirty lines back). Two of them taken in the other order leave the
+   * path in another order.
+   */
+  private addAppendersToDevicePath(): void {
+    this.addWritersTo(0);
+    this.addAllLines();
+    this.addHostSteps(APPENDS | CLEANS);
+  }
+
+  /** Everything that changes cache line l: departures into it, its eviction, the host's cleans. */
+  private addUsersOfLine(l: number): void {
+    this.addWritersTo(LINE_DESTINATIONS + l);
+    this.add(this.e + l);
+    this.addHostSteps(CLEANS);
+  }
+
+  /** The path positions of transactions of the kinds `select` picks. */
+  private addOnPaths(select: (kind: TxnKind) => boolean, sink = this.add): void {
+    const { paths } = this.s;
+    for (let p = 0; p < paths.length; p += 1) {
+      const path = paths[p]!;
+      for (let i = 0; i < path.length; i += 1) if (select(path[i]!.kind)) sink(this.pathAtom(p, i));
+    }
+  }
+
+  /**
+   * The atom whose step moves the host on: its current step, or while a
+   * read waits for its data, the read's arrival. Every later host step needs
+   * it first.
+   */
+  private addHostNow(sink = this.add): void {
+    const { model, s } = this;
+    const op = model.host[s.hostPc];
+    if (!op) return;
+    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths((kind) => kind === 'read', sink);
+    else sink(this.hostAtom(s.hostPc, s.hostPhase));
+  }
+
+  private enabled(atom: number): boolean {
+    const { s } = this;
+    if (atom < this.b) return !this.vcpusIdle && this.moves.vcpu[atom] !== undefined;
+    // The oldest entry of a buffer may always leave.
+    if (atom < this.f) return (s.buffers[atom - this.b]?.length ?? 0) > 0;
+    if (atom < this.e) return false;
+    if (atom < this.h) return s.dirty[atom - this.e] !== 0n;
+    if (atom < this.R) return atom === this.hostAtom(s.hostPc, s.hostPhase) && this.moves.host !== undefined;
+    // R, G: actions on writes that do not exist yet.
+    if (atom < this.a) return false;
+    const i = atom - this.a;
+    return i < this.onPath0 ? this.moves.blockers[0]?.[i] === -1 : this.moves.blockers[1]?.[i - this.onPath0] === -1;
+  }
+
+  /** The path and index of path position `atom`. */
+  private pathOf(atom: number): number {
+    return atom - this.a < this.onPath0 ? 0 : 1;
+  }
+
+  private indexOf(atom: number): number {
+    const i = atom - this.a;
+    return i < this.onPath0 ? i : i - this.onPath0;
+  }
+
+  /**
+   * Rule (2) for an enabled atom. Left out, and why:
+   * - a vCPU step and a departure, merge or arrival: a store appends to its
+   *   own buffer, which commutes with taking or merging entries already
+   *   there, and the departure rule (mayLeave) reads only the entries ahead;
+   *   a vCPU dsb is enabled only when its writes are complete, which the
+   *   others can only make true;
+   * - two vCPUs: they share nothing (same-pe shares vCPU 0's buffer with the
+   *   host, not with another vCPU);
+   * - a departure and an arrival, or two arrivals on one path: appending at
+   *   the end and taking out an element commute, and taking out an earlier
+   *   transaction can only let a later one arrive (staysBehind);
+   * - two departures into the cache: they OR store sets into a line;
+   * - the host and an arrival: arrivals only complete writes the host waits
+   *   for, and the one that returns a read's data happens while the host has
+   *   no step of its own.
+   */
+  private addInterferers(atom: number): void {
+    const { model, s } = this;
+    if (atom < this.b) {
+      // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
+      this.addHostSteps(APPENDS | CLEANS | WAITS | OTHER);
+    } else if (atom < this.f) {
+      const p = atom - this.b;
+      for (let d = 0; d < this.destinations; d += 1) {
+        if (this.now[p * this.destinations + d] !== this.round) continue;
+        if (d === 0) this.addAppendersToDevicePath();
+        else if (d < LINE_DESTINATIONS) this.addWritersTo(d);
+        else this.addUsersOfLine(d - LINE_DESTINATIONS);
+      }
+    } else if (atom >= this.e && atom < this.h) {
+      this.addAppendersToDevicePath();
+      this.addUsersOfLine(atom - this.e);
+    } else if (atom >= this.h && atom < this.R) {
+      const effect = this.hostEffect[atom - this.h]!;
+      if (!this.vcpusIdle) for (let k = 0; k < model.vcpus.length; k += 1) this.add(k);
+      // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
+      if (effect === APPENDS || effect === CLEANS) this.addAppendersToDevicePath();
+      if (effect === CLEANS) for (let l = 0; l < model.lines.length; l += 1) this.addUsersOfLine(l);
+    } else if (atom >= this.a) {
+      // A reset's arrival decides whether a guest write's arrival is the violation; once reset, nothing changes that.
+      const kind = s.paths[this.pathOf(atom)]?.[this.indexOf(atom)]?.kind;
+      if (s.reset || kind === undefined) return;
+      if (isGuestWrite(kind)) {
+        this.addOnPaths(isResetMethod);
+        this.add(this.R);
+      } else if (isResetMethod(kind)) {
+        this.addOnPaths(isGuestWrite);
+        this.add(this.G);
+      }
+    }
+  }
+
+  /** Why the host's step at op j, phase q is not enabled: the atoms one of which must move first (rule 3). */
+  private addHostEnablers(j: number, q: number): void {
+    const { model, s } = this;
+    const op = model.host[s.hostPc];
+    // A step already taken is never taken again; a later one needs the host to move on first.
+    if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return;
+    if (j !== s.hostPc || q !== s.hostPhase) return this.addHostNow();
+    if (model.knobs['guest-stops'] && !guestsDone(model, s)) {
+      this.add(model.vcpus.findIndex((vcpu, k) => (s.pcs[k] ?? 0) < vcpu.ops.length));
+      return;
+    }
+    if (op.op === 'read') {
+      if (s.hostPhase === 1) this.addOnPaths((kind) => kind === 'read');
+      else this.add(this.b + model.hostBuffer);
+      return;
+    }
+    if (op.op === 'unmap-s2' && s.hostPhase === 1) {
+      const store = pendingGuestStore(model, s);
+      if (store) return this.addPending(store);
+    }
+    this.addPending(pendingWrite(model, s, model.hostBuffer));
+  }
+
+  /** Rule (3) for a disabled atom: an action of these must come first. */
+  private addEnablers(atom: number): void {
+    const { model, s } = this;
+    if (atom < this.b) {
+      // Idle or at the end: never enabled again. Otherwise a dsb waiting for its writes.
+      if (!this.vcpusIdle && (s.pcs[atom] ?? 0) < (model.vcpus[atom]?.ops.length ?? 0)) this.addPending(pendingWrite(model, s, atom));
+    } else if (atom >= this.f && atom < this.e) {
+      // A write enters buffer p only by a step of its owner: the vCPU (its stores), the host (its resets).
+      const p = atom - this.f;
+      if (p < model.vcpus.length && !s.unmapped && !this.vcpusIdle) this.add(p);
+      if (p === model.hostBuffer) this.addHostNow();
+    } else if (atom >= this.e && atom < this.h) {
+      // A clean line becomes dirty only by a store leaving a buffer into it.
+      this.addWritersTo(LINE_DESTINATIONS + atom - this.e);
+    } else if (atom >= this.h && atom < this.R) {
+      this.addHostEnablers(Math.floor((atom - this.h) / 3), (atom - this.h) % 3);
+    } else if (atom === this.R) {
+      // A reset reaches a path by leaving the host's buffer.
+      this.add(this.b + model.hostBuffer);
+      this.add(this.f + model.hostBuffer);
+    } else if (atom === this.G) {
+      // A guest write reaches a path by leaving a buffer (uncached) or as a write-back (eviction, the host's clean).
+      for (let k = 0; k < model.vcpus.length; k += 1) {
+        this.add(this.b + k);
+        this.add(this.f + k);
+      }
+      if (model.cacheable) {
+        this.addAllLines();
+        this.addHostSteps(CLEANS);
+      }
+    } else if (atom >= this.a) {
+      const p = this.pathOf(atom);
+      const blocker = this.moves.blockers[p]?.[this.indexOf(atom)] ?? -1;
+      if (blocker >= 0) this.add(this.pathAtom(p, blocker));
+    }
+  }
+
+  /** Rule (1): reset arrivals before the reset, guest write arrivals after it. */
+  private addLandmark(): void {
+    if (this.s.reset) {
+      this.addOnPaths(isGuestWrite);
+      this.add(this.G);
+    } else {
+      this.addOnPaths(isResetMethod);
+      this.add(this.R);
+    }
+  }
+
+  private readonly collect = (atom: number): void => {
+    if (this.enabled(atom)) this.candidates.push(atom);
   };
+
+  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
+  private collectCandidates(): readonly number[] {
+    const { model, s, collect } = this;
+    this.candidates.length = 0;
+    for (let k = 0; k < model.vcpus.length; k += 1) collect(k);
+    this.addHostNow(collect);
+    for (let p = 0; p < model.bufferCount; p += 1) collect(this.b + p);
+    for (let l = 0; l < model.lines.length; l += 1) collect(this.e + l);
+    for (let p = 0; p < s.paths.length; p += 1) for (let i = 0; i < s.paths[p]!.length; i += 1) collect(this.pathAtom(p, i));
+    return this.candidates;
+  }
 }

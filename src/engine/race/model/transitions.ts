@@ -15,7 +15,7 @@ import { describeStep } from './describe.ts';
 import { receive } from './device.ts';
 import { vcpuNext, vcpuStep } from './guest.ts';
 import { hostNext, hostStep } from './host.ts';
-import type { Allowed, ClassFilter, Model } from './model.ts';
+import type { Allowed, ClassFilter, ClassWrite, Model } from './model.ts';
 import { arrivalSteps, blockers } from './path.ts';
 import { resetsOnTheSide, sideReset } from './reset-controller.ts';
 import type { State } from './state.ts';
@@ -40,17 +40,16 @@ export function movesOf(model: Model, s: State): Moves {
  */
 export function stepsOf(model: Model, s: State, moves: Moves, symmetric: boolean, allowed?: Allowed): Step[] {
   const twins = symmetric ? twinVcpus(model, s) : undefined;
-  const firstOfClass = symmetric ? oncePerClass(model, twins) : () => true;
+  const classes = symmetric ? new OncePerClass(model, twins) : EVERY_MOVE;
   const out: Step[] = [];
   moves.vcpu.forEach((step, k) => {
     if (step !== undefined && !twins?.has(k) && (allowed === undefined || allowed.vcpu(k))) out.push(step);
   });
   if (moves.host !== undefined && (allowed === undefined || allowed.host)) out.push(moves.host);
-  const buffers = s.buffers.map((_, pe) => pe).filter((pe) => allowed === undefined || allowed.buffer(pe));
-  for (const pe of buffers) mergeSteps(model, s, pe, firstOfClass, out);
-  for (const pe of buffers) leaveSteps(model, s, pe, firstOfClass, out);
+  for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) mergeSteps(model, s, pe, classes, out);
+  for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) leaveSteps(model, s, pe, classes, out);
   evictionSteps(s, allowed?.line, out);
-  arrivalSteps(s, moves.blockers, firstOfClass, allowed?.arrival, out);
+  arrivalSteps(s, moves.blockers, classes, allowed?.arrival, out);
   return out;
 }
 
@@ -134,18 +133,35 @@ function twinVcpus(model: Model, s: State): ReadonlySet<number> | undefined {
   return twins.size > 0 ? twins : undefined;
 }
 
-/** Passes the first guest store of each class (where it moves from, epoch, line) and leaves out the twins' writes. */
-function oncePerClass(model: Model, twins: ReadonlySet<number> | undefined): ClassFilter {
-  // Classes seen, three numbers each; a state moves few writes, so a list beats a hash.
-  const seen: number[] = [];
-  return (where, write, pe) => {
-    if (pe !== undefined && twins?.has(pe)) return false;
-    if (write.kind !== 'store' || !model.guestType.behaviour.reorder) return true;
+/** Without symmetry every move is listed. */
+const EVERY_MOVE: ClassFilter = { taken: () => false, take: () => undefined };
+
+/** Lists the first guest store of each class (where it moves from, epoch, line) and none of the twins' writes. */
+class OncePerClass implements ClassFilter {
+  /** Stores are interchangeable only when the type lets them leave in any order. */
+  private readonly reorder: boolean;
+  private readonly twins: ReadonlySet<number> | undefined;
+  /** Classes taken, three numbers each; a state moves few writes, so a list beats a hash. */
+  private readonly seen: number[] = [];
+
+  constructor(model: Model, twins: ReadonlySet<number> | undefined) {
+    this.reorder = model.guestType.behaviour.reorder;
+    this.twins = twins;
+  }
+
+  readonly taken = (where: number, write: ClassWrite, pe?: number): boolean => {
+    if (pe !== undefined && this.twins?.has(pe)) return true;
+    if (write.kind !== 'store' || !this.reorder) return false;
+    const { seen } = this;
     const region = write.region ?? -1;
-    for (let i = 0; i < seen.length; i += 3) {
-      if (seen[i] === where && seen[i + 1] === write.epoch && seen[i + 2] === region) return false;
+    // Newest first: a move asks mostly about the class it or its neighbour just took.
+    for (let i = seen.length - 3; i >= 0; i -= 3) {
+      if (seen[i] === where && seen[i + 1] === write.epoch && seen[i + 2] === region) return true;
     }
-    seen.push(where, write.epoch, region);
-    return true;
+    return false;
+  };
+
+  readonly take = (where: number, write: ClassWrite): void => {
+    if (write.kind === 'store' && this.reorder) this.seen.push(where, write.epoch, write.region ?? -1);
   };
 }

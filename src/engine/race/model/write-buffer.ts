@@ -7,7 +7,7 @@
  * Normal-NC stores lingering until something forces them out.
  */
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import { moveClass, type ClassFilter, type Model } from './model.ts';
+import { MERGE, MERGE_WITH, moveClass, type ClassFilter, type Model } from './model.ts';
 import { append, isGuestWrite, removeAt, replaceAt, type Entry, type State, type TxnKind } from './state.ts';
 import type { MergeStep, StepSink } from './step.ts';
 
@@ -56,14 +56,14 @@ export function mayLeave(model: Model, buffer: readonly Entry[], index: number):
   return entry !== undefined && nothingAhead(model, buffer, entry, index);
 }
 
-/** Appends a write to buffer `pe` (program order is buffer order). */
-export function enterBuffer(s: State, pe: number, entry: Entry): State {
-  return { ...s, buffers: replaceAt(s.buffers, pe, append(s.buffers[pe] ?? [], entry)) };
+/** The buffers with a write appended to buffer `pe` (program order is buffer order). */
+export function withEntry(buffers: State['buffers'], pe: number, entry: Entry): State['buffers'] {
+  return replaceAt(buffers, pe, append(buffers[pe] ?? [], entry));
 }
 
-/** Entry `index` leaves buffer `pe`. */
-export function leaveBuffer(s: State, pe: number, index: number): State {
-  return { ...s, buffers: replaceAt(s.buffers, pe, removeAt(s.buffers[pe] ?? [], index)) };
+/** The buffers with entry `index` gone from buffer `pe`. */
+export function withoutEntry(buffers: State['buffers'], pe: number, index: number): State['buffers'] {
+  return replaceAt(buffers, pe, removeAt(buffers[pe] ?? [], index));
 }
 
 /**
@@ -80,16 +80,24 @@ function mayMerge(model: Model, a: Entry, b: Entry): boolean {
   );
 }
 
-/** The merges of buffer `pe`, each pair once (`firstOfClass` leaves out pairs interchangeable with one already listed). */
-export function mergeSteps(model: Model, s: State, pe: number, firstOfClass: ClassFilter, out: StepSink<MergeStep>): void {
+/** The merges of buffer `pe`, each pair once (`classes` leaves out pairs interchangeable with one already listed). */
+export function mergeSteps(model: Model, s: State, pe: number, classes: ClassFilter, out: StepSink<MergeStep>): void {
   const buffer = s.buffers[pe] ?? [];
+  // The classes taken below are merges' own: a type that never gathers lists nothing and affects nothing else.
+  if (!model.guestType.behaviour.gather) return;
   for (let i = 0; i < buffer.length; i += 1) {
     const a = buffer[i]!;
-    if (!firstOfClass(moveClass('merge', pe), a, pe)) continue;
+    const from = moveClass(MERGE, pe);
+    if (classes.taken(from, a, pe)) continue;
+    classes.take(from, a);
+    const withA = moveClass(MERGE_WITH, pe, i);
     for (let j = i + 1; j < buffer.length; j += 1) {
       const b = buffer[j]!;
-      if (!mayMerge(model, a, b) || !firstOfClass(moveClass('merge-with', pe, i), b)) continue;
+      if (classes.taken(withA, b) || !mayMerge(model, a, b)) continue;
+      classes.take(withA, b);
       out.push({ kind: 'merge', pe, first: i, second: j, a: a.stores, b: b.stores });
+      // Every write that merges with `a` is of a's class: once that class is taken, none is left to list.
+      if (classes.taken(withA, a)) break;
     }
   }
 }
