@@ -22,6 +22,7 @@ import { delivers, violates, type Step } from '../model/step.ts';
 import { StubbornSets } from '../model/stubborn.ts';
 import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
+import { IntList } from './int-list.ts';
 import { StateSet } from './state-set.ts';
 
 export interface ExploreProgress {
@@ -49,45 +50,46 @@ export const DEFAULT_BUDGET = 100_000;
 
 /** The graph as explored: for each state its parent, the successor index that reached it, and its out-edges. */
 interface Graph {
-  readonly parent: number[];
-  readonly via: number[];
+  readonly parent: IntList;
+  readonly via: IntList;
   /** Edges of state i are edgeTo[edgeStart[i] .. edgeStart[i+1]); weight 1 when the step delivers a guest write. */
-  readonly edgeStart: number[];
-  readonly edgeTo: number[];
-  readonly edgeWrites: number[];
+  readonly edgeStart: IntList;
+  readonly edgeTo: IntList;
+  readonly edgeWrites: IntList;
 }
 
 /** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
 function writeCounts(graph: Graph): WriteCounts {
   const n = graph.edgeStart.length - 1;
-  const min = new Array<number>(n).fill(-1);
-  const max = new Array<number>(n).fill(-1);
-  const stack = [0];
+  const min = new Int32Array(n).fill(-1);
+  const max = new Int32Array(n).fill(-1);
+  const stack = new IntList();
+  stack.push(0);
   while (stack.length > 0) {
-    const v = stack[stack.length - 1] ?? 0;
-    if ((min[v] ?? 0) >= 0) {
-      stack.pop();
+    const v = stack.last();
+    if (min[v]! >= 0) {
+      stack.length -= 1;
       continue;
     }
-    const from = graph.edgeStart[v] ?? 0;
-    const to = graph.edgeStart[v + 1] ?? 0;
+    const from = graph.edgeStart.at(v);
+    const to = graph.edgeStart.at(v + 1);
     let ready = true;
     for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo[e] ?? 0;
-      if ((min[w] ?? 0) < 0) {
+      const w = graph.edgeTo.at(e);
+      if (min[w]! < 0) {
         ready = false;
         stack.push(w);
       }
     }
     if (!ready) continue;
-    stack.pop();
+    stack.length -= 1;
     let lo = from === to ? 0 : Infinity;
     let hi = 0;
     for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo[e] ?? 0;
-      const add = graph.edgeWrites[e] ?? 0;
-      lo = Math.min(lo, (min[w] ?? 0) + add);
-      hi = Math.max(hi, (max[w] ?? 0) + add);
+      const w = graph.edgeTo.at(e);
+      const add = graph.edgeWrites.at(e);
+      lo = Math.min(lo, min[w]! + add);
+      hi = Math.max(hi, max[w]! + add);
     }
     min[v] = lo;
     max[v] = hi;
@@ -123,7 +125,7 @@ function traceOf(model: Model, indices: readonly number[], steps: StepRule): Tra
 
 function pathTo(graph: Graph, id: number): number[] {
   const indices: number[] = [];
-  for (let v = id; v > 0; v = graph.parent[v] ?? 0) indices.push(graph.via[v] ?? 0);
+  for (let v = id; v > 0; v = graph.parent.at(v)) indices.push(graph.via.at(v));
   return indices.reverse();
 }
 
@@ -135,8 +137,11 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const shape = keyShape(model, reduction);
   const partialOrder = reduction && (options.partialOrder ?? true);
   const stepsIn = stepRule(model, shape, reduction, partialOrder);
-  const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
-  const depth = [0];
+  const graph: Graph = { parent: new IntList(), via: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeWrites: new IntList() };
+  graph.parent.push(0);
+  graph.via.push(0);
+  const depth = new IntList();
+  depth.push(0);
   const keys = new KeyEncoder(model, shape);
   const states = new StateSet();
   const start = startState(model);
@@ -148,7 +153,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   let violation: number[] | undefined;
   let stopped: 'budget' | 'cancelled' | undefined;
 
-  const progress = (): ExploreProgress => ({ states: states.size, transitions, depth: depth[depth.length - 1] ?? 0 });
+  const progress = (): ExploreProgress => ({ states: states.size, transitions, depth: depth.last() });
   expand: for (let head = 0; head < queue.length; head += 1) {
     const s = queue[head];
     queue[head] = undefined;
@@ -178,7 +183,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         id = states.add(key, keys.length);
         graph.parent.push(head);
         graph.via.push(index);
-        depth.push((depth[head] ?? 0) + 1);
+        depth.push(depth.at(head) + 1);
         queue.push(next);
       }
       // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.

@@ -153,6 +153,8 @@ export class KeyEncoder {
   private parent: State | undefined;
   private parentWords = new Int32Array(256);
   private readonly parentStart: number[] = [];
+  /** A run being counted (endRun). */
+  private runs: number[] = [];
   /** Descriptions of a group's vCPUs, for their canonical order (describeVcpu). */
   private descriptions = new Int32Array(64);
   private described = 0;
@@ -223,12 +225,12 @@ export class KeyEncoder {
 
   /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
   private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[]): number {
-    const { shape, width } = this;
+    const { shape } = this;
     w[n++] = buffer.length;
     let runStart = n;
     for (const e of buffer) {
       if (e.kind !== 'store') {
-        if (shape.unorderedBuffer && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+        n = this.endRun(w, runStart, n, shape.unorderedBuffer);
         n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
         w[n++] = e.op;
         runStart = n;
@@ -237,18 +239,17 @@ export class KeyEncoder {
       n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
       if (!shape.symmetry) n = this.writeStores(w, n, e.stores);
     }
-    if (shape.unorderedBuffer && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
-    return n;
+    return this.endRun(w, runStart, n, shape.unorderedBuffer);
   }
 
   /** A path: its length, then its transactions (PEs renamed), runs of guest writes sorted when the path keeps no order among them. */
   private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined): number {
-    const { shape, width } = this;
+    const { shape } = this;
     w[n++] = path.length;
     let runStart = n;
     for (const t of path) {
       if (!isGuestWrite(t.kind)) {
-        if (shape.unorderedPath && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
+        n = this.endRun(w, runStart, n, shape.unorderedPath);
         n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
         w[n++] = t.op;
         runStart = n;
@@ -259,8 +260,32 @@ export class KeyEncoder {
         if (!shape.symmetry) n = this.writeStores(w, n, t.stores);
       }
     }
-    if (shape.unorderedPath && n - runStart > width) sortRun(w, runStart, (n - runStart) / width, width);
-    return n;
+    return this.endRun(w, runStart, n, shape.unorderedPath);
+  }
+
+  /**
+   * Ends a run of guest writes, words [start, end): sorted when they may
+   * overtake one another; when each is one word, equal neighbours written
+   * once with their number (a buffer of eight stores to one line is two
+   * words). Returns the run's new end.
+   */
+  private endRun(w: Int32Array, start: number, end: number, sort: boolean): number {
+    const { width } = this;
+    if (sort && end - start > width) sortRun(w, start, (end - start) / width, width);
+    if (width !== 1 || end === start) return end;
+    // Written through `runs`: pairs may take more words than the run (all different), which `bound` leaves room for.
+    const count = end - start;
+    let out = 0;
+    for (let i = 0; i < count; ) {
+      const word = w[start + i]!;
+      let same = 1;
+      while (i + same < count && w[start + i + same] === word) same += 1;
+      this.runs[out++] = word;
+      this.runs[out++] = same;
+      i += same;
+    }
+    for (let i = 0; i < out; i += 1) w[start + i] = this.runs[i]!;
+    return start + out;
   }
 
   /** A store set, 32 stores a word. */
