@@ -34,6 +34,19 @@ describe('explorer', () => {
     ]);
   });
 
+  it('names stores past the 32nd: 33 stores over two vCPUs, the last one arriving after the reset', () => {
+    // vCPU 0's dsb waits for its 32 Device-nGnRnE stores to reach the device (guest-stops: before the host
+    // starts); vCPU 1's one store, store 33, may linger in its buffer until after the reset.
+    const first = Array.from({ length: 32 }, (_, i) => `store 0x${(8 * i).toString(16)}`).join('; ');
+    const text = `platform soc\nguest-s1 Device-nGnRnE\nguest-s2 Normal-NC\noption guest-stops=yes\nguest ${first}; dsb\nguest1 store 0x1000\nhost reset ctrl\n`;
+    for (const reduction of [true, false]) {
+      const { result } = checkScenario(text, { reduction });
+      expect(result.verdict).toBe('unsafe');
+      expect(result.trace.at(-1)?.event).toBe('receives guest1 store 0x1000 after reset');
+      expect(result.trace.at(-1)?.ref).toBe(`deliver:0:store:${2n ** 32n}`);
+    }
+  });
+
   it('reports progress and stops when cancelled, with an incomplete verdict', () => {
     const text = `${NC_SOC}guest store 0; store 8; store 16; store 24\nhost unmap-s2; read 0; reset ctrl`;
     const seen: number[] = [];
