@@ -15,11 +15,12 @@
  * states, where a cancel check (callback or AbortSignal) is also polled.
  */
 import { describeStep } from '../model/describe.ts';
-import type { Model } from '../model/model.ts';
+import { EVERY_MOVE, type Model } from '../model/model.ts';
 import { startState, type State } from '../model/state.ts';
 import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
 import { delivers, violates, type Step } from '../model/step.ts';
 import { StubbornSets } from '../model/stubborn.ts';
+import { SymmetryFilter } from '../model/symmetry.ts';
 import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
 import { IntList } from './int-list.ts';
@@ -112,9 +113,10 @@ type StepRule = (s: State) => Step[];
 
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
   const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
+  const symmetry = symmetric ? new SymmetryFilter(model) : undefined;
   return (s) => {
     const moves = movesOf(model, s);
-    return stepsOf(model, s, moves, symmetric, stubborn?.allowedIn(s, moves));
+    return stepsOf(model, s, moves, symmetry?.forState(s) ?? EVERY_MOVE, stubborn?.allowedIn(s, moves));
   };
 }
 

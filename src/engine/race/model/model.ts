@@ -98,9 +98,12 @@ export interface ClassWrite {
 
 /**
  * One move per class of interchangeable guest stores (M-reduce-symmetry):
- * a class is where the store is moved from, its epoch and its line.
+ * a class is where the store is moved from, its epoch and its line; and
+ * none of a vCPU whose twin moves instead (symmetry.ts).
  */
 export interface ClassFilter {
+  /** vCPU k's steps stand for those of an earlier vCPU in the same local state. */
+  readonly twin: (k: number) => boolean;
   /**
    * A move of this write stands for one already listed: a store of its
    * class was moved, or it is in the buffer `pe` of a vCPU whose twin
@@ -111,3 +114,6 @@ export interface ClassFilter {
   /** Records that a write of this class is moved. */
   readonly take: (where: number, write: ClassWrite) => void;
 }
+
+/** Without symmetry every move is listed. */
+export const EVERY_MOVE: ClassFilter = { twin: () => false, taken: () => false, take: () => undefined };

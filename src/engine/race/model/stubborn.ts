@@ -294,12 +294,15 @@ export class StubbornSets {
     this.addHostSteps(CLEANS);
   }
 
-  /** The path positions of transactions of the kinds `select` picks. */
-  private addOnPaths(select: (kind: TxnKind) => boolean, sink = this.add): void {
+  /** The path positions of the reset writes, the guest writes or the reads on the paths. */
+  private addOnPaths(which: 'resets' | 'guest writes' | 'reads', sink = this.add): void {
     const { paths } = this.s;
     for (let p = 0; p < paths.length; p += 1) {
       const path = paths[p]!;
-      for (let i = 0; i < path.length; i += 1) if (select(path[i]!.kind)) sink(this.pathAtom(p, i));
+      for (let i = 0; i < path.length; i += 1) {
+        const { kind } = path[i]!;
+        if (which === 'resets' ? isResetMethod(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
+      }
     }
   }
 
@@ -312,7 +315,7 @@ export class StubbornSets {
     const { model, s } = this;
     const op = model.host[s.hostPc];
     if (!op) return;
-    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths((kind) => kind === 'read', sink);
+    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths('reads', sink);
     else sink(this.hostAtom(s.hostPc, s.hostPhase));
   }
 
@@ -384,10 +387,10 @@ export class StubbornSets {
       const kind = s.paths[this.pathOf(atom)]?.[this.indexOf(atom)]?.kind;
       if (s.reset || kind === undefined) return;
       if (isGuestWrite(kind)) {
-        this.addOnPaths(isResetMethod);
+        this.addOnPaths('resets');
         this.add(this.R);
       } else if (isResetMethod(kind)) {
-        this.addOnPaths(isGuestWrite);
+        this.addOnPaths('guest writes');
         this.add(this.G);
       }
     }
@@ -405,7 +408,7 @@ export class StubbornSets {
       return;
     }
     if (op.op === 'read') {
-      if (s.hostPhase === 1) this.addOnPaths((kind) => kind === 'read');
+      if (s.hostPhase === 1) this.addOnPaths('reads');
       else this.add(this.b + model.hostBuffer);
       return;
     }
@@ -456,10 +459,10 @@ export class StubbornSets {
   /** Rule (1): reset arrivals before the reset, guest write arrivals after it. */
   private addLandmark(): void {
     if (this.s.reset) {
-      this.addOnPaths(isGuestWrite);
+      this.addOnPaths('guest writes');
       this.add(this.G);
     } else {
-      this.addOnPaths(isResetMethod);
+      this.addOnPaths('resets');
       this.add(this.R);
     }
   }
