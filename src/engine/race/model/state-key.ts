@@ -170,22 +170,36 @@ export class KeyEncoder {
   }
 
   /**
-   * The state whose successors are encoded next: its buffers' parts are
-   * kept, and copied into the key of every successor that shares the
-   * buffer (a step changes one or two buffers and leaves the others as
-   * they are, the same arrays).
+   * The state whose successors are encoded next: the parts of its buffers
+   * (and of its paths, when no vCPUs get renamed) are kept, and copied into
+   * the key of every successor that shares the buffer or path (a step
+   * changes one or two of them and leaves the others as they are, the
+   * same arrays).
    */
   expanding(s: State): void {
     let bound = 0;
-    for (const buffer of s.buffers) bound += 1 + (this.width + 1) * buffer.length;
+    for (const buffer of s.buffers) bound += 1 + 2 * (this.width + 1) * buffer.length;
+    for (const path of s.paths) bound += 1 + 2 * (this.width + 1) * path.length;
     if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
     let n = 0;
     s.buffers.forEach((buffer, p) => {
       this.parentStart[p] = n;
       n = this.writeBuffer(this.parentWords, n, buffer);
     });
-    this.parentStart[s.buffers.length] = n;
+    const paths = s.buffers.length;
+    s.paths.forEach((path, p) => {
+      this.parentStart[paths + p] = n;
+      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined);
+    });
+    this.parentStart[paths + s.paths.length] = n;
     this.parent = s;
+  }
+
+  /** Copies the kept part `part` (expanding) into the key at n. */
+  private copyPart(w: Int32Array, n: number, part: number): number {
+    const to = this.parentStart[part + 1]!;
+    for (let i = this.parentStart[part]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
+    return n;
   }
 
   encode(s: State): Int32Array {
@@ -206,15 +220,13 @@ export class KeyEncoder {
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
       const buffer = s.buffers[p]!;
-      if (parent?.buffers[p] !== buffer) {
-        n = this.writeBuffer(w, n, buffer);
-        continue;
-      }
-      const to = this.parentStart[p + 1]!;
-      for (let i = this.parentStart[p]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
+      n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer);
     }
     const rename = order ? inverse(order) : undefined;
-    for (const path of s.paths) n = this.writePath(w, n, path, rename);
+    for (let p = 0; p < s.paths.length; p += 1) {
+      const path = s.paths[p]!;
+      n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename);
+    }
     for (const stores of s.dirty) {
       if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
       else n = this.writeStores(w, n, stores);

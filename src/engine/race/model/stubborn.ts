@@ -140,8 +140,13 @@ export class StubbornSets {
   private moves!: Moves;
   /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
   private vcpusIdle = false;
-  /** Per buffer and destination (p * destinations + d): an entry in the buffer now goes there. */
+  /**
+   * Per buffer and destination (p * destinations + d): an entry in the
+   * buffer now goes there, when `round`. Worked out for a buffer when a rule
+   * first asks (`goesTo`), its round in `nowKnown`.
+   */
   private readonly now: Int32Array;
+  private readonly nowKnown: Int32Array;
   /** The atoms in T: those whose entry is `round` (a number per call, so that nothing needs clearing). */
   private inSet = new Int32Array(64);
   private round = 0;
@@ -171,6 +176,7 @@ export class StubbornSets {
     this.G = this.R + 1;
     this.a = this.R + 2;
     this.now = new Int32Array(destinations * model.bufferCount);
+    this.nowKnown = new Int32Array(model.bufferCount);
     this.allowed = {
       vcpu: (k) => this.held(k),
       host: false,
@@ -211,15 +217,9 @@ export class StubbornSets {
       this.round = 0;
       this.inSet.fill(0);
       this.now.fill(0);
+      this.nowKnown.fill(0);
     }
     this.round += 1;
-    for (let p = 0; p < s.buffers.length; p += 1) {
-      const buffer = s.buffers[p]!;
-      for (let i = 0; i < buffer.length; i += 1) {
-        const { kind, region } = buffer[i]!;
-        this.now[p * this.destinations + (kind === 'store' ? this.storeDestination[region]! : destination(model, kind, region))] = this.round;
-      }
-    }
     const candidates = this.collectCandidates();
     this.addLandmark();
     for (;;) {
@@ -253,10 +253,24 @@ export class StubbornSets {
     this.add('buffer' in pending ? this.b + pending.buffer : this.pathAtom(pending.path, pending.index));
   }
 
+  /** Whether an entry now in buffer p goes to destination d. */
+  private goesTo(p: number, d: number): boolean {
+    const { round } = this;
+    if (this.nowKnown[p] !== round) {
+      this.nowKnown[p] = round;
+      const buffer = this.s.buffers[p] ?? [];
+      for (let i = 0; i < buffer.length; i += 1) {
+        const { kind, region } = buffer[i]!;
+        this.now[p * this.destinations + (kind === 'store' ? this.storeDestination[region]! : destination(this.model, kind, region))] = round;
+      }
+    }
+    return this.now[p * this.destinations + d] === round;
+  }
+
   /** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
   private addWritersTo(d: number): void {
     const count = this.model.bufferCount;
-    for (let p = 0; p < count; p += 1) if (this.now[p * this.destinations + d] === this.round) this.add(this.b + p);
+    for (let p = 0; p < count; p += 1) if (this.goesTo(p, d)) this.add(this.b + p);
     for (let p = 0; p < count; p += 1) if (this.laterTo(p, d)) this.add(this.f + p);
   }
 
@@ -368,7 +382,7 @@ export class StubbornSets {
     } else if (atom < this.f) {
       const p = atom - this.b;
       for (let d = 0; d < this.destinations; d += 1) {
-        if (this.now[p * this.destinations + d] !== this.round) continue;
+        if (!this.goesTo(p, d)) continue;
         if (d === 0) this.addAppendersToDevicePath();
         else if (d < LINE_DESTINATIONS) this.addWritersTo(d);
         else this.addUsersOfLine(d - LINE_DESTINATIONS);
