@@ -16,7 +16,7 @@ import type { TxnKind } from './state.ts';
 import type { ArrivalStep, HostStep, LeaveStep, Step, VcpuStep } from './step.ts';
 
 /** The store numbers in `stores`, lowest first. */
-export function storeNumbers(stores: StoreSet): number[] {
+function storeNumbers(stores: StoreSet): number[] {
   const numbers: number[] = [];
   for (let i = 0; stores >> BigInt(i) !== 0n; i += 1) if ((stores >> BigInt(i)) & 1n) numbers.push(i);
   return numbers;
@@ -36,7 +36,7 @@ export function storesText(model: Model, stores: StoreSet): string {
   return `${owners.join('+')} ${text}`;
 }
 
-export function hostWriteText(method: ResetMethod): string {
+function hostWriteText(method: ResetMethod): string {
   return RESET_METHODS[method].write;
 }
 

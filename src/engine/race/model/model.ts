@@ -107,7 +107,7 @@ export interface ClassFilter {
   /**
    * A move of this write stands for one already listed: a store of its
    * class was moved, or it is in the buffer `pe` of a vCPU whose twin
-   * moves instead (transitions.ts). Reads nothing else, so callers may ask
+   * moves instead (symmetry.ts). Reads nothing else, so callers may ask
    * before their own conditions.
    */
   readonly taken: (where: number, write: ClassWrite, pe?: number) => boolean;
