@@ -102,7 +102,8 @@ export function removeAt<T>(list: readonly T[], index: number): T[] {
 
 /** `list` with `value` appended. */
 export function append<T>(list: readonly T[], value: T): T[] {
-  const copy = list.slice();
-  copy.push(value);
+  const copy = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i += 1) copy[i] = list[i]!;
+  copy[list.length] = value;
   return copy;
 }

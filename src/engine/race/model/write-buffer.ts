@@ -105,7 +105,10 @@ export function mergeSteps(model: Model, s: State, pe: number, classes: ClassFil
 /** The merged write takes the first one's place in the buffer; the second is gone. */
 export function merge(s: State, step: MergeStep): State {
   const buffer = s.buffers[step.pe] ?? [];
-  const first = buffer[step.first]!;
-  const merged: Entry = { ...first, stores: step.a | step.b };
-  return { ...s, buffers: replaceAt(s.buffers, step.pe, removeAt(replaceAt(buffer, step.first, merged), step.second)) };
+  const merged = new Array<Entry>(buffer.length - 1);
+  for (let i = 0, j = 0; i < buffer.length; i += 1) {
+    if (i === step.first) merged[j++] = { ...buffer[i]!, stores: step.a | step.b };
+    else if (i !== step.second) merged[j++] = buffer[i]!;
+  }
+  return { ...s, buffers: replaceAt(s.buffers, step.pe, merged) };
 }
