@@ -1,16 +1,15 @@
 /**
  * The states the explorer has stored, as a set of keys (state-key.ts):
- * every key's words one after another in one growing array, and an
- * open-addressing hash table of state ids over them. A key is found by its
- * hash and then compared word by word; nothing is allocated per lookup.
- * Ids are given in insertion order, from 0.
+ * every key's words one after another in one growing array, each after its
+ * length and its state id, and an open-addressing hash table over them. A
+ * key is found by its hash and then compared word by word; nothing is
+ * allocated per lookup. Ids are given in insertion order, from 0.
  */
 export class StateSet {
+  /** Per key: its length, its id, its words. */
   private words = new Int32Array(1 << 16);
   private used = 0;
-  /** Where each state's key starts in `words`; the next one's start is its end. */
-  private starts = new Int32Array(1 << 12);
-  /** Two numbers a slot, in one array so that a probe reads one place: a state id + 1 (0 when empty), and its key's hash. */
+  /** Two numbers a slot, in one array so that a probe reads one place: where the key starts in `words` + 1 (0 when empty), and its hash. */
   private table = new Int32Array(2 << 12);
   size = 0;
   /** Where the last `find` looked, for the `add` that follows it. */
@@ -31,20 +30,25 @@ export class StateSet {
         this.slot = slot;
         return -1;
       }
-      if (table[2 * slot + 1] === h && this.equals(entry - 1, key, length)) return entry - 1;
+      if (table[2 * slot + 1] === h && this.equals(entry - 1, key, length)) return this.words[entry]!;
     }
   }
 
   /** Adds the key that the last `find` did not find; returns its id. */
   add(key: Int32Array, length: number): number {
     const id = this.size;
-    if (id + 1 >= this.starts.length) this.starts = grow(this.starts, 2 * this.starts.length);
-    if (this.used + length > this.words.length) this.words = grow(this.words, Math.max(2 * this.words.length, this.used + length));
-    for (let i = 0; i < length; i += 1) this.words[this.used + i] = key[i]!;
-    this.starts[id] = this.used;
-    this.used += length;
-    this.starts[id + 1] = this.used;
-    this.table[2 * this.slot] = id + 1;
+    const start = this.used;
+    if (start + 2 + length > this.words.length) {
+      const words = new Int32Array(Math.max(2 * this.words.length, start + 2 + length));
+      words.set(this.words);
+      this.words = words;
+    }
+    const { words } = this;
+    words[start] = length;
+    words[start + 1] = id;
+    for (let i = 0; i < length; i += 1) words[start + 2 + i] = key[i]!;
+    this.used = start + 2 + length;
+    this.table[2 * this.slot] = start + 1;
     this.table[2 * this.slot + 1] = this.hash;
     this.size += 1;
     // At most half full, so that probe runs stay short.
@@ -52,10 +56,10 @@ export class StateSet {
     return id;
   }
 
-  private equals(id: number, key: Int32Array, length: number): boolean {
-    const start = this.starts[id]!;
-    if (this.starts[id + 1]! - start !== length) return false;
-    for (let i = 0; i < length; i += 1) if (this.words[start + i] !== key[i]) return false;
+  private equals(start: number, key: Int32Array, length: number): boolean {
+    const { words } = this;
+    if (words[start] !== length) return false;
+    for (let i = 0; i < length; i += 1) if (words[start + 2 + i] !== key[i]) return false;
     return true;
   }
 
@@ -72,10 +76,4 @@ export class StateSet {
     }
     this.table = table;
   }
-}
-
-function grow(array: Int32Array, length: number): Int32Array<ArrayBuffer> {
-  const grown = new Int32Array(length);
-  grown.set(array);
-  return grown;
 }
