@@ -31,8 +31,8 @@ export function route(model: Model, kind: TxnKind): number {
  *   A cache write-back is not an explicit access of any PE, so it has none.
  * With both knobs yes a path is first in, first out.
  */
-function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
-  if (isNonPosted(later.kind) ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
+function staysBehind(model: Model, later: Txn, laterNonPosted: boolean, earlier: Txn): boolean {
+  if (laterNonPosted ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
   if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
   return ordersBefore(model, earlier, later);
 }
@@ -40,13 +40,20 @@ function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
 /** The first earlier transaction that transaction `index` of `path` must stay behind, or -1 when it may arrive. */
 function blockerOf(model: Model, path: readonly Txn[], index: number): number {
   const txn = path[index]!;
-  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, path[earlier]!)) return earlier;
+  const nonPosted = isNonPosted(txn.kind);
+  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, nonPosted, path[earlier]!)) return earlier;
   return -1;
 }
 
 /** blockerOf for every transaction of every path: what Moves.blockers holds. */
 export function blockers(model: Model, s: State): number[][] {
-  return s.paths.map((path) => path.map((_, index) => blockerOf(model, path, index)));
+  const out: number[][] = [];
+  for (const path of s.paths) {
+    const blocked = new Array<number>(path.length);
+    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index);
+    out.push(blocked);
+  }
+  return out;
 }
 
 /** The paths with a transaction appended to the path it is routed to. */

@@ -17,17 +17,15 @@ import { EVERY_MOVE, type Allowed, type ClassFilter, type Model } from './model.
 import { arrivalSteps, blockers } from './path.ts';
 import { resetsOnTheSide, sideReset } from './reset-controller.ts';
 import type { State } from './state.ts';
-import { delivers, violates, type Moves, type Step } from './step.ts';
+import { delivers, violates, type Moves, type Step, type VcpuStep } from './step.ts';
 import type { TraceStep } from '../types.ts';
 import { merge, mergeSteps } from './write-buffer.ts';
 
 /** What `s` offers: each vCPU's and the host's enabled step, and what holds back each transaction on a path. */
 export function movesOf(model: Model, s: State): Moves {
-  return {
-    vcpu: model.vcpus.map((_, k) => vcpuStep(model, s, k)),
-    host: hostStep(model, s),
-    blockers: blockers(model, s),
-  };
+  const vcpu = new Array<VcpuStep | undefined>(model.vcpus.length);
+  for (let k = 0; k < vcpu.length; k += 1) vcpu[k] = vcpuStep(model, s, k);
+  return { vcpu, host: hostStep(model, s), blockers: blockers(model, s) };
 }
 
 /**
@@ -39,9 +37,10 @@ export function movesOf(model: Model, s: State): Moves {
  */
 export function stepsOf(model: Model, s: State, moves: Moves, classes: ClassFilter, allowed?: Allowed): Step[] {
   const out: Step[] = [];
-  moves.vcpu.forEach((step, k) => {
+  for (let k = 0; k < moves.vcpu.length; k += 1) {
+    const step = moves.vcpu[k];
     if (step !== undefined && !classes.twin(k) && (allowed === undefined || allowed.vcpu(k))) out.push(step);
-  });
+  }
   if (moves.host !== undefined && (allowed === undefined || allowed.host)) out.push(moves.host);
   for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) mergeSteps(model, s, pe, classes, out);
   for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) leaveSteps(model, s, pe, classes, out);
