@@ -153,6 +153,8 @@ export class StubbornSets {
   private readonly work: number[] = [];
   private readonly candidates: number[] = [];
   private readonly allowed: Allowed;
+  /** The host's current step is in T (what `allowed.host` says). */
+  private hostHeld = false;
 
   constructor(model: Model, forgetPcsAfterUnmap: boolean) {
     this.model = model;
@@ -177,9 +179,12 @@ export class StubbornSets {
     this.a = this.R + 2;
     this.now = new Int32Array(destinations * model.bufferCount);
     this.nowKnown = new Int32Array(model.bufferCount);
+    const sets = this;
     this.allowed = {
       vcpu: (k) => this.held(k),
-      host: false,
+      get host() {
+        return sets.hostHeld;
+      },
       buffer: (pe) => this.held(this.b + pe),
       line: (line) => this.held(this.e + line),
       arrival: (path, index) => this.held(this.pathAtom(path, index)),
@@ -237,8 +242,8 @@ export class StubbornSets {
       if (this.work.length === 0) break;
     }
     if (candidates.every((atom) => this.held(atom))) return undefined;
-    const host = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
-    return host === this.allowed.host ? this.allowed : { ...this.allowed, host };
+    this.hostHeld = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
+    return this.allowed;
   }
 
   /** Whether writes that enter buffer p later go to destination d. */
@@ -334,17 +339,31 @@ export class StubbornSets {
   }
 
   private enabled(atom: number): boolean {
-    const { s } = this;
-    if (atom < this.b) return !this.vcpusIdle && this.moves.vcpu[atom] !== undefined;
-    // The oldest entry of a buffer may always leave.
-    if (atom < this.f) return (s.buffers[atom - this.b]?.length ?? 0) > 0;
+    if (atom < this.b) return this.vcpuEnabled(atom);
+    if (atom < this.f) return this.bufferEnabled(atom - this.b);
     if (atom < this.e) return false;
-    if (atom < this.h) return s.dirty[atom - this.e] !== 0n;
-    if (atom < this.R) return atom === this.hostAtom(s.hostPc, s.hostPhase) && this.moves.host !== undefined;
+    if (atom < this.h) return this.lineEnabled(atom - this.e);
+    if (atom < this.R) return atom === this.hostAtom(this.s.hostPc, this.s.hostPhase) && this.moves.host !== undefined;
     // R, G: actions on writes that do not exist yet.
     if (atom < this.a) return false;
-    const i = atom - this.a;
-    return i < this.onPath0 ? this.moves.blockers[0]?.[i] === -1 : this.moves.blockers[1]?.[i - this.onPath0] === -1;
+    return this.arrivalEnabled(this.pathOf(atom), this.indexOf(atom));
+  }
+
+  private vcpuEnabled(k: number): boolean {
+    return !this.vcpusIdle && this.moves.vcpu[k] !== undefined;
+  }
+
+  /** The oldest entry of a buffer may always leave. */
+  private bufferEnabled(p: number): boolean {
+    return (this.s.buffers[p]?.length ?? 0) > 0;
+  }
+
+  private lineEnabled(l: number): boolean {
+    return this.s.dirty[l] !== 0n;
+  }
+
+  private arrivalEnabled(p: number, i: number): boolean {
+    return this.moves.blockers[p]![i] === -1;
   }
 
   /** The path and index of path position `atom`. */
@@ -487,13 +506,15 @@ export class StubbornSets {
 
   /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
   private collectCandidates(): readonly number[] {
-    const { model, s, collect } = this;
-    this.candidates.length = 0;
-    for (let k = 0; k < model.vcpus.length; k += 1) collect(k);
-    this.addHostNow(collect);
-    for (let p = 0; p < model.bufferCount; p += 1) collect(this.b + p);
-    for (let l = 0; l < model.lines.length; l += 1) collect(this.e + l);
-    for (let p = 0; p < s.paths.length; p += 1) for (let i = 0; i < s.paths[p]!.length; i += 1) collect(this.pathAtom(p, i));
-    return this.candidates;
+    const { model, s, candidates } = this;
+    candidates.length = 0;
+    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) candidates.push(k);
+    this.addHostNow(this.collect);
+    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) candidates.push(this.b + p);
+    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) candidates.push(this.e + l);
+    for (let p = 0; p < s.paths.length; p += 1) {
+      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) candidates.push(this.pathAtom(p, i));
+    }
+    return candidates;
   }
 }
