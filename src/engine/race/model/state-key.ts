@@ -11,7 +11,10 @@
  * A key is a sequence of 32-bit words written into one reusable array,
  * because the explorer computes one per transition: every part of the
  * state that the key keeps, variable-length parts after their length, so
- * that two keys are equal exactly when the parts are.
+ * that two keys are equal exactly when the parts are. Runs of writes that
+ * may overtake one another are sorted, and runs of equal one-word writes
+ * counted (endRun): the same identifications whatever the order sorted by,
+ * except where a key leaves out what vCPUs are ordered by (describeVcpu).
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
 import type { Model, StoreSet } from './model.ts';
@@ -134,7 +137,7 @@ function before(words: Int32Array, a: number, b: number, width: number): boolean
  * One word packs a write's kind, its line or PE, and its epoch (mixed
  * radix), unless the scenario has so many barriers that an epoch would
  * not fit: then the epoch takes a word of its own (`wide`). Store sets,
- * when the key keeps them, take two words.
+ * when the key keeps them, take a word per 32 stores.
  */
 export class KeyEncoder {
   readonly shape: KeyShape;
