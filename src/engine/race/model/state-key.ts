@@ -207,12 +207,10 @@ export class KeyEncoder {
 
   encode(s: State): Int32Array {
     const { shape, parent } = this;
-    let bound = 4 + s.pcs.length + s.buffers.length + s.paths.length + this.storeWords * s.dirty.length;
-    for (const buffer of s.buffers) bound += (this.width + 1) * buffer.length;
-    for (const path of s.paths) bound += (this.width + 1) * path.length;
-    if (this.words.length < bound) this.words = new Int32Array(2 * bound);
     const order = this.canonicalOrder(s);
-    const w = this.words;
+    // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
+    const perWrite = this.width + 1;
+    let w = this.room(0, 4 + s.pcs.length);
     let n = 0;
     w[n++] = s.hostPc;
     w[n++] = s.hostPhase;
@@ -223,19 +221,32 @@ export class KeyEncoder {
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
       const buffer = s.buffers[p]!;
+      w = this.room(n, 1 + perWrite * buffer.length);
       n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer);
     }
     const rename = order ? inverse(order) : undefined;
     for (let p = 0; p < s.paths.length; p += 1) {
       const path = s.paths[p]!;
+      w = this.room(n, 1 + perWrite * path.length);
       n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename);
     }
+    w = this.room(n, this.storeWords * s.dirty.length);
     for (const stores of s.dirty) {
       if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
       else n = this.writeStores(w, n, stores);
     }
     this.length = n;
     return w;
+  }
+
+  /** The key's words, with room for `more` after the first `n`. */
+  private room(n: number, more: number): Int32Array {
+    if (n + more > this.words.length) {
+      const grown = new Int32Array(2 * (n + more));
+      grown.set(this.words.subarray(0, n));
+      this.words = grown;
+    }
+    return this.words;
   }
 
   /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
