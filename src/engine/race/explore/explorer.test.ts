@@ -32,6 +32,17 @@ describe('explorer', () => {
     expect(result.trace.map((s) => s.lane)).toEqual([
       'guest-pe', 'host-pe', 'interconnect', 'host-pe', 'host-pe', 'interconnect', 'reset-controller', 'device',
     ]);
+    // What each step decided, as the golden corpus records it: the step's kind, its rule, its operands.
+    expect(result.trace.map((s) => `${s.kind} ${s.rule} ${s.ref}`)).toEqual([
+      'store M-agents guest:0:store',
+      'tlbi M-unmap-tlbi host:0:tlbi',
+      'accept M-ack-point accept:0:store:1',
+      'tlbi-dsb M-unmap-dsb host:0:tlbi-dsb',
+      'issue-reset M-reset-ctrl host:1:reset',
+      'accept M-ack-host accept:1:ctrl:1',
+      'reset M-reset-ctrl assert:1',
+      'receive M-property deliver:0:store:1',
+    ]);
   });
 
   it('names stores past the 32nd: 33 stores over two vCPUs, the last one arriving after the reset', () => {
