@@ -104,7 +104,7 @@ function laterDestinations(length: number, destinations: number, destinationOf: 
 }
 
 /**
- * The partial-order reduction of one exploration: `allowed(s, moves)` gives
+ * The partial-order reduction of one exploration: `allowedIn(s, moves)` gives
  * the steps to expand in a state, those of a strong stubborn set (rules 1
  * to 4 above), or undefined when that would be every step. What it returns
  * reads this object's scratch: use it before the next call.
