@@ -9,22 +9,32 @@
  * 4. Family (c): as (b) with a cacheable type (FWB, S1 Normal-WB, S2 0x6)
  *    and `dc civac all; dsb` before the reset.
  *    Targets: K=2 x M=8 and K=4 x M=4 each under 1 s.
+ * 5. Family (d), the reach family: as (b) with different addresses per
+ *    vCPU (vCPU k stores to 0x1000 k + 8 i), so that no two vCPUs are
+ *    interchangeable. Target: K=4 x M=8 under 1 s (the command line, whole
+ *    process), and at least five times the states per second of the engine
+ *    of commit d574363 (before the explorer's hot path was rewritten):
+ *    `reach` runs both side by side, each size in fresh processes of its
+ *    own, and prints states, median times, states per second and their
+ *    ratio.
  * Each family row gives states and time with every reduction (as `race`),
  * without the partial-order reduction (`race --no-por`) and without any
  * (`--no-reduction`); the two comparison runs happen in child processes
  * of their own, under a state budget, so that their peak memory is their
  * own, and sizes past the first one that runs out of budget are skipped.
- * 5. The targets again, each alone in a process with every reduction, with
- *    its peak memory (resident set, from process.resourceUsage; target
- *    < 300 MB), and the peak of all runs above.
+ * 6. The targets again, each alone in a process with every reduction, with
+ *    the peak memory of its first exploration (resident set, from
+ *    process.resourceUsage; target < 300 MB), and the peak of all runs above.
  *
- * `node scripts/bench/race.ts b` (or a, c, shipped, targets) runs one part only.
+ * `node scripts/bench/race.ts b` (or a, c, d, reach, shipped, targets) runs one part only.
  * Prints tables only; nothing here asserts on time.
  */
 import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
+import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreOptions, type ExploreResult, type Model } from '../../src/engine/race/index.ts';
+import { engineAt } from '../lib/engine-at.ts';
 
 const RUNS = 15;
 const WARMUP = 5;
@@ -64,12 +74,13 @@ function shipped(): void {
   }
 }
 
-type Family = 'a' | 'b' | 'c';
+type Family = 'a' | 'b' | 'c' | 'd';
 
-/** The scenario of family (a) with N = m (k = 1), or (b)/(c) with k vCPUs of m stores each. */
+/** The scenario of family (a) with N = m (k = 1), or (b)/(c)/(d) with k vCPUs of m stores each. */
 function familyText(family: Family, k: number, m: number): string {
-  const stores = Array.from({ length: m }, (_, i) => `store 0x${(i * 8).toString(16)}`).join('; ');
-  const programs = VCPU_DIRECTIVES.slice(0, k).map((directive) => `${directive} ${stores}`);
+  const stores = (vcpu: number): string =>
+    Array.from({ length: m }, (_, i) => `store 0x${((family === 'd' ? 0x1000 * vcpu : 0) + i * 8).toString(16)}`).join('; ');
+  const programs = VCPU_DIRECTIVES.slice(0, k).map((directive, vcpu) => `${directive} ${stores(vcpu)}`);
   const type = family === 'c' ? ['fwb on', 'guest-s1 Normal-WB', 'guest-s2 0x6'] : ['guest-s1 Normal-NC', 'guest-s2 Normal-NC'];
   const clean = family === 'c' ? 'dc civac all; dsb; ' : '';
   return ['platform soc', ...type, ...programs, `host unmap-s2; read 0x0; ${clean}reset ctrl`, ''].join('\n');
@@ -97,16 +108,58 @@ function childRun(mode: Mode, family: Family, k: number, m: number): { states: s
   return { states: out.stopped ? `>${CHILD_BUDGET}` : String(out.states), ms: out.stopped ? '' : out.ms.toFixed(1), rssMb: out.rssMb };
 }
 
-/** The targets (K=2 x M=8 and K=4 x M=4 under 1 s, under 300 MB), each alone in a process with every reduction. */
+/** The targets (K=2 x M=8 and K=4 x M=4 of (b) and (c), K=4 x M=8 of (d), under 1 s and 300 MB), each alone in a process with every reduction. */
 function targets(): void {
   const widths = [26, 7, 9, 8];
-  console.log('\nTargets, each in a process of its own, every reduction (median of 3 runs; peak resident memory of the process)\n');
+  console.log('\nTargets, each in a process of its own, every reduction (median of 3 runs; peak resident memory of one exploration)\n');
   console.log(row(['family, size', 'states', 'ms', 'peak MB'], widths));
-  for (const which of ['b', 'c'] as const) {
-    for (const [k, m] of [[2, 8], [4, 4]] as const) {
-      const out = childRun('all', which, k, m);
-      console.log(row([`(${which}) K=${k} x M=${m}`, out.states, out.ms, out.rssMb.toFixed(0)], widths));
+  const sizes: readonly (readonly [Family, number, number])[] = [
+    ['b', 2, 8], ['b', 4, 4], ['c', 2, 8], ['c', 4, 4], ['d', 4, 8],
+  ];
+  for (const [which, k, m] of sizes) {
+    const out = childRun('all', which, k, m);
+    console.log(row([`(${which}) K=${k} x M=${m}`, out.states, out.ms, out.rssMb.toFixed(0)], widths));
+  }
+}
+
+/** The commit whose engine the reach family is compared with: the last one before the explorer's hot path was rewritten. */
+const BASELINE = 'd574363';
+const REACH_SIZES = [[4, 4], [4, 5], [4, 6], [4, 7], [4, 8]] as const;
+
+interface ReachRun {
+  readonly states?: number;
+  readonly ms?: number;
+  /** Why the engine gave no answer (a store limit of the older engine). */
+  readonly refused?: string;
+  readonly rssMb: number;
+}
+
+/** One engine (the src/engine/ directory `engine`) on the reach family's K x M in a fresh process: after a warm-up, the median of 3 explorations. */
+function reachRun(engine: string, k: number, m: number): ReachRun {
+  const args = [fileURLToPath(import.meta.url), '--reach-child', engine, String(k), String(m)];
+  const child = spawnSync(process.execPath, args, { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`reach child failed: ${child.stderr}`);
+  return JSON.parse(child.stdout) as ReachRun;
+}
+
+/** The reach family, today's engine beside the baseline's, each size of each in processes of their own, one after the other. */
+function reach(): void {
+  const widths = [2, 2, 8, 9, 11, 9, 11, 7];
+  console.log(`\nFamily (d) side by side: the engine of ${BASELINE} (before) and the sources (after), every reduction, median of 3 runs after a warm-up\n`);
+  console.log(row(['K', 'M', 'states', 'before ms', 'states/s', 'after ms', 'states/s', 'ratio'], widths));
+  const baseline = engineAt(BASELINE);
+  const current = join(dirname(fileURLToPath(import.meta.url)), '../../src/engine');
+  try {
+    for (const [k, m] of REACH_SIZES) {
+      const before = reachRun(baseline, k, m);
+      const after = reachRun(current, k, m);
+      const rate = (run: ReachRun): number => ((run.states ?? 0) * 1000) / (run.ms ?? Infinity);
+      const cells = (run: ReachRun): string[] => (run.refused === undefined ? [run.ms!.toFixed(0), rate(run).toFixed(0)] : [run.refused, '']);
+      const ratio = before.refused === undefined ? `${(rate(after) / rate(before)).toFixed(1)}x` : '';
+      console.log(row([k, m, after.states ?? '', ...cells(before), ...cells(after), ratio], widths));
     }
+  } finally {
+    rmSync(join(baseline, '../..'), { recursive: true, force: true });
   }
 }
 
@@ -116,6 +169,7 @@ function family(which: Family): void {
     a: '(a) N stores, one vCPU, Normal-NC',
     b: '(b) K vCPUs x M stores, Normal-NC',
     c: '(c) K vCPUs x M stores, Normal-WB (FWB, S2 0x6), dc civac all; dsb before the reset',
+    d: '(d) K vCPUs x M stores, Normal-NC, vCPU k storing to 0x1000 k + 8 i',
   }[which];
   console.log(`\nFamily ${what}, soc, host 'unmap-s2; read 0x0; ${which === 'c' ? 'dc civac all; dsb; ' : ''}reset ctrl'\n`);
   console.log(row(['K', 'M', 'verdict', 'states', 'ms', 'states', 'ms', 'states', 'ms'], widths));
@@ -140,16 +194,42 @@ function family(which: Family): void {
   }
 }
 
-if (process.argv[2] === '--child') {
+if (process.argv[2] === '--reach-child') {
+  const [engine, k, m] = [process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5])];
+  const race = (await import(pathToFileURL(join(engine, 'race/index.ts')).href)) as typeof import('../../src/engine/race/index.ts');
+  const text = familyText('d', k, m);
+  const stores = k * m;
+  if (stores > race.MAX_GUEST_STORES) {
+    console.log(JSON.stringify({ refused: `> ${race.MAX_GUEST_STORES} stores`, rssMb: process.resourceUsage().maxRSS / 1024 }));
+  } else {
+    const model = race.buildModel(race.parseScenario(text));
+    const times: number[] = [];
+    let states = 0;
+    for (let run = 0; run < 4; run += 1) {
+      const start = performance.now();
+      const result = race.explore(model, { budget: 10_000_000 });
+      if (run > 0) times.push(performance.now() - start);
+      states = result.stats.states;
+    }
+    console.log(JSON.stringify({ states, ms: median(times), rssMb: process.resourceUsage().maxRSS / 1024 }));
+  }
+} else if (process.argv[2] === '--child') {
   const [mode, which, k, m] = [process.argv[3] as Mode, process.argv[4] as Family, Number(process.argv[5]), Number(process.argv[6])];
-  const { ms, result } = timed(buildModel(parseScenario(familyText(which, k, m))), { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET }, mode === 'all' ? 3 : 1);
-  const rssMb = process.resourceUsage().maxRSS / 1024;
+  const model = buildModel(parseScenario(familyText(which, k, m)));
+  const options = { ...MODE_OPTIONS[mode], budget: CHILD_BUDGET };
+  const runs = mode === 'all' ? 3 : 1;
+  // The peak of one exploration, before more runs add their garbage to the heap.
+  if (runs > 1) explore(model, options);
+  const firstMb = process.resourceUsage().maxRSS / 1024;
+  const { ms, result } = timed(model, options, runs);
+  const rssMb = runs > 1 ? firstMb : process.resourceUsage().maxRSS / 1024;
   console.log(JSON.stringify({ states: result.stats.states, stopped: result.stopped !== undefined, ms, rssMb }));
 } else {
   const parts = process.argv.slice(2);
   const run = (part: string): boolean => parts.length === 0 || parts.includes(part);
   if (run('shipped')) shipped();
-  for (const which of ['a', 'b', 'c'] as const) if (run(which)) family(which);
+  for (const which of ['a', 'b', 'c', 'd'] as const) if (run(which)) family(which);
+  if (run('reach')) reach();
   if (run('targets')) targets();
   const mainMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for this process (every run with every reduction above, one after another).`);

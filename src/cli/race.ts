@@ -16,7 +16,7 @@ import { shippedOf } from '../engine/release/release.ts';
 import { MODEL_VERSION } from '../engine/version.ts';
 import { ScenarioError } from '../engine/race/language/errors.ts';
 import { parseScenario } from '../engine/race/language/parser.ts';
-import { toPromela } from '../engine/race/promela/index.ts';
+import { PromelaError, toPromela } from '../engine/race/promela/index.ts';
 
 interface RaceArgs {
   readonly source: string;
@@ -78,6 +78,7 @@ export const raceCommand: Command = async (args, io) => {
   } catch (error) {
     // By name: an archived engine throws its own copy of the class.
     if (error instanceof ScenarioError || (error instanceof Error && error.name === 'ScenarioError')) throw new UsageError(error.message);
+    if (error instanceof PromelaError) throw new UsageError(`race: ${error.message}`);
     throw error;
   }
   io.out(

@@ -65,6 +65,12 @@ describe('the guard fails when one engine rule changes', () => {
     expect(run.stderr).toMatch(/raise MODEL_VERSION/);
   }, 60_000);
 
+  it('rewording a race step (describe.ts) is not a model change: the corpus records what a step decides', () => {
+    const run = guardWith('race/model/describe.ts', /`store \$\{offset\} enters the write buffer`/, '`store ${offset} goes into the write buffer`');
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+  }, 60_000);
+
   it('guest stores always completing at the device (ack-point.ts) is caught, naming the scenario', () => {
     const run = guardWith('race/model/ack-point.ts', /(export function completionOfGuestStores\([^)]*\): CompletionPoint \{)/, "$1\n  return 'target';");
     expect(run.status).toBe(1);

@@ -6,13 +6,14 @@
  *   and one short digest per group of 64 inputs (fixed FWB, CD, S1 byte and
  *   S1 SH; S2 MemAttr and S2 SH vary) so a difference can be placed;
  * - every shipped scenario: a hash of its text, the verdict, the state
- *   counts and the counterexample;
+ *   counts and the counterexample, each step by what it decides
+ *   (recordStep);
  * - from model version 2 on, KVM's stage-2 choice for every input of every
  *   release choice, one digest per release.
  * A combining result is recorded by what it says (type, MAIR-style byte,
  * shareability, properties, rule, who decided, Linux names, how many
  * warnings), not by the words of its descriptions, so rewording a sentence
- * is not a new model.
+ * is not a new model; so is a race step.
  */
 import { createHash } from 'node:crypto';
 import type { CombineResult, ShEncoding } from '../engine/attrs/types.ts';
@@ -21,6 +22,7 @@ import { answerKey } from '../engine/kvm/decide.ts';
 import { allInputs } from '../engine/kvm/inputs.ts';
 import { KERNEL_CHOICES } from '../engine/kvm/releases.ts';
 import type { EngineRelease } from '../engine/release/release.ts';
+import type { TraceStep } from '../engine/race/types.ts';
 
 export interface ScenarioRecord {
   /** textHash of the scenario file as shipped with this version. */
@@ -33,7 +35,7 @@ export interface ScenarioRecord {
   readonly depth: number;
   readonly writes: { readonly min: number; readonly max: number } | null;
   readonly warnings: number;
-  /** The shortest counterexample, one `actor: event` per step (empty when safe). */
+  /** The shortest counterexample, one recordStep per step (empty when safe). */
   readonly trace: readonly string[];
 }
 
@@ -89,6 +91,24 @@ function recordCombine(release: EngineRelease): Corpus['combine'] {
   return { inputs, digest: all.digest('hex'), groups };
 }
 
+/**
+ * The model versions whose corpus records a counterexample step in words,
+ * `actor: event`, as their engines give no more: version 1's archived
+ * engine names its steps in words only, and its corpus stays as recorded.
+ */
+const STEPS_IN_WORDS: ReadonlySet<number> = new Set([1]);
+
+/**
+ * A counterexample step as the corpus of model version `model` records it:
+ * by what the model decided, who took the step, its kind and the rule it
+ * applies, and its replay reference (the step's operands: which vCPU and
+ * op, which buffer, stores, path and position), so that rewording a step
+ * changes no record; in words for the versions of STEPS_IN_WORDS.
+ */
+export function recordStep(model: number, step: TraceStep): string {
+  return STEPS_IN_WORDS.has(model) ? `${step.actor}: ${step.event}` : `${step.actor}: ${step.kind} ${step.rule} ${step.ref}`;
+}
+
 function recordScenario(release: EngineRelease, name: string, text: string): ScenarioRecord {
   const check = release.checkScenario(text, { file: `scenarios/${name}.race` });
   const { result } = check;
@@ -102,7 +122,7 @@ function recordScenario(release: EngineRelease, name: string, text: string): Sce
     depth: result.stats.depth,
     writes: result.writes ? { min: result.writes.min, max: result.writes.max } : null,
     warnings: check.warnings.length,
-    trace: result.trace.map((step) => `${step.actor}: ${step.event}`),
+    trace: result.trace.map((step) => recordStep(release.model, step)),
   };
 }
 

@@ -10,7 +10,7 @@
  * views come from the engine's replay; this module only reads where each
  * write was before and after a step (the difference of two views).
  */
-import type { Model } from '../race/model/build.ts';
+import type { Model } from '../race/model/model.ts';
 import type { ReplayFrame, StateView } from '../race/explore/replay.ts';
 import type { Actor, Lane } from '../race/types.ts';
 import { LANE_ORDER, LANES } from '../race/vocabulary/lanes.ts';

@@ -34,8 +34,8 @@ function verdictLines(check: RaceCheck): string[] {
   const lines = [`Verdict: ${result.verdict.toUpperCase()}${expectation}`];
   if (result.verdict === 'safe') lines.push(...wrap('No execution delivers a guest write to the device after the reset.'));
   if (result.verdict === 'incomplete') {
-    const why = result.stopped === 'cancelled' ? 'exploration was cancelled' : 'the state budget ran out';
-    lines.push(...wrap(`No answer: ${why} before every execution was explored.`));
+    const why = result.stopped === 'cancelled' ? 'exploration was cancelled' : `the state budget (${result.stats.states.toLocaleString('en')} states) ran out`;
+    lines.push(...wrap(`No answer: ${why} before every execution was explored; race --budget N stores more states.`));
   }
   return lines;
 }

@@ -10,8 +10,8 @@ export { checkScenario, type CheckOptions, type RaceCheck } from './explore/chec
 export { ScenarioError } from './language/errors.ts';
 export { DEFAULT_BUDGET, explore, type ExploreOptions, type ExploreProgress } from './explore/explorer.ts';
 export { defaultKnobs, KNOB_MEANINGS, resolveKnobs } from './knobs.ts';
-export { buildModel, type Model } from './model/build.ts';
-export { MERGE_GRANULE } from './model/build.ts';
+export { buildModel } from './model/build.ts';
+export { MERGE_GRANULE, type Model } from './model/model.ts';
 export { MAX_GUEST_STORES, parseScenario } from './language/parser.ts';
 export { printScenario } from './language/printer.ts';
 export { replay, ReplayError, viewOf, type ReplayFrame, type StateView } from './explore/replay.ts';

@@ -11,8 +11,9 @@ import type { Pgprot } from '../kvm/types.ts';
 import type { Actor, Lane, VcpuName } from './vocabulary/lanes.ts';
 import type { Platform } from './vocabulary/platforms.ts';
 import type { ResetMethod } from './vocabulary/reset-methods.ts';
+import type { StepKind } from './vocabulary/steps.ts';
 
-export type { Actor, Lane, Platform, ResetMethod, VcpuName };
+export type { Actor, Lane, Platform, ResetMethod, StepKind, VcpuName };
 export type { VcpuLane } from './vocabulary/lanes.ts';
 export { MAX_VCPUS, VCPU_DIRECTIVES, vcpuActor, vcpuLane } from './vocabulary/lanes.ts';
 import { VCPU_DIRECTIVES } from './vocabulary/lanes.ts';
@@ -101,12 +102,19 @@ export function vcpuPrograms(scenario: Scenario): readonly (readonly GuestOp[])[
   return programs;
 }
 
-/** One step of an execution, readable on its own ("guest: store 0x8 enters write buffer"). */
+/**
+ * One step of an execution: what the model decided (the step's kind and
+ * the rule it applies, who took it, `ref`), and the same in words, readable
+ * on its own ("guest: store 0x8 enters the write buffer").
+ */
 export interface TraceStep {
   readonly actor: Actor;
   readonly lane: Lane;
   readonly event: string;
-  /** Identifies the transition for replay (stable across runs). */
+  readonly kind: StepKind;
+  /** The rule of the race model page it applies (M-...). */
+  readonly rule: string;
+  /** Identifies the transition for replay (stable across runs): the step's operands, no words. */
   readonly ref: string;
 }
 

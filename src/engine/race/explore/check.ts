@@ -4,7 +4,8 @@
  * file name only for error messages.
  */
 import { explore, type ExploreOptions } from './explorer.ts';
-import { buildModel, type Model } from '../model/build.ts';
+import { buildModel } from '../model/build.ts';
+import type { Model } from '../model/model.ts';
 import { parseScenario } from '../language/parser.ts';
 import type { ExploreResult, Knobs, Scenario, Verdict } from '../types.ts';
 

@@ -13,8 +13,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { buildModel, checkScenario, parseScenario, ScenarioError, type Verdict } from '../index.ts';
-import { startState } from '../model/build.ts';
-import type { State } from '../model/state.ts';
+import { startState, type State } from '../model/state.ts';
 import { successors } from '../model/transitions.ts';
 
 interface Setup {

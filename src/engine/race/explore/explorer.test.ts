@@ -32,6 +32,30 @@ describe('explorer', () => {
     expect(result.trace.map((s) => s.lane)).toEqual([
       'guest-pe', 'host-pe', 'interconnect', 'host-pe', 'host-pe', 'interconnect', 'reset-controller', 'device',
     ]);
+    // What each step decided, as the golden corpus records it: the step's kind, its rule, its operands.
+    expect(result.trace.map((s) => `${s.kind} ${s.rule} ${s.ref}`)).toEqual([
+      'store M-agents guest:0:store',
+      'tlbi M-unmap-tlbi host:0:tlbi',
+      'accept M-ack-point accept:0:store:1',
+      'tlbi-dsb M-unmap-dsb host:0:tlbi-dsb',
+      'issue-reset M-reset-ctrl host:1:reset',
+      'accept M-ack-host accept:1:ctrl:1',
+      'reset M-reset-ctrl assert:1',
+      'receive M-property deliver:0:store:1',
+    ]);
+  });
+
+  it('names stores past the 32nd: 33 stores over two vCPUs, the last one arriving after the reset', () => {
+    // vCPU 0's dsb waits for its 32 Device-nGnRnE stores to reach the device (guest-stops: before the host
+    // starts); vCPU 1's one store, store 33, may linger in its buffer until after the reset.
+    const first = Array.from({ length: 32 }, (_, i) => `store 0x${(8 * i).toString(16)}`).join('; ');
+    const text = `platform soc\nguest-s1 Device-nGnRnE\nguest-s2 Normal-NC\noption guest-stops=yes\nguest ${first}; dsb\nguest1 store 0x1000\nhost reset ctrl\n`;
+    for (const reduction of [true, false]) {
+      const { result } = checkScenario(text, { reduction });
+      expect(result.verdict).toBe('unsafe');
+      expect(result.trace.at(-1)?.event).toBe('receives guest1 store 0x1000 after reset');
+      expect(result.trace.at(-1)?.ref).toBe(`deliver:0:store:${2n ** 32n}`);
+    }
   });
 
   it('reports progress and stops when cancelled, with an incomplete verdict', () => {

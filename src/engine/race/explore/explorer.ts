@@ -14,13 +14,17 @@
  * Worker: progress is reported through a callback every `progressEvery`
  * states, where a cancel check (callback or AbortSignal) is also polled.
  */
-import { startState, type Model } from '../model/build.ts';
-import type { State } from '../model/state.ts';
-import { keyShape, stateKey, type KeyShape } from '../model/state-key.ts';
-import { stubbornSet } from '../model/stubborn.ts';
-import type { Transition } from '../model/transition.ts';
-import { successors } from '../model/transitions.ts';
+import { describeStep } from '../model/describe.ts';
+import { EVERY_MOVE, type Model } from '../model/model.ts';
+import { startState, type State } from '../model/state.ts';
+import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
+import { delivers, violates, type Step } from '../model/step.ts';
+import { StubbornSets } from '../model/stubborn.ts';
+import { SymmetryFilter } from '../model/symmetry.ts';
+import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
+import { IntList } from './int-list.ts';
+import { StateSet } from './state-set.ts';
 
 export interface ExploreProgress {
   readonly states: number;
@@ -29,7 +33,13 @@ export interface ExploreProgress {
 }
 
 export interface ExploreOptions {
-  /** Most distinct states to store before giving up with `incomplete` (default 100,000: about 300 MB resident at worst, measured; reduced shipped scenarios need under 3,000). */
+  /**
+   * Most distinct states to store before giving up with `incomplete`
+   * (`stopped: 'budget'`; a counterexample already found still answers
+   * `unsafe`). Default 150,000: about 290 MB resident at worst, measured
+   * (four vCPUs of nine stores without reduction); the benchmark's four
+   * vCPUs of eight stores need 118,168, reduced shipped scenarios under 3,000.
+   */
   readonly budget?: number;
   /** The reductions of state-key.ts (M-reduce-symmetry) and stubborn.ts (M-reduce-por); default on. */
   readonly reduction?: boolean;
@@ -43,49 +53,50 @@ export interface ExploreOptions {
   readonly signal?: AbortSignal;
 }
 
-export const DEFAULT_BUDGET = 100_000;
+export const DEFAULT_BUDGET = 150_000;
 
 /** The graph as explored: for each state its parent, the successor index that reached it, and its out-edges. */
 interface Graph {
-  readonly parent: number[];
-  readonly via: number[];
+  readonly parent: IntList;
+  readonly via: IntList;
   /** Edges of state i are edgeTo[edgeStart[i] .. edgeStart[i+1]); weight 1 when the step delivers a guest write. */
-  readonly edgeStart: number[];
-  readonly edgeTo: number[];
-  readonly edgeWrites: number[];
+  readonly edgeStart: IntList;
+  readonly edgeTo: IntList;
+  readonly edgeWrites: IntList;
 }
 
 /** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
 function writeCounts(graph: Graph): WriteCounts {
   const n = graph.edgeStart.length - 1;
-  const min = new Array<number>(n).fill(-1);
-  const max = new Array<number>(n).fill(-1);
-  const stack = [0];
+  const min = new Int32Array(n).fill(-1);
+  const max = new Int32Array(n).fill(-1);
+  const stack = new IntList();
+  stack.push(0);
   while (stack.length > 0) {
-    const v = stack[stack.length - 1] ?? 0;
-    if ((min[v] ?? 0) >= 0) {
-      stack.pop();
+    const v = stack.last();
+    if (min[v]! >= 0) {
+      stack.length -= 1;
       continue;
     }
-    const from = graph.edgeStart[v] ?? 0;
-    const to = graph.edgeStart[v + 1] ?? 0;
+    const from = graph.edgeStart.at(v);
+    const to = graph.edgeStart.at(v + 1);
     let ready = true;
     for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo[e] ?? 0;
-      if ((min[w] ?? 0) < 0) {
+      const w = graph.edgeTo.at(e);
+      if (min[w]! < 0) {
         ready = false;
         stack.push(w);
       }
     }
     if (!ready) continue;
-    stack.pop();
+    stack.length -= 1;
     let lo = from === to ? 0 : Infinity;
     let hi = 0;
     for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo[e] ?? 0;
-      const add = graph.edgeWrites[e] ?? 0;
-      lo = Math.min(lo, (min[w] ?? 0) + add);
-      hi = Math.max(hi, (max[w] ?? 0) + add);
+      const w = graph.edgeTo.at(e);
+      const add = graph.edgeWrites.at(e);
+      lo = Math.min(lo, min[w]! + add);
+      hi = Math.max(hi, max[w]! + add);
     }
     min[v] = lo;
     max[v] = hi;
@@ -93,28 +104,36 @@ function writeCounts(graph: Graph): WriteCounts {
   return { min: min[0] ?? 0, max: max[0] ?? 0 };
 }
 
-/** How the explorer generates the steps of a state under the reductions chosen. */
-type StepRule = (s: State) => Transition[];
+/**
+ * How the explorer chooses the steps of a state under the reductions
+ * chosen: what the state offers is computed once, the partial-order
+ * reduction picks among it, and only the steps picked are listed.
+ */
+type StepRule = (s: State) => Step[];
 
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
-  if (!partialOrder) return (s) => successors(model, s, symmetric);
-  return (s) => successors(model, s, symmetric, stubbornSet(model, s, shape.forgetPcsAfterUnmap));
+  const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
+  const symmetry = symmetric ? new SymmetryFilter(model) : undefined;
+  return (s) => {
+    const moves = movesOf(model, s);
+    return stepsOf(model, s, moves, symmetry?.forState(s) ?? EVERY_MOVE, stubborn?.allowedIn(s, moves));
+  };
 }
 
-/** Steps from the initial state along successor indices, collecting the trace. */
-export function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
+/** Steps from the initial state along successor indices, collecting the trace in words. */
+function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
   let s: State = startState(model);
   return indices.map((index) => {
-    const t = steps(s)[index];
-    if (!t) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
-    s = t.next;
-    return t.step;
+    const step = steps(s)[index];
+    if (!step) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
+    s = nextState(model, s, step);
+    return describeStep(model, step);
   });
 }
 
 function pathTo(graph: Graph, id: number): number[] {
   const indices: number[] = [];
-  for (let v = id; v > 0; v = graph.parent[v] ?? 0) indices.push(graph.via[v] ?? 0);
+  for (let v = id; v > 0; v = graph.parent.at(v)) indices.push(graph.via.at(v));
   return indices.reverse();
 }
 
@@ -125,19 +144,24 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const reduction = options.reduction ?? true;
   const shape = keyShape(model, reduction);
   const partialOrder = reduction && (options.partialOrder ?? true);
-  const stepsOf = stepRule(model, shape, reduction, partialOrder);
-  const graph: Graph = { parent: [0], via: [0], edgeStart: [], edgeTo: [], edgeWrites: [] };
-  const depth = [0];
-  const ids = new Map<string, number>();
+  const stepsIn = stepRule(model, shape, reduction, partialOrder);
+  const graph: Graph = { parent: new IntList(), via: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeWrites: new IntList() };
+  graph.parent.push(0);
+  graph.via.push(0);
+  const depth = new IntList();
+  depth.push(0);
+  const keys = new KeyEncoder(model, shape);
+  const states = new StateSet();
   const start = startState(model);
-  ids.set(stateKey(start, shape), 0);
+  states.find(keys.encode(start), keys.length);
+  states.add(keys.encode(start), keys.length);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
   let transitions = 0;
   let violation: number[] | undefined;
   let stopped: 'budget' | 'cancelled' | undefined;
 
-  const progress = (): ExploreProgress => ({ states: ids.size, transitions, depth: depth[depth.length - 1] ?? 0 });
+  const progress = (): ExploreProgress => ({ states: states.size, transitions, depth: depth.last() });
   expand: for (let head = 0; head < queue.length; head += 1) {
     const s = queue[head];
     queue[head] = undefined;
@@ -150,36 +174,36 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       }
     }
     graph.edgeStart.push(graph.edgeTo.length);
-    const steps = stepsOf(s);
+    const steps = stepsIn(s);
+    keys.expanding(s);
     for (let index = 0; index < steps.length; index += 1) {
-      const t = steps[index];
-      if (!t) continue;
+      const step = steps[index]!;
       transitions += 1;
-      if (t.violation && !violation) violation = [...pathTo(graph, head), index];
-      const key = stateKey(t.next, shape);
-      let id = ids.get(key);
-      if (id === undefined) {
-        if (ids.size >= budget) {
+      if (violates(step) && !violation) violation = [...pathTo(graph, head), index];
+      const next = nextState(model, s, step);
+      const key = keys.encode(next);
+      let id = states.find(key, keys.length);
+      if (id < 0) {
+        if (states.size >= budget) {
           stopped = 'budget';
           break expand;
         }
-        id = ids.size;
-        ids.set(key, id);
+        id = states.add(key, keys.length);
         graph.parent.push(head);
         graph.via.push(index);
-        depth.push((depth[head] ?? 0) + 1);
-        queue.push(t.next);
+        depth.push(depth.at(head) + 1);
+        queue.push(next);
       }
       // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
       if (id === head) continue;
       graph.edgeTo.push(id);
-      graph.edgeWrites.push(t.delivers ? 1 : 0);
+      graph.edgeWrites.push(delivers(step) ? 1 : 0);
     }
   }
   graph.edgeStart.push(graph.edgeTo.length);
 
   const stats = { ...progress(), timeMs: performance.now() - started };
-  const trace = violation ? traceOf(model, violation, stepsOf) : [];
+  const trace = violation ? traceOf(model, violation, stepsIn) : [];
   const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
   return {
     verdict,

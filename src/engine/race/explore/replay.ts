@@ -5,12 +5,10 @@
  * component after it.
  */
 import { guestOpText, hostOpText } from '../language/printer.ts';
-import { startState, type Model } from '../model/build.ts';
-import { dirtyLines } from '../model/cache.ts';
-import { hostWriteText, storesText } from '../model/describe.ts';
-import { SIDE_PATH, type Entry, type State, type Txn } from '../model/state.ts';
+import { bufferOwner, lineText, storesText, writeText } from '../model/describe.ts';
+import { NO_STORES, type Model } from '../model/model.ts';
+import { SIDE_PATH, startState, type State } from '../model/state.ts';
 import { successors } from '../model/transitions.ts';
-import { bufferOwner } from '../model/write-buffer.ts';
 import type { Lane, TraceStep } from '../types.ts';
 import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 
@@ -37,13 +35,6 @@ export interface ReplayFrame {
   readonly violation: boolean;
 }
 
-function itemText(model: Model, item: Entry | Txn): string {
-  if (item.kind === 'store') return storesText(model, item.ids);
-  if (item.kind === 'writeback') return `write-back of ${storesText(model, item.ids)}`;
-  if (item.kind === 'read') return 'host read';
-  return hostWriteText(item.kind);
-}
-
 function sideTarget(model: Model): string {
   const firmware = model.host.some((op) => op.op === 'reset' && RESET_METHODS[op.method].lane === 'firmware');
   const usual = model.scenario.platform === 'soc' ? 'reset controller' : 'device (config path)';
@@ -60,10 +51,10 @@ export function viewOf(model: Model, s: State): StateView {
     ...(hostOp ? { hostNext: hostOpText(hostOp) } : {}),
     buffers: s.buffers.map((buffer, pe) => ({
       lane: bufferOwner(model, pe).lane,
-      writes: buffer.map((e) => itemText(model, e)),
+      writes: buffer.map((e) => writeText(model, e)),
     })),
-    dirty: dirtyLines(model, s),
-    paths: s.paths.map((path, p) => ({ to: p === SIDE_PATH ? sideTarget(model) : 'device', items: path.map((t) => itemText(model, t)) })),
+    dirty: s.dirty.flatMap((stores, line) => (stores === NO_STORES ? [] : [`${lineText(model, line)}: ${storesText(model, stores)}`])),
+    paths: s.paths.map((path, p) => ({ to: p === SIDE_PATH ? sideTarget(model) : 'device', items: path.map((t) => writeText(model, t)) })),
     unmapped: s.unmapped,
     deviceReset: s.reset,
   };

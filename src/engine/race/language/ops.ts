@@ -1,5 +1,5 @@
 /**
- * The ops of the guest and host programs (M-host-*, M-reset-*). Each parser takes the
+ * The ops of the guest and host programs (each with its rules in vocabulary/). Each parser takes the
  * words of one `;`-separated op and returns the op, or throws a
  * ScenarioError naming what was expected.
  */

@@ -146,9 +146,10 @@ describe('scenario language', () => {
     expect(errorOf(`${HEAD}guest-s1 0x44`).message).toContain('first given at line 2');
   });
 
-  it('limits the guest to 30 stores', () => {
-    const stores = Array.from({ length: 31 }, (_, i) => `store ${i * 8}`).join('; ');
-    expect(errorOf(`${HEAD}guest ${stores}`).message).toContain('at most 30');
+  it('limits the guest to 64 stores over all vCPUs', () => {
+    const stores = (n: number): string => Array.from({ length: n }, (_, i) => `store ${i * 8}`).join('; ');
+    expect(parseScenario(`${HEAD}guest ${stores(32)}\nguest1 ${stores(32)}\n`).guest1).toHaveLength(32);
+    expect(errorOf(`${HEAD}guest ${stores(32)}\nguest1 ${stores(33)}\n`).message).toMatch(/^x\.race:5:\d+: too many guest stores; expected at most 64 over all vCPUs/);
   });
 });
 

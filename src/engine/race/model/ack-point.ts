@@ -7,17 +7,11 @@
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import type { Model } from './build.ts';
-import { intoCache } from './cache.ts';
-import { hostWriteText, storesText } from './describe.ts';
-import { enterPath } from './path.ts';
-import { removeAt, replaceAt, type Entry, type State, type Txn } from './state.ts';
-import { transition, type Transition } from './transition.ts';
-import type { ClassFilter } from './transitions.ts';
-import { mayLeave } from './write-buffer.ts';
-
-/** Where a write completes: at the acknowledgement point, or only at its target. */
-export type CompletionPoint = 'ack' | 'target';
+import { ACCEPT, moveClass, type ClassFilter, type CompletionPoint, type Model } from './model.ts';
+import { withTxn } from './path.ts';
+import type { State, Txn, TxnKind } from './state.ts';
+import type { LeaveStep, StepSink } from './step.ts';
+import { mayLeave, withoutEntry } from './write-buffer.ts';
 
 /**
  * M-ack-point. Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
@@ -44,13 +38,14 @@ export function completionOfGuestStores(behaviour: StoreBehaviour, knobs: Knobs)
  * modelling assumption. A cache line's write-back is a Normal write and
  * completes like one (M-cache-dc-civac).
  */
-export function completionOfHostWrite(kind: Txn['kind'], knobs: Knobs): CompletionPoint {
+export function completionOfHostWrite(kind: TxnKind, knobs: Knobs): CompletionPoint {
   if (!knobs['early-ack']) return 'target';
   return isResetMethod(kind) ? RESET_METHODS[kind].completion : 'ack';
 }
 
-function completionOf(model: Model, txn: Txn): CompletionPoint {
-  return txn.kind === 'store' ? model.guestCompletion : completionOfHostWrite(txn.kind, model.knobs);
+/** Where a write of this kind completes (a write-back as any write the platform acknowledges early). */
+export function completionOf(model: Model, kind: TxnKind): CompletionPoint {
+  return kind === 'store' ? model.guestCompletion : completionOfHostWrite(kind, model.knobs);
 }
 
 /** Where a write that keeps a barrier waiting is: in its PE's write buffer, or at `index` on path `path`. */
@@ -58,8 +53,8 @@ export type PendingWrite = { readonly buffer: number } | { readonly path: number
 
 function onPath(s: State, waits: (txn: Txn) => boolean): PendingWrite | undefined {
   for (let p = 0; p < s.paths.length; p += 1) {
-    const index = (s.paths[p] ?? []).findIndex(waits);
-    if (index >= 0) return { path: p, index };
+    const path = s.paths[p] ?? [];
+    for (let index = 0; index < path.length; index += 1) if (waits(path[index]!)) return { path: p, index };
   }
   return undefined;
 }
@@ -74,7 +69,7 @@ function onPath(s: State, waits: (txn: Txn) => boolean): PendingWrite | undefine
  */
 export function pendingWrite(model: Model, s: State, pe: number): PendingWrite | undefined {
   if ((s.buffers[pe]?.length ?? 0) > 0) return { buffer: pe };
-  return onPath(s, (txn) => txn.pe === pe && txn.kind !== 'read' && completionOf(model, txn) === 'target');
+  return onPath(s, (txn) => txn.pe === pe && txn.kind !== 'read' && completionOf(model, txn.kind) === 'target');
 }
 
 /** Every write issued through write buffer `pe` is complete. */
@@ -88,8 +83,9 @@ export function writesComplete(model: Model, s: State, pe: number): boolean {
  * cacheable store is complete once it is in the cache (M-cache-line).
  */
 export function pendingGuestStore(model: Model, s: State): PendingWrite | undefined {
-  const buffer = s.buffers.findIndex((entries) => entries.some((e) => e.kind === 'store'));
-  if (buffer >= 0) return { buffer };
+  for (let buffer = 0; buffer < s.buffers.length; buffer += 1) {
+    if ((s.buffers[buffer] ?? []).some((e) => e.kind === 'store')) return { buffer };
+  }
   return model.guestCompletion === 'ack' ? undefined : onPath(s, (txn) => txn.kind === 'store');
 }
 
@@ -98,31 +94,26 @@ export function guestStoresComplete(model: Model, s: State): boolean {
   return pendingGuestStore(model, s) === undefined;
 }
 
-function arrivalText(model: Model, entry: Entry): string {
-  const what = entry.kind === 'store' ? storesText(model, entry.ids) : hostWriteText(entry.kind);
-  const point = `the ${model.ackName}`;
-  const completion = completionOf(model, { ...entry, pe: 0 });
-  return completion === 'ack' ? `${what} acknowledged at ${point}` : `${what} passes ${point}, to be acknowledged by its target`;
+/**
+ * The writes that may leave buffer `pe` now (M-wb-reorder, M-wb-drain-order):
+ * to the acknowledgement point, or for a cacheable guest store into the
+ * cache (M-cache-line); `classes` leaves out writes interchangeable
+ * with one already listed.
+ */
+export function leaveSteps(model: Model, s: State, pe: number, classes: ClassFilter, out: StepSink<LeaveStep>): void {
+  const buffer = s.buffers[pe] ?? [];
+  for (let index = 0; index < buffer.length; index += 1) {
+    const entry = buffer[index]!;
+    const where = moveClass(ACCEPT, pe);
+    if (classes.taken(where, entry, pe) || !mayLeave(model, buffer, index)) continue;
+    classes.take(where, entry);
+    out.push({ kind: entry.kind === 'store' && model.cacheable ? 'into-cache' : 'accept', pe, index, entry });
+  }
 }
 
-/**
- * A write leaves its PE's buffer and reaches the acknowledgement point, then
- * travels its path; a cacheable guest store goes to the cache instead
- * (M-cache-line).
- */
-export function acceptTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
-  const out: Transition[] = [];
-  s.buffers.forEach((buffer, pe) => {
-    buffer.forEach((entry, i) => {
-      if (!mayLeave(model, buffer, i) || !firstOfClass(`accept${pe}`, entry, pe)) return;
-      const left: State = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(buffer, i)) };
-      if (entry.kind === 'store' && model.cacheable) {
-        out.push(intoCache(model, left, pe, entry));
-        return;
-      }
-      const next = enterPath(model, left, { kind: entry.kind, pe, ids: entry.ids, epoch: entry.epoch });
-      out.push(transition('fabric', model.ackLane, arrivalText(model, entry), `accept:${pe}:${entry.kind}:${entry.ids}`, next));
-    });
-  });
-  return out;
+/** A write reaches the acknowledgement point, then travels its path. */
+export function accept(model: Model, s: State, step: LeaveStep): State {
+  const { kind, stores, op, epoch } = step.entry;
+  const txn = { kind, pe: step.pe, stores, op, epoch };
+  return { ...s, buffers: withoutEntry(s.buffers, step.pe, step.index), paths: withTxn(model, s.paths, txn) };
 }

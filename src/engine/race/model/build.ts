@@ -4,56 +4,13 @@
  * vCPU programs and the host program annotated with what the step rules
  * need (store numbers, barrier epochs, cache lines).
  */
-import { resolveGuestType, type GuestType } from '../guest-type.ts';
+import { resolveGuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
-import { vcpuPrograms, type GuestOp, type HostOp, type Knobs, type Lane, type Scenario } from '../types.ts';
-import { completionOfGuestStores, type CompletionPoint } from './ack-point.ts';
-import { initialState, type State } from './state.ts';
+import { vcpuPrograms, type GuestOp, type Knobs, type Scenario } from '../types.ts';
+import { completionOfGuestStores } from './ack-point.ts';
+import { MERGE_GRANULE, NO_STORES, type Model, type StoreSet, type Vcpu } from './model.ts';
 import { barrierEpochs } from '../vocabulary/host-ops.ts';
 import { PLATFORMS } from '../vocabulary/platforms.ts';
-
-/** The granule within which stores may merge into one write transaction, and the cache line: 64 bytes (M-wb-gather, M-cache-line). */
-export const MERGE_GRANULE = 64;
-
-export interface Vcpu {
-  readonly ops: readonly GuestOp[];
-  /** Store number (bit index in Entry.ids) of the op at each index; -1 for barriers. */
-  readonly storeIndex: readonly number[];
-  /** Barriers before each op. */
-  readonly epoch: readonly number[];
-}
-
-export interface Model {
-  readonly scenario: Scenario;
-  readonly knobs: Knobs;
-  readonly guestType: GuestType;
-  readonly vcpus: readonly Vcpu[];
-  readonly host: readonly HostOp[];
-  /** Offsets of the guest's stores, by store number. */
-  readonly storeOffsets: readonly number[];
-  /** The vCPU that issues each store, by store number. */
-  readonly storeVcpu: readonly number[];
-  /** The 64-byte lines the guest's stores touch (line number = offset / 64), in first-use order; State.dirty is indexed alike. */
-  readonly lines: readonly number[];
-  /** Barriers before each host op; with same-pe they continue vCPU 0's count (one PE). */
-  readonly hostEpoch: readonly number[];
-  /** Which write buffer the host uses: its own (after the vCPUs'), or vCPU 0's with same-pe. */
-  readonly hostBuffer: number;
-  readonly bufferCount: number;
-  /** Guest stores go to the coherent cache, not to the acknowledgement point (M-type-cacheable). */
-  readonly cacheable: boolean;
-  readonly guestCompletion: CompletionPoint;
-  /** The acknowledgement point: the interconnect on an SoC, the root complex on PCIe. */
-  readonly ackLane: Lane;
-  readonly ackName: string;
-  readonly warnings: readonly string[];
-  /**
-   * Groups (of two or more) of vCPUs with identical programs, which the
-   * reductions treat as interchangeable (M-vcpu-symmetry); vCPU 0 is in
-   * none under same-pe, where it shares the host's buffer.
-   */
-  readonly vcpuGroups: readonly (readonly number[])[];
-}
 
 function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean): number[][] {
   const groups: number[][] = [];
@@ -88,14 +45,22 @@ export function buildModel(scenario: Scenario): Model {
   const storeVcpu: number[] = [];
   const lines: number[] = [];
   const vcpus = vcpuPrograms(scenario).map((ops, k): Vcpu => {
-    const storeIndex = ops.map((op) => {
-      if (op.op !== 'store') return -1;
+    const store: StoreSet[] = [];
+    const region: number[] = [];
+    for (const op of ops) {
+      if (op.op !== 'store') {
+        store.push(NO_STORES);
+        region.push(-1);
+        continue;
+      }
       const line = Math.floor(op.offset / MERGE_GRANULE);
       if (!lines.includes(line)) lines.push(line);
+      store.push(1n << BigInt(storeOffsets.length));
+      region.push(lines.indexOf(line));
       storeVcpu.push(k);
-      return storeOffsets.push(op.offset) - 1;
-    });
-    return { ops, storeIndex, epoch: barrierEpochs(ops, 0) };
+      storeOffsets.push(op.offset);
+    }
+    return { ops, store, region, epoch: barrierEpochs(ops, 0) };
   });
   const vcpu0Barriers = scenario.guest.filter((op) => op.op !== 'store').length;
   const samePe = knobs['same-pe'];
@@ -119,8 +84,4 @@ export function buildModel(scenario: Scenario): Model {
     warnings: [...guestType.warnings, ...knobWarnings(scenario, knobs, cacheable)],
     vcpuGroups: vcpuGroups(vcpus.map((v) => v.ops), samePe),
   };
-}
-
-export function startState(model: Model): State {
-  return initialState(model.vcpus.length, model.bufferCount, model.lines.length);
 }

@@ -4,71 +4,47 @@
  * issuing stores until the host's stage-2 unmap takes effect, and stores
  * after that fault and are dropped (M-guest-malicious, M-fault-drop).
  */
-import { hex } from '../language/printer.ts';
-import { vcpuActor, vcpuLane } from '../types.ts';
 import { writesComplete } from './ack-point.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
-import { replaceAt, type State } from './state.ts';
-import { transition, type Transition } from './transition.ts';
-import { enterBuffer } from './write-buffer.ts';
-
-const ref = (k: number, pc: number, what: string): string => `${vcpuActor(k)}:${pc}:${what}`;
-const advance = (s: State, k: number): State => ({ ...s, pcs: replaceAt(s.pcs, k, (s.pcs[k] ?? 0) + 1) });
-
-function step(k: number, pc: number, what: string, event: string, next: State): Transition {
-  return transition(vcpuActor(k), vcpuLane(k), event, ref(k, pc, what), next);
-}
-
-/** A store executes: it enters the vCPU's write buffer, carrying its barrier epoch and 64-byte line. */
-function store(model: Model, s: State, k: number, pc: number, offset: number): Transition {
-  const vcpu = model.vcpus[k];
-  const entry = {
-    kind: 'store' as const,
-    ids: 1 << (vcpu?.storeIndex[pc] ?? 0),
-    region: model.lines.indexOf(Math.floor(offset / MERGE_GRANULE)),
-    epoch: vcpu?.epoch[pc] ?? 0,
-  };
-  return step(k, pc, 'store', `store ${hex(offset)} enters the write buffer`, enterBuffer(advance(s, k), k, entry));
-}
+import type { Model } from './model.ts';
+import { replaceAt, type Entry, type State } from './state.ts';
+import type { VcpuStep } from './step.ts';
+import { withEntry } from './write-buffer.ts';
 
 /**
- * M-fault-drop: after the TLBI took effect, the store's stage-2
- * translation faults (R_LXHLD: no new access uses the old translation once
- * the TLB maintenance is complete): KVM handles the abort, nothing is written.
+ * The next step of vCPU `k`, if its program has one and it is enabled:
+ * - a store enters the vCPU's write buffer, carrying its barrier epoch and
+ *   64-byte line (M-agents);
+ * - M-fault-drop: after the TLBI took effect, the store's stage-2
+ *   translation faults (R_LXHLD: no new access uses the old translation
+ *   once the TLB maintenance is complete): KVM handles the abort, nothing
+ *   is written;
+ * - M-barrier-dmb: a dmb waits for nothing; later accesses get a new epoch,
+ *   so they stay behind earlier ones (write-buffer.ts);
+ * - M-barrier-dsb: a dsb completes only when every earlier write of this
+ *   vCPU's PE is complete (ack-point.ts).
  */
-function storeFaults(s: State, k: number, pc: number, offset: number): Transition {
-  return step(k, pc, 'fault', `store ${hex(offset)} faults at stage 2 (unmapped) and is dropped`, advance(s, k));
-}
-
-/** M-barrier-dmb: no wait; later accesses get a new epoch, so they stay behind earlier ones (write-buffer.ts). */
-function dmb(s: State, k: number, pc: number): Transition {
-  return step(k, pc, 'dmb', 'dmb: later stores stay behind earlier ones', advance(s, k));
-}
-
-/** M-barrier-dsb: completes only when every earlier write of this vCPU's PE is complete (ack-point.ts). */
-function dsb(model: Model, s: State, k: number, pc: number): Transition[] {
-  if (!writesComplete(model, s, k)) return [];
-  return [step(k, pc, 'dsb', 'dsb completes: its earlier stores are complete', advance(s, k))];
-}
-
-/** The next step of vCPU `k`, if its program has one. */
-export function vcpuTransitions(model: Model, s: State, k: number): Transition[] {
+export function vcpuStep(model: Model, s: State, k: number): VcpuStep | undefined {
   const pc = s.pcs[k] ?? 0;
   const op = model.vcpus[k]?.ops[pc];
-  if (!op) return [];
+  if (!op) return undefined;
   switch (op.op) {
     case 'store':
-      return [s.unmapped ? storeFaults(s, k, pc, op.offset) : store(model, s, k, pc, op.offset)];
+      return { kind: s.unmapped ? 'fault' : 'store', vcpu: k, pc };
     case 'dmb':
-      return [dmb(s, k, pc)];
+      return { kind: 'dmb', vcpu: k, pc };
     case 'dsb':
-      return dsb(model, s, k, pc);
+      return writesComplete(model, s, k) ? { kind: 'dsb', vcpu: k, pc } : undefined;
   }
 }
 
-/** The next step of every vCPU, except the twins that transitions.ts leaves out. */
-export function guestTransitions(model: Model, s: State, twins?: ReadonlySet<number>): Transition[] {
-  return model.vcpus.flatMap((_, k) => (twins?.has(k) ? [] : vcpuTransitions(model, s, k)));
+/** The vCPU's step taken: its program counter moves on, and a store enters its buffer. */
+export function vcpuNext(model: Model, s: State, step: VcpuStep): State {
+  const k = step.vcpu;
+  const pcs = replaceAt(s.pcs, k, step.pc + 1);
+  if (step.kind !== 'store') return { ...s, pcs };
+  const vcpu = model.vcpus[k]!;
+  const entry: Entry = { kind: 'store', stores: vcpu.store[step.pc]!, op: -1, region: vcpu.region[step.pc]!, epoch: vcpu.epoch[step.pc]! };
+  return { ...s, pcs, buffers: withEntry(s.buffers, k, entry) };
 }
 
 /** Every vCPU's program has run to its end (M-guest-stops). */

@@ -6,15 +6,12 @@
  * SoC reset controller or the firmware's reset, or carries PCIe config
  * requests that bypass the BAR path (M-path-side).
  */
-import type { Model } from './build.ts';
-import { receive } from './device.ts';
-import { sideReset } from './reset-controller.ts';
-import { configPath, isNonPosted } from './root-complex.ts';
-import { DEVICE_PATH, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
-import type { Transition } from './transition.ts';
-import type { ClassFilter } from './transitions.ts';
-import { accessOf, ordersBefore } from './write-buffer.ts';
 import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
+import { configPath, isNonPosted } from './root-complex.ts';
+import { append, DEVICE_PATH, isGuestWrite, NO_PE, removeAt, replaceAt, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
+import type { ArrivalStep, StepSink } from './step.ts';
+import { ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
 export function route(model: Model, kind: TxnKind): number {
@@ -34,43 +31,63 @@ export function route(model: Model, kind: TxnKind): number {
  *   A cache write-back is not an explicit access of any PE, so it has none.
  * With both knobs yes a path is first in, first out.
  */
-function staysBehind(model: Model, later: Txn, earlier: Txn): boolean {
-  if (isNonPosted(later.kind) ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
+function staysBehind(model: Model, later: Txn, laterNonPosted: boolean, earlier: Txn): boolean {
+  if (laterNonPosted ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
   if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
-  return ordersBefore(accessOf(model, earlier), accessOf(model, later));
+  return ordersBefore(model, earlier, later);
 }
 
-/** The first earlier transaction that transaction `index` of `path` must stay behind, if any. */
-export function blockerOf(model: Model, path: readonly Txn[], index: number): number | undefined {
-  const txn = path[index];
-  if (txn === undefined) return undefined;
-  const blocker = path.slice(0, index).findIndex((earlier) => staysBehind(model, txn, earlier));
-  return blocker >= 0 ? blocker : undefined;
+/** The first earlier transaction that transaction `index` of `path` must stay behind, or -1 when it may arrive. */
+function blockerOf(model: Model, path: readonly Txn[], index: number): number {
+  const txn = path[index]!;
+  const nonPosted = isNonPosted(txn.kind);
+  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, nonPosted, path[earlier]!)) return earlier;
+  return -1;
 }
 
-function mayArrive(model: Model, path: readonly Txn[], index: number): boolean {
-  return index < path.length && blockerOf(model, path, index) === undefined;
-}
-
-/** Appends a transaction to the path it is routed to. */
-export function enterPath(model: Model, s: State, txn: Txn): State {
-  const p = route(model, txn.kind);
-  return { ...s, paths: s.paths.map((path, i) => (i === p ? [...path, txn] : path)) };
-}
-
-/** Every transaction that may arrive at its target now, arriving. */
-export function arrivalTransitions(
-  model: Model,
-  s: State,
-  firstOfClass: ClassFilter,
-  allowed: (path: number, index: number) => boolean = () => true,
-): Transition[] {
-  const out: Transition[] = [];
-  s.paths.forEach((path, p) => {
-    path.forEach((txn, i) => {
-      if (!allowed(p, i) || !mayArrive(model, path, i) || !firstOfClass(`arrive${p}.${txn.pe}`, txn)) return;
-      out.push(isResetMethod(txn.kind) && RESET_METHODS[txn.kind].actor !== 'device' ? sideReset(s, i, txn.kind, txn) : receive(model, s, p, i, txn));
-    });
-  });
+/** blockerOf for every transaction of every path: what Moves.blockers holds. */
+export function blockers(model: Model, s: State): number[][] {
+  const out: number[][] = [];
+  for (const path of s.paths) {
+    const blocked = new Array<number>(path.length);
+    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index);
+    out.push(blocked);
+  }
   return out;
+}
+
+/** The paths with a transaction appended to the path it is routed to. */
+export function withTxn(model: Model, paths: State['paths'], txn: Txn): State['paths'] {
+  const p = route(model, txn.kind);
+  return replaceAt(paths, p, append(paths[p] ?? [], txn));
+}
+
+/**
+ * Every transaction that may arrive at its target now (its blocker is -1),
+ * except those `allowed` leaves out and guest writes interchangeable with
+ * one already listed (`classes`).
+ */
+export function arrivalSteps(
+  s: State,
+  blocked: readonly (readonly number[])[],
+  classes: ClassFilter,
+  allowed: ((path: number, index: number) => boolean) | undefined,
+  out: StepSink<ArrivalStep>,
+): void {
+  for (let p = 0; p < s.paths.length; p += 1) {
+    const path = s.paths[p]!;
+    for (let index = 0; index < path.length; index += 1) {
+      const txn = path[index]!;
+      const where = moveClass(ARRIVE, p, txn.pe);
+      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]![index] !== -1 || classes.taken(where, txn)) continue;
+      classes.take(where, txn);
+      if (isGuestWrite(txn.kind)) out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
+      else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });
+    }
+  }
+}
+
+/** The paths with transaction `index` gone from path `p`. */
+export function withoutTxn(paths: State['paths'], p: number, index: number): State['paths'] {
+  return replaceAt(paths, p, removeAt(paths[p] ?? [], index));
 }

@@ -7,14 +7,17 @@
  * device (M-path-side), so the reset may take effect while guest writes are
  * still on their way.
  */
-import { RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
-import { removeAt, replaceAt, SIDE_PATH, type State, type Txn } from './state.ts';
-import { transition, type Transition } from './transition.ts';
+import { isResetMethod, RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
+import { withoutTxn } from './path.ts';
+import { SIDE_PATH, type State, type TxnKind } from './state.ts';
+import type { ArrivalStep } from './step.ts';
+
+/** Whether the reset write of this kind takes effect away from the device (the reset controller, the firmware). */
+export function resetsOnTheSide(kind: TxnKind): kind is ResetMethod {
+  return isResetMethod(kind) && RESET_METHODS[kind].actor !== 'device';
+}
 
 /** The reset-controller or firmware write arrives: the device is reset. */
-export function sideReset(s: State, index: number, method: ResetMethod, txn: Txn): Transition {
-  const path = s.paths[SIDE_PATH] ?? [];
-  const next: State = { ...s, reset: true, paths: replaceAt(s.paths, SIDE_PATH, removeAt(path, index)) };
-  const { actor, lane, effect } = RESET_METHODS[method];
-  return transition(actor, lane, effect, `${method === 'acpi' ? 'acpi' : 'assert'}:${txn.ids}`, next);
+export function sideReset(s: State, step: ArrivalStep): State {
+  return { ...s, paths: withoutTxn(s.paths, SIDE_PATH, step.index), reset: true };
 }

@@ -8,11 +8,18 @@
  * flags), which keeps the verdict, the shortest counterexample length and
  * the write counts (M-reduce-symmetry).
  *
- * Keys are short strings, one character per number, because the explorer
- * hashes one per transition.
+ * A key is a sequence of 32-bit words written into one reusable array,
+ * because the explorer computes one per transition: every part of the
+ * state that the key keeps, variable-length parts after their length, so
+ * that two keys are equal exactly when the parts are. Runs of writes that
+ * may overtake one another are sorted, and runs of equal one-word writes
+ * counted (endRun): the same identifications whatever the order sorted by,
+ * except where a key leaves out what vCPUs are ordered by (describeVcpu).
  */
-import type { Model } from './build.ts';
-import { isGuestWrite, type Entry, type State, type Txn } from './state.ts';
+import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
+import type { Model, StoreSet } from './model.ts';
+import { MAX_VCPUS, type ResetMethod } from '../types.ts';
+import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
 
 /** How the key treats interchangeable parts of a state. */
 export interface KeyShape {
@@ -70,94 +77,353 @@ export function keyShape(model: Model, reduction: boolean): KeyShape {
   };
 }
 
-/** One letter per kind. */
-const CODE: Record<Txn['kind'], string> = { store: 's', writeback: 'w', read: 'd', reg: 'g', ctrl: 'c', flr: 'f', acpi: 'a' };
+/** One number per kind (the reset methods after the others); 0 is an anonymous guest write. Below KINDS. */
+const CODE: Readonly<Record<TxnKind, number>> = {
+  store: 1,
+  writeback: 2,
+  read: 3,
+  ...(Object.fromEntries(RESET_METHOD_NAMES.map((method, i) => [method, 4 + i])) as Record<ResetMethod, number>),
+};
+const KINDS = 4 + RESET_METHOD_NAMES.length;
+/** Radix of a transaction's PE + 1 (NO_PE is -1; the host's buffer comes after the vCPUs'). */
+const PE_RADIX = MAX_VCPUS + 2;
+const ANONYMOUS_GUEST_WRITE = 0;
 
-/** A small number (epoch, line, PE from -1) as one character; character order is numeric order. */
-const num = (n: number): string => String.fromCharCode(n + 49);
+/** A program counter the key forgets (forgetPcsAfterUnmap). */
+const FORGOTTEN_PC = -1;
 
-function entryToken(e: Entry, shape: KeyShape): string {
-  const base = CODE[e.kind] + num(e.epoch) + num(e.region);
-  return shape.symmetry && e.kind === 'store' ? base : `${base}${e.ids};`;
-}
-
-function txnToken(t: Txn, pe: number, shape: KeyShape): string {
-  if (shape.anonymousGuestWrites && isGuestWrite(t.kind)) return 'G';
-  const base = CODE[t.kind] + num(pe) + num(t.epoch);
-  return shape.symmetry && isGuestWrite(t.kind) ? base : `${base}${t.ids};`;
-}
-
-/** Sorts the runs of tokens that `inRun` selects (writes that may overtake one another), keeping other tokens in place. */
-function sortRuns(tokens: string[], inRun: (i: number) => boolean): string {
-  let out = '';
-  let run: string[] = [];
-  for (let i = 0; i < tokens.length; i += 1) {
-    const token = tokens[i] ?? '';
-    if (inRun(i)) {
-      run.push(token);
-      continue;
+/**
+ * Sorts the `count` tuples of `width` words from `start` (insertion sort:
+ * runs are as long as a buffer or a path): writes that may overtake one
+ * another, in a canonical order.
+ */
+function sortRun(words: Int32Array, start: number, count: number, width: number): void {
+  if (width === 1) {
+    for (let n = start + 1; n < start + count; n += 1) {
+      const word = words[n]!;
+      let m = n;
+      for (; m > start && words[m - 1]! > word; m -= 1) words[m] = words[m - 1]!;
+      words[m] = word;
     }
-    if (run.length > 0) out += run.sort().join('');
-    out += token;
-    run = [];
+    return;
   }
-  return run.length > 0 ? out + run.sort().join('') : out;
+  for (let n = 1; n < count; n += 1) {
+    for (let m = n; m > 0 && before(words, start + m * width, start + (m - 1) * width, width); m -= 1) {
+      for (let i = 0; i < width; i += 1) {
+        const a = start + m * width + i;
+        const b = a - width;
+        const word = words[a]!;
+        words[a] = words[b]!;
+        words[b] = word;
+      }
+    }
+  }
 }
 
-function pcText(s: State, k: number, shape: KeyShape): string {
-  return shape.forgetPcsAfterUnmap && s.unmapped ? '*' : num(s.pcs[k] ?? 0);
-}
-
-function bufferKey(buffer: readonly Entry[], shape: KeyShape): string {
-  const tokens = buffer.map((e) => entryToken(e, shape));
-  return shape.unorderedBuffer ? sortRuns(tokens, (i) => buffer[i]?.kind === 'store') : tokens.join('');
+/** Whether the `width`-word tuple at a comes before the one at b. */
+function before(words: Int32Array, a: number, b: number, width: number): boolean {
+  for (let i = 0; i < width; i += 1) {
+    const x = words[a + i]!;
+    const y = words[b + i]!;
+    if (x !== y) return x < y;
+  }
+  return false;
 }
 
 /**
- * The renaming of PEs that puts each group of interchangeable vCPUs in a
- * canonical order: sorted by everything that belongs to the vCPU (its
- * program counter, its buffer, and where its writes are on the paths).
- * vCPUs with equal descriptions are interchangeable, so ties may go
- * either way. Returns the PE whose part goes to position k, for each k.
+ * Writes the canonical key of states into reusable words; `encode(s)`
+ * returns them, valid until the next call (the first `length` words).
+ *
+ * One word packs a write's kind, its line or PE, and its epoch (mixed
+ * radix), unless the scenario has so many barriers that an epoch would
+ * not fit: then the epoch takes a word of its own (`wide`). Store sets,
+ * when the key keeps them, take a word per 32 stores.
  */
-function canonicalOrder(s: State, shape: KeyShape, buffers: readonly string[]): number[] | undefined {
-  if (shape.vcpuGroups.length === 0) return undefined;
-  const order = s.buffers.map((_, pe) => pe);
-  for (const group of shape.vcpuGroups) {
-    const described = group.map((k) => {
-      let text = pcText(s, k, shape) + (buffers[k] ?? '');
-      // Anonymous guest writes carry no PE, and a vCPU puts nothing else on a path.
-      if (!shape.anonymousGuestWrites) {
-        for (const path of s.paths) {
-          text += '/';
-          path.forEach((t, i) => {
-            if (t.pe === k) text += num(i) + txnToken(t, 0, shape);
-          });
-        }
-      }
-      return { k, text };
-    });
-    described.sort((a, b) => (a.text < b.text ? -1 : a.text > b.text ? 1 : 0));
-    described.forEach((d, rank) => {
-      order[group[rank] ?? d.k] = d.k;
-    });
+export class KeyEncoder {
+  readonly shape: KeyShape;
+  private words = new Int32Array(256);
+  /** Words of the last key. */
+  length = 0;
+  /** Radix of a write's line + 1 (-1 for host writes), below its epoch. */
+  private readonly lineRadix: number;
+  /** Epochs get words of their own. */
+  private readonly wide: boolean;
+  /** Words per store set, 32 stores each. */
+  private readonly storeWords: number;
+  /** Words per write that may be sorted among others: its token, its epoch when wide, its stores unless symmetry forgets them. */
+  private readonly width: number;
+  /** The state being expanded, and the parts of its buffers (`expanding`). */
+  private parent: State | undefined;
+  private parentWords = new Int32Array(256);
+  private readonly parentStart: number[] = [];
+  /** A run being counted (endRun). */
+  private runs: number[] = [];
+  /** Descriptions of a group's vCPUs, for their canonical order (describeVcpu). */
+  private descriptions = new Int32Array(64);
+  private described = 0;
+
+  constructor(model: Model, shape: KeyShape) {
+    this.shape = shape;
+    this.lineRadix = model.lines.length + 1;
+    const epochs = [...model.hostEpoch, ...model.vcpus.flatMap((vcpu) => vcpu.epoch)];
+    const radix = Math.max(this.lineRadix, PE_RADIX);
+    this.wide = KINDS * (radix + radix * Math.max(0, ...epochs)) >= 2 ** 31;
+    this.storeWords = Math.max(1, Math.ceil(model.storeOffsets.length / 32));
+    this.width = (this.wide ? 2 : 1) + (shape.symmetry ? 0 : this.storeWords);
   }
-  return order;
+
+  /**
+   * The state whose successors are encoded next: the parts of its buffers
+   * (and of its paths, when no vCPUs get renamed) are kept, and copied into
+   * the key of every successor that shares the buffer or path (a step
+   * changes one or two of them and leaves the others as they are, the
+   * same arrays).
+   */
+  expanding(s: State): void {
+    let bound = 0;
+    for (const buffer of s.buffers) bound += 1 + 2 * (this.width + 1) * buffer.length;
+    for (const path of s.paths) bound += 1 + 2 * (this.width + 1) * path.length;
+    if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
+    let n = 0;
+    s.buffers.forEach((buffer, p) => {
+      this.parentStart[p] = n;
+      n = this.writeBuffer(this.parentWords, n, buffer);
+    });
+    const paths = s.buffers.length;
+    s.paths.forEach((path, p) => {
+      this.parentStart[paths + p] = n;
+      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined);
+    });
+    this.parentStart[paths + s.paths.length] = n;
+    this.parent = s;
+  }
+
+  /** Copies the kept part `part` (expanding) into the key at n. */
+  private copyPart(w: Int32Array, n: number, part: number): number {
+    const to = this.parentStart[part + 1]!;
+    for (let i = this.parentStart[part]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
+    return n;
+  }
+
+  encode(s: State): Int32Array {
+    const { shape, parent } = this;
+    const order = this.canonicalOrder(s);
+    // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
+    const perWrite = this.width + 1;
+    let w = this.room(0, 4 + s.pcs.length);
+    let n = 0;
+    w[n++] = s.hostPc;
+    w[n++] = s.hostPhase;
+    w[n++] = s.unmapped ? 1 : 0;
+    w[n++] = s.reset ? 1 : 0;
+    const forget = shape.forgetPcsAfterUnmap && s.unmapped;
+    for (let k = 0; k < s.pcs.length; k += 1) w[n++] = forget ? FORGOTTEN_PC : s.pcs[order ? order[k]! : k]!;
+    for (let k = 0; k < s.buffers.length; k += 1) {
+      const p = order ? order[k]! : k;
+      const buffer = s.buffers[p]!;
+      w = this.room(n, 1 + perWrite * buffer.length);
+      n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer);
+    }
+    const rename = order ? inverse(order) : undefined;
+    for (let p = 0; p < s.paths.length; p += 1) {
+      const path = s.paths[p]!;
+      w = this.room(n, 1 + perWrite * path.length);
+      n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename);
+    }
+    w = this.room(n, this.storeWords * s.dirty.length);
+    for (const stores of s.dirty) {
+      if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
+      else n = this.writeStores(w, n, stores);
+    }
+    this.length = n;
+    return w;
+  }
+
+  /** The key's words, with room for `more` after the first `n`. */
+  private room(n: number, more: number): Int32Array {
+    if (n + more > this.words.length) {
+      const grown = new Int32Array(2 * (n + more));
+      grown.set(this.words.subarray(0, n));
+      this.words = grown;
+    }
+    return this.words;
+  }
+
+  /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
+  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[]): number {
+    const { shape } = this;
+    w[n++] = buffer.length;
+    let runStart = n;
+    for (const e of buffer) {
+      if (e.kind !== 'store') {
+        n = this.endRun(w, runStart, n, shape.unorderedBuffer);
+        n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
+        w[n++] = e.op;
+        runStart = n;
+        continue;
+      }
+      n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
+      if (!shape.symmetry) n = this.writeStores(w, n, e.stores);
+    }
+    return this.endRun(w, runStart, n, shape.unorderedBuffer);
+  }
+
+  /** A path: its length, then its transactions (PEs renamed), runs of guest writes sorted when the path keeps no order among them. */
+  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined): number {
+    const { shape } = this;
+    w[n++] = path.length;
+    let runStart = n;
+    for (const t of path) {
+      if (!isGuestWrite(t.kind)) {
+        n = this.endRun(w, runStart, n, shape.unorderedPath);
+        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+        w[n++] = t.op;
+        runStart = n;
+      } else if (shape.anonymousGuestWrites) {
+        w[n++] = ANONYMOUS_GUEST_WRITE;
+      } else {
+        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+        if (!shape.symmetry) n = this.writeStores(w, n, t.stores);
+      }
+    }
+    return this.endRun(w, runStart, n, shape.unorderedPath);
+  }
+
+  /**
+   * Ends a run of guest writes, words [start, end): sorted when they may
+   * overtake one another; when each is one word, equal neighbours written
+   * once with their number (a buffer of eight stores to one line is two
+   * words). Returns the run's new end.
+   */
+  private endRun(w: Int32Array, start: number, end: number, sort: boolean): number {
+    const { width } = this;
+    if (sort && end - start > width) sortRun(w, start, (end - start) / width, width);
+    if (width !== 1 || end === start) return end;
+    // Written through `runs`: pairs may take more words than the run (all different), which `bound` leaves room for.
+    const count = end - start;
+    let out = 0;
+    for (let i = 0; i < count; ) {
+      const word = w[start + i]!;
+      let same = 1;
+      while (i + same < count && w[start + i + same] === word) same += 1;
+      this.runs[out++] = word;
+      this.runs[out++] = same;
+      i += same;
+    }
+    for (let i = 0; i < out; i += 1) w[start + i] = this.runs[i]!;
+    return start + out;
+  }
+
+  /** A store set, 32 stores a word. */
+  private writeStores(w: Int32Array, n: number, stores: StoreSet): number {
+    for (let i = 0; i < this.storeWords; i += 1) w[n++] = Number(BigInt.asIntN(32, stores >> BigInt(32 * i)));
+    return n;
+  }
+
+  /** A write's kind, its line or PE (+ 1, below `radix`) and its epoch: one word, or two when wide. */
+  private token(w: Int32Array, n: number, kind: TxnKind, where: number, radix: number, epoch: number): number {
+    if (!this.wide) {
+      w[n] = CODE[kind] + KINDS * (where + radix * epoch);
+      return n + 1;
+    }
+    w[n] = CODE[kind] + KINDS * where;
+    w[n + 1] = epoch;
+    return n + 2;
+  }
+
+  /**
+   * The renaming of PEs that puts each group of interchangeable vCPUs in a
+   * canonical order: sorted by everything that belongs to the vCPU (its
+   * program counter, its buffer, and where its writes are on the paths).
+   * vCPUs with equal descriptions are interchangeable, so ties may go
+   * either way. Returns the PE whose part goes to position k, for each k.
+   */
+  private canonicalOrder(s: State): number[] | undefined {
+    if (this.shape.vcpuGroups.length === 0) return undefined;
+    const order = s.buffers.map((_, pe) => pe);
+    for (const group of this.shape.vcpuGroups) {
+      this.described = 0;
+      const ranked = group.map((k) => {
+        const from = this.described;
+        this.describeVcpu(s, k);
+        return { k, from, to: this.described };
+      });
+      ranked.sort((a, b) => compareWords(this.descriptions, a.from, a.to, b.from, b.to));
+      ranked.forEach((d, rank) => {
+        order[group[rank] ?? d.k] = d.k;
+      });
+    }
+    return order;
+  }
+
+  private describe(word: number): void {
+    if (this.described === this.descriptions.length) {
+      const grown = new Int32Array(2 * this.described);
+      grown.set(this.descriptions);
+      this.descriptions = grown;
+    }
+    this.descriptions[this.described++] = word;
+  }
+
+  /**
+   * vCPU k's description, compared as text: the program counter, the
+   * buffer's stores (kind, epoch, line), then per path the position and
+   * epoch of each of its stores there, one character code per number
+   * (offset by '1', a forgotten counter '*'). A vCPU's buffer and its
+   * writes on the paths hold only stores (with same-pe, vCPU 0, which
+   * shares the host's buffer, is in no group). The order matters: with
+   * unordered paths the key forgets positions this description holds, so
+   * which states are identified depends on how descriptions compare, and
+   * this is the order the model's state counts were first recorded with.
+   */
+  private describeVcpu(s: State, k: number): void {
+    const { shape } = this;
+    this.describe(shape.forgetPcsAfterUnmap && s.unmapped ? STAR : CHAR_ONE + (s.pcs[k] ?? 0));
+    const start = this.described;
+    const buffer = s.buffers[k] ?? [];
+    for (const entry of buffer) {
+      this.describe(LETTER_S);
+      this.describe(CHAR_ONE + entry.epoch);
+      this.describe(CHAR_ONE + entry.region);
+    }
+    if (shape.unorderedBuffer && buffer.length > 1) sortRun(this.descriptions, start, buffer.length, 3);
+    // Anonymous guest writes carry no PE, and a vCPU puts nothing else on a path.
+    if (shape.anonymousGuestWrites) return;
+    for (const path of s.paths) {
+      this.describe(SLASH);
+      path.forEach((t, i) => {
+        if (t.pe !== k) return;
+        this.describe(CHAR_ONE + i);
+        this.describe(LETTER_S);
+        this.describe(CHAR_ONE);
+        this.describe(CHAR_ONE + t.epoch);
+      });
+    }
+  }
 }
 
-export function stateKey(s: State, shape: KeyShape): string {
-  const buffers = s.buffers.map((buffer) => bufferKey(buffer, shape));
-  const order = canonicalOrder(s, shape, buffers);
-  const rename = new Array<number>(s.buffers.length);
-  if (order) order.forEach((pe, k) => (rename[pe] = k));
-  let key = num(s.hostPc) + num(s.hostPhase) + (s.unmapped ? '1' : '0') + (s.reset ? '1' : '0');
-  s.pcs.forEach((_, k) => (key += pcText(s, order ? (order[k] ?? k) : k, shape)));
-  buffers.forEach((_, k) => (key += `|${buffers[order ? (order[k] ?? k) : k] ?? ''}`));
-  for (const path of s.paths) {
-    const tokens = path.map((t) => txnToken(t, t.pe < 0 || !order ? t.pe : (rename[t.pe] ?? t.pe), shape));
-    key += `/${shape.unorderedPath ? sortRuns(tokens, (i) => isGuestWrite(path[i]?.kind ?? 'read')) : tokens.join('')}`;
+/** Character codes of descriptions (describeVcpu). */
+const CHAR_ONE = '1'.charCodeAt(0);
+const STAR = '*'.charCodeAt(0);
+const SLASH = '/'.charCodeAt(0);
+const LETTER_S = 's'.charCodeAt(0);
+
+/** Lexicographic order of words [aFrom, aTo) and [bFrom, bTo), a prefix first. */
+function compareWords(words: Int32Array, aFrom: number, aTo: number, bFrom: number, bTo: number): number {
+  for (let i = 0; aFrom + i < aTo && bFrom + i < bTo; i += 1) {
+    const x = words[aFrom + i]!;
+    const y = words[bFrom + i]!;
+    if (x !== y) return x - y;
   }
-  key += '/';
-  for (const ids of s.dirty) key += shape.symmetry ? (ids === 0 ? '0' : '1') : `${ids};`;
-  return key;
+  return aTo - aFrom - (bTo - bFrom);
+}
+
+/** A PE after the canonical renaming (NO_PE stays). */
+const renamed = (pe: number, rename: readonly number[] | undefined): number => (pe < 0 || !rename ? pe : rename[pe]!);
+
+/** The positions of a permutation: inverse(order)[order[k]] = k. */
+function inverse(order: readonly number[]): number[] {
+  const out = new Array<number>(order.length);
+  order.forEach((pe, k) => (out[pe] = k));
+  return out;
 }

@@ -10,12 +10,15 @@
  * any more. The canonical key (reductions) lives in state-key.ts.
  */
 import type { ResetMethod } from '../types.ts';
+import { NO_STORES, type Model, type StoreSet } from './model.ts';
 
 /** A write in a PE write buffer: a group of guest stores (one after merging) or a host reset write. */
 export interface Entry {
   readonly kind: 'store' | ResetMethod;
-  /** Guest stores: bit i set for store i of the scenario (numbered over all vCPUs). Host writes: the host op index. */
-  readonly ids: number;
+  /** Guest stores: the stores the write carries. Host writes: NO_STORES. */
+  readonly stores: StoreSet;
+  /** Host writes: the index of the host op that issued it. Guest stores: -1. */
+  readonly op: number;
   /** Guest stores: the 64-byte line (merge granule, cache line) as an index into Model.lines. Host writes: -1. */
   readonly region: number;
   /** Barriers executed on the issuing PE before the write (a DMB orders across epochs). */
@@ -38,8 +41,10 @@ export interface Txn {
   readonly kind: TxnKind;
   /** The write buffer (PE) it came from; NO_PE for an eviction. */
   readonly pe: number;
-  /** As Entry.ids; for a read, the host op index. */
-  readonly ids: number;
+  /** As Entry.stores: the guest stores a store or write-back carries. */
+  readonly stores: StoreSet;
+  /** As Entry.op: the host op of a read or reset write; -1 for guest writes. */
+  readonly op: number;
   /** As Entry.epoch: the architecture keeps barrier-ordered accesses in order all the way to the peripheral. */
   readonly epoch: number;
 }
@@ -60,8 +65,8 @@ export interface State {
   readonly reset: boolean;
   /** One write buffer per vCPU, then the host's (none with `same-pe`: the host uses vCPU 0's). */
   readonly buffers: readonly (readonly Entry[])[];
-  /** Per cache line (Model.lines): the guest stores whose data the dirty line holds; 0 when clean (M-cache-line). */
-  readonly dirty: readonly number[];
+  /** Per cache line (Model.lines): the guest stores whose data the dirty line holds; NO_STORES when clean (M-cache-line). */
+  readonly dirty: readonly StoreSet[];
   /** Path 0 leads to the device; path 1 is the side path (reset controller, firmware, or the PCIe config path that bypasses the BAR path). */
   readonly paths: readonly (readonly Txn[])[];
 }
@@ -69,15 +74,15 @@ export interface State {
 export const DEVICE_PATH = 0;
 export const SIDE_PATH = 1;
 
-export function initialState(vcpus: number, bufferCount: number, lines: number): State {
+export function startState(model: Model): State {
   return {
-    pcs: new Array<number>(vcpus).fill(0),
+    pcs: new Array<number>(model.vcpus.length).fill(0),
     hostPc: 0,
     hostPhase: 0,
     unmapped: false,
     reset: false,
-    buffers: Array.from({ length: bufferCount }, () => []),
-    dirty: new Array<number>(lines).fill(0),
+    buffers: Array.from({ length: model.bufferCount }, () => []),
+    dirty: new Array<StoreSet>(model.lines.length).fill(NO_STORES),
     paths: [[], []],
   };
 }
@@ -89,5 +94,16 @@ export function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
 }
 
 export function removeAt<T>(list: readonly T[], index: number): T[] {
-  return [...list.slice(0, index), ...list.slice(index + 1)];
+  const copy = new Array<T>(list.length - 1);
+  for (let i = 0; i < index; i += 1) copy[i] = list[i]!;
+  for (let i = index + 1; i < list.length; i += 1) copy[i - 1] = list[i]!;
+  return copy;
+}
+
+/** `list` with `value` appended. */
+export function append<T>(list: readonly T[], value: T): T[] {
+  const copy = new Array<T>(list.length + 1);
+  for (let i = 0; i < list.length; i += 1) copy[i] = list[i]!;
+  copy[list.length] = value;
+  return copy;
 }

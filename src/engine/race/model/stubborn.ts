@@ -62,339 +62,459 @@
  * holds of every vCPU of its group, so the step kept stands for one in T.
  */
 import { pendingGuestStore, pendingWrite, type PendingWrite } from './ack-point.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
-import { guestsDone, vcpuTransitions } from './guest.ts';
-import { hostTransitions } from './host.ts';
-import { blockerOf, route } from './path.ts';
-import { DEVICE_PATH, isGuestWrite, type Entry, type State, type TxnKind } from './state.ts';
-import type { Allowed } from './transitions.ts';
+import { guestsDone } from './guest.ts';
+import type { Allowed, Model } from './model.ts';
+import { route } from './path.ts';
+import { isGuestWrite, type State, type TxnKind } from './state.ts';
+import type { Moves } from './step.ts';
+import { HOST_OPS } from '../vocabulary/host-ops.ts';
 import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
-const isReset = (kind: TxnKind): boolean => isResetMethod(kind);
-
-/** Where a write of a buffer goes when it leaves: a path (`p0`, `p1`) or, for a cacheable store, its cache line (`c<line>`). */
-function destination(model: Model, kind: Entry['kind'], region: number): string {
-  return kind === 'store' && model.cacheable ? `c${region}` : `p${route(model, kind)}`;
+/**
+ * Where a write goes when it leaves a buffer, as a number: path p (0 or
+ * 1), or for a cacheable store its cache line l, as 2 + l.
+ */
+const LINE_DESTINATIONS = 2;
+function destination(model: Model, kind: TxnKind, region: number): number {
+  return kind === 'store' && model.cacheable ? LINE_DESTINATIONS + region : route(model, kind);
 }
 
-/** The context the rules below read, computed once per state. */
-interface Context {
-  readonly model: Model;
-  readonly s: State;
-  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
-  readonly vcpusIdle: boolean;
-  /** Destinations of the entries in each buffer now, and of those that will enter it. */
-  readonly now: readonly ReadonlySet<string>[];
-  readonly later: readonly ReadonlySet<string>[];
-  /** Whether each atom asked about is enabled (building a host step's successor is not free). */
-  readonly enabled: Map<string, boolean>;
-}
-
-function futureEntries(model: Model, s: State, vcpusIdle: boolean): Set<string>[] {
-  const later = Array.from({ length: model.bufferCount }, () => new Set<string>());
-  if (!s.unmapped && !vcpusIdle) {
-    model.vcpus.forEach((vcpu, k) => {
-      vcpu.ops.slice(s.pcs[k] ?? 0).forEach((op) => {
-        if (op.op === 'store') later[k]?.add(destination(model, 'store', model.lines.indexOf(Math.floor(op.offset / MERGE_GRANULE))));
-      });
-    });
-  }
-  model.host.slice(s.hostPc).forEach((op) => {
-    if (op.op === 'reset') later[model.hostBuffer]?.add(destination(model, op.method, -1));
-  });
-  return later;
-}
-
-function contextOf(model: Model, s: State, forgetPcsAfterUnmap: boolean): Context {
-  const vcpusIdle = forgetPcsAfterUnmap && s.unmapped;
-  return {
-    model,
-    s,
-    vcpusIdle,
-    now: s.buffers.map((buffer) => new Set(buffer.map((e) => destination(model, e.kind, e.region)))),
-    later: futureEntries(model, s, vcpusIdle),
-    enabled: new Map(),
-  };
-}
-
-function pendingAtom(pending: PendingWrite | undefined): string[] {
-  if (!pending) return [];
-  return 'buffer' in pending ? [`b${pending.buffer}`] : [`a${pending.path}.${pending.index}`];
-}
-
-/** Buffers whose writes, now (`b`) or later (`f`), go to `dest`. */
-function writersTo(c: Context, dest: string): string[] {
-  const out: string[] = [];
-  c.now.forEach((d, p) => d.has(dest) && out.push(`b${p}`));
-  c.later.forEach((d, p) => d.has(dest) && out.push(`f${p}`));
-  return out;
-}
-
-const allLines = (c: Context): string[] => (c.model.cacheable ? c.model.lines.map((_, l) => `e${l}`) : []);
-
-/** What the host's step at op j, phase q does that others can interfere with. */
-function hostStepEffect(model: Model, j: number, q: number): 'appends' | 'cleans' | 'waits' | 'other' {
+/** What the host's step at op j, phase q does that others can interfere with; one bit each, so a query names several. */
+const APPENDS = 1;
+const CLEANS = 2;
+const WAITS = 4;
+const OTHER = 8;
+function hostStepEffect(model: Model, j: number, q: number): number {
   const op = model.host[j];
-  if (op?.op === 'read') return 'appends';
-  if (op?.op === 'dc-civac') return 'cleans';
-  if (op?.op === 'unmap-s2' && q === 1) return model.cacheable && model.knobs['unmap-cleans'] ? 'cleans' : 'waits';
-  return op?.op === 'dsb' || op?.op === 'unmap-s2' ? 'waits' : 'other';
+  if (op?.op === 'read') return APPENDS;
+  if (op?.op === 'dc-civac') return CLEANS;
+  if (op?.op === 'unmap-s2' && q === 1) return model.cacheable && model.knobs['unmap-cleans'] ? CLEANS : WAITS;
+  return op?.op === 'dsb' || op?.op === 'unmap-s2' ? WAITS : OTHER;
 }
 
-/** The host's steps not yet taken (the current one first) whose effect is one of `effects`. */
-function hostSteps(c: Context, effects: readonly ReturnType<typeof hostStepEffect>[]): string[] {
-  const { model, s } = c;
-  const out: string[] = [];
-  for (let j = s.hostPc; j < model.host.length; j += 1) {
-    const phases = model.host[j]?.op === 'unmap-s2' ? [0, 1, 2] : [0];
-    for (const q of phases) {
-      if ((j > s.hostPc || q >= s.hostPhase) && effects.includes(hostStepEffect(model, j, q))) out.push(`h${j}.${q}`);
-    }
+/** Per program counter: whether a write from there on goes to each destination (rows of `destinations` bytes). */
+function laterDestinations(length: number, destinations: number, destinationOf: (index: number) => number | undefined): Uint8Array {
+  const table = new Uint8Array((length + 1) * destinations);
+  for (let index = length - 1; index >= 0; index -= 1) {
+    table.copyWithin(index * destinations, (index + 1) * destinations, (index + 2) * destinations);
+    const d = destinationOf(index);
+    if (d !== undefined) table[index * destinations + d] = 1;
   }
-  return out;
+  return table;
 }
 
 /**
- * Everything that puts a transaction at the end of the device path:
- * departures to it, evictions, and the host's reads and cleans (a clean
- * writes dirty lines back). Two of them taken in the other order leave the
- * path in another order.
+ * The partial-order reduction of one exploration: `allowedIn(s, moves)` gives
+ * the steps to expand in a state, those of a strong stubborn set (rules 1
+ * to 4 above), or undefined when that would be every step. What it returns
+ * reads this object's scratch: use it before the next call.
+ *
+ * Atoms are numbers, one range per letter above, laid out per state:
+ * `v k` at k, then `b p`, `f p`, `e l`, `h j.q` (three phases per host op),
+ * `R`, `G`, and the path positions, path 0's first.
  */
-function appendersToDevicePath(c: Context): string[] {
-  return [...writersTo(c, `p${DEVICE_PATH}`), ...allLines(c), ...hostSteps(c, ['appends', 'cleans'])];
-}
+export class StubbornSets {
+  private readonly model: Model;
+  private readonly forgetPcsAfterUnmap: boolean;
+  /** Destinations: the two paths, then the cache lines. */
+  private readonly destinations: number;
+  /** Per vCPU: laterDestinations of its stores (f atoms). */
+  private readonly vcpuLater: readonly Uint8Array[];
+  /** laterDestinations of the host's resets. */
+  private readonly hostLater: Uint8Array;
+  /** Per host op and phase (3 j + q): hostStepEffect. */
+  private readonly hostEffect: readonly number[];
+  /** The destination of a store, per line (Model.lines). */
+  private readonly storeDestination: readonly number[];
+  // The layout of atoms, fixed by the model except the path positions.
+  private readonly b: number;
+  private readonly f: number;
+  private readonly e: number;
+  private readonly h: number;
+  private readonly R: number;
+  private readonly G: number;
+  private readonly a: number;
+  private onPath0 = 0;
+  // The state being reduced, and scratch.
+  private s!: State;
+  private moves!: Moves;
+  /** vCPU steps no longer matter (after the TLBI, pcs forgotten). */
+  private vcpusIdle = false;
+  /**
+   * Per buffer and destination (p * destinations + d): an entry in the
+   * buffer now goes there, when `round`. Worked out for a buffer when a rule
+   * first asks (`goesTo`), its round in `nowKnown`.
+   */
+  private readonly now: Int32Array;
+  private readonly nowKnown: Int32Array;
+  /** The atoms in T: those whose entry is `round` (a number per call, so that nothing needs clearing). */
+  private inSet = new Int32Array(64);
+  private round = 0;
+  private readonly work: number[] = [];
+  private readonly candidates: number[] = [];
+  private readonly allowed: Allowed;
+  /** The host's current step is in T (what `allowed.host` says). */
+  private hostHeld = false;
 
-/** Everything that changes cache line l: departures into it, its eviction, the host's cleans. */
-function usersOfLine(c: Context, line: number): string[] {
-  return [...writersTo(c, `c${line}`), `e${line}`, ...hostSteps(c, ['cleans'])];
-}
-
-/**
- * The atom whose step moves the host on: its current step, or while a
- * read waits for its data, the read's arrival. Every later host step needs
- * it first.
- */
-function hostNow(c: Context): string[] {
-  const { model, s } = c;
-  const op = model.host[s.hostPc];
-  if (!op) return [];
-  if (op.op === 'read' && s.hostPhase === 1) return atomsOnPaths(s, (kind) => kind === 'read');
-  return [`h${s.hostPc}.${s.hostPhase}`];
-}
-
-const hostAtom = (atom: string): { j: number; q: number } => {
-  const [j, q] = atom.slice(1).split('.').map(Number);
-  return { j: j ?? 0, q: q ?? 0 };
-};
-const isCurrentHostStep = (s: State, atom: string): boolean => {
-  const { j, q } = hostAtom(atom);
-  return j === s.hostPc && q === s.hostPhase;
-};
-
-function atomsOnPaths(s: State, select: (kind: TxnKind) => boolean): string[] {
-  const out: string[] = [];
-  s.paths.forEach((path, p) => path.forEach((txn, i) => select(txn.kind) && out.push(`a${p}.${i}`)));
-  return out;
-}
-
-const txnAt = (s: State, atom: string) => {
-  const [p, i] = atom.slice(1).split('.').map(Number);
-  return { p: p ?? 0, i: i ?? 0, txn: s.paths[p ?? 0]?.[i ?? 0] };
-};
-
-function enabledNow(c: Context, atom: string): boolean {
-  const { model, s } = c;
-  const n = Number(atom.slice(1));
-  switch (atom[0]) {
-    case 'v':
-      return !c.vcpusIdle && vcpuTransitions(model, s, n).length > 0;
-    case 'h':
-      return isCurrentHostStep(s, atom) && hostTransitions(model, s).length > 0;
-    case 'b':
-      // The oldest entry of a buffer may always leave.
-      return (s.buffers[n]?.length ?? 0) > 0;
-    case 'e':
-      return (s.dirty[n] ?? 0) !== 0;
-    case 'a': {
-      const { p, i, txn } = txnAt(s, atom);
-      return txn !== undefined && blockerOf(model, s.paths[p] ?? [], i) === undefined;
-    }
-    default:
-      // f, R, G: actions on writes that do not exist yet.
-      return false;
+  constructor(model: Model, forgetPcsAfterUnmap: boolean) {
+    this.model = model;
+    this.forgetPcsAfterUnmap = forgetPcsAfterUnmap;
+    const destinations = LINE_DESTINATIONS + model.lines.length;
+    this.destinations = destinations;
+    this.vcpuLater = model.vcpus.map((vcpu) =>
+      laterDestinations(vcpu.ops.length, destinations, (pc) => (vcpu.ops[pc]?.op === 'store' ? destination(model, 'store', vcpu.region[pc]!) : undefined)),
+    );
+    this.hostLater = laterDestinations(model.host.length, destinations, (j) => {
+      const op = model.host[j];
+      return op?.op === 'reset' ? destination(model, op.method, -1) : undefined;
+    });
+    this.hostEffect = model.host.flatMap((_, j) => [0, 1, 2].map((q) => hostStepEffect(model, j, q)));
+    this.storeDestination = model.lines.map((_, line) => destination(model, 'store', line));
+    this.b = model.vcpus.length;
+    this.f = this.b + model.bufferCount;
+    this.e = this.f + model.bufferCount;
+    this.h = this.e + model.lines.length;
+    this.R = this.h + 3 * model.host.length;
+    this.G = this.R + 1;
+    this.a = this.R + 2;
+    this.now = new Int32Array(destinations * model.bufferCount);
+    this.nowKnown = new Int32Array(model.bufferCount);
+    const sets = this;
+    this.allowed = {
+      vcpu: (k) => this.held(k),
+      get host() {
+        return sets.hostHeld;
+      },
+      buffer: (pe) => this.held(this.b + pe),
+      line: (line) => this.held(this.e + line),
+      arrival: (path, index) => this.held(this.pathAtom(path, index)),
+    };
   }
-}
 
-function enabled(c: Context, atom: string): boolean {
-  let known = c.enabled.get(atom);
-  if (known === undefined) c.enabled.set(atom, (known = enabledNow(c, atom)));
-  return known;
-}
+  private pathAtom(p: number, i: number): number {
+    return this.a + (p === 0 ? i : this.onPath0 + i);
+  }
 
-/**
- * Rule (2) for an enabled atom. Left out, and why:
- * - a vCPU step and a departure, merge or arrival: a store appends to its
- *   own buffer, which commutes with taking or merging entries already
- *   there, and the departure rule (mayLeave) reads only the entries ahead;
- *   a vCPU dsb is enabled only when its writes are complete, which the
- *   others can only make true;
- * - two vCPUs: they share nothing (same-pe shares vCPU 0's buffer with the
- *   host, not with another vCPU);
- * - a departure and an arrival, or two arrivals on one path: appending at
- *   the end and taking out an element commute, and taking out an earlier
- *   transaction can only let a later one arrive (staysBehind);
- * - two departures into the cache: they OR store sets into a line;
- * - the host and an arrival: arrivals only complete writes the host waits
- *   for, and the one that returns a read's data happens while the host has
- *   no step of its own.
- */
-function interferers(c: Context, atom: string): string[] {
-  const { model, s } = c;
-  switch (atom[0]) {
-    case 'v':
-      // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
-      return hostSteps(c, ['appends', 'cleans', 'waits', 'other']);
-    case 'h': {
-      const { j, q } = hostAtom(atom);
-      const effect = hostStepEffect(model, j, q);
-      const vcpus = c.vcpusIdle ? [] : model.vcpus.map((_, k) => `v${k}`);
-      if (effect === 'appends') return [...vcpus, ...appendersToDevicePath(c)];
-      if (effect === 'cleans') return [...vcpus, ...appendersToDevicePath(c), ...model.lines.flatMap((_, l) => usersOfLine(c, l))];
-      // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
-      return vcpus;
+  private hostAtom(j: number, q: number): number {
+    return this.h + 3 * j + q;
+  }
+
+  private held(atom: number): boolean {
+    return this.inSet[atom] === this.round;
+  }
+
+  private readonly add = (atom: number): void => {
+    if (this.inSet[atom] === this.round) return;
+    this.inSet[atom] = this.round;
+    this.work.push(atom);
+  };
+
+  allowedIn(s: State, moves: Moves): Allowed | undefined {
+    const { model } = this;
+    this.s = s;
+    this.moves = moves;
+    this.vcpusIdle = this.forgetPcsAfterUnmap && s.unmapped;
+    this.onPath0 = s.paths[0]?.length ?? 0;
+    const size = this.a + this.onPath0 + (s.paths[1]?.length ?? 0);
+    if (this.inSet.length < size) this.inSet = new Int32Array(2 * size);
+    // Rounds count up to a bound well within 32 bits, then start again on cleared arrays.
+    if (this.round === 1 << 30) {
+      this.round = 0;
+      this.inSet.fill(0);
+      this.now.fill(0);
+      this.nowKnown.fill(0);
     }
-    case 'b': {
-      const out: string[] = [];
-      for (const dest of c.now[Number(atom.slice(1))] ?? []) {
-        if (dest === `p${DEVICE_PATH}`) out.push(...appendersToDevicePath(c));
-        else if (dest.startsWith('p')) out.push(...writersTo(c, dest));
-        else out.push(...usersOfLine(c, Number(dest.slice(1))));
+    this.round += 1;
+    const candidates = this.collectCandidates();
+    this.addLandmark();
+    for (;;) {
+      for (let atom = this.work.pop(); atom !== undefined; atom = this.work.pop()) {
+        if (this.enabled(atom)) this.addInterferers(atom);
+        else this.addEnablers(atom);
       }
-      return out;
+      // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
+      if (candidates[0] !== undefined && !candidates.some((atom) => this.held(atom))) this.add(candidates[0]);
+      for (const group of model.vcpuGroups) {
+        for (const first of [0, this.b, this.f]) {
+          if (group.some((k) => this.held(first + k))) for (const k of group) this.add(first + k);
+        }
+      }
+      if (this.work.length === 0) break;
     }
-    case 'e':
-      return [...appendersToDevicePath(c), ...usersOfLine(c, Number(atom.slice(1)))];
-    case 'a': {
+    if (candidates.every((atom) => this.held(atom))) return undefined;
+    this.hostHeld = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
+    return this.allowed;
+  }
+
+  /** Whether writes that enter buffer p later go to destination d. */
+  private laterTo(p: number, d: number): boolean {
+    const { model, s, destinations } = this;
+    if (p < model.vcpus.length && !s.unmapped && !this.vcpusIdle && this.vcpuLater[p]![(s.pcs[p] ?? 0) * destinations + d] === 1) return true;
+    return p === model.hostBuffer && this.hostLater[s.hostPc * destinations + d] === 1;
+  }
+
+  private addPending(pending: PendingWrite | undefined): void {
+    if (pending === undefined) return;
+    this.add('buffer' in pending ? this.b + pending.buffer : this.pathAtom(pending.path, pending.index));
+  }
+
+  /** Whether an entry now in buffer p goes to destination d. */
+  private goesTo(p: number, d: number): boolean {
+    const { round } = this;
+    if (this.nowKnown[p] !== round) {
+      this.nowKnown[p] = round;
+      const buffer = this.s.buffers[p] ?? [];
+      for (let i = 0; i < buffer.length; i += 1) {
+        const { kind, region } = buffer[i]!;
+        this.now[p * this.destinations + (kind === 'store' ? this.storeDestination[region]! : destination(this.model, kind, region))] = round;
+      }
+    }
+    return this.now[p * this.destinations + d] === round;
+  }
+
+  /** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
+  private addWritersTo(d: number): void {
+    const count = this.model.bufferCount;
+    for (let p = 0; p < count; p += 1) if (this.goesTo(p, d)) this.add(this.b + p);
+    for (let p = 0; p < count; p += 1) if (this.laterTo(p, d)) this.add(this.f + p);
+  }
+
+  private addAllLines(): void {
+    if (this.model.cacheable) for (let l = 0; l < this.model.lines.length; l += 1) this.add(this.e + l);
+  }
+
+  /** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
+  private addHostSteps(effects: number): void {
+    const { model, s } = this;
+    for (let j = s.hostPc; j < model.host.length; j += 1) {
+      const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
+      for (let q = 0; q < phases; q += 1) {
+        if ((j > s.hostPc || q >= s.hostPhase) && (this.hostEffect[3 * j + q]! & effects) !== 0) this.add(this.hostAtom(j, q));
+      }
+    }
+  }
+
+  /**
+   * Everything that puts a transaction at the end of the device path:
+   * departures to it, evictions, and the host's reads and cleans (a clean
+   * writes dirty lines back). Two of them taken in the other order leave the
+   * path in another order.
+   */
+  private addAppendersToDevicePath(): void {
+    this.addWritersTo(0);
+    this.addAllLines();
+    this.addHostSteps(APPENDS | CLEANS);
+  }
+
+  /** Everything that changes cache line l: departures into it, its eviction, the host's cleans. */
+  private addUsersOfLine(l: number): void {
+    this.addWritersTo(LINE_DESTINATIONS + l);
+    this.add(this.e + l);
+    this.addHostSteps(CLEANS);
+  }
+
+  /** The path positions of the reset writes, the guest writes or the reads on the paths. */
+  private addOnPaths(which: 'resets' | 'guest writes' | 'reads', sink = this.add): void {
+    const { paths } = this.s;
+    for (let p = 0; p < paths.length; p += 1) {
+      const path = paths[p]!;
+      for (let i = 0; i < path.length; i += 1) {
+        const { kind } = path[i]!;
+        if (which === 'resets' ? isResetMethod(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
+      }
+    }
+  }
+
+  /**
+   * The atom whose step moves the host on: its current step, or while a
+   * read waits for its data, the read's arrival. Every later host step needs
+   * it first.
+   */
+  private addHostNow(sink = this.add): void {
+    const { model, s } = this;
+    const op = model.host[s.hostPc];
+    if (!op) return;
+    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths('reads', sink);
+    else sink(this.hostAtom(s.hostPc, s.hostPhase));
+  }
+
+  private enabled(atom: number): boolean {
+    if (atom < this.b) return this.vcpuEnabled(atom);
+    if (atom < this.f) return this.bufferEnabled(atom - this.b);
+    if (atom < this.e) return false;
+    if (atom < this.h) return this.lineEnabled(atom - this.e);
+    if (atom < this.R) return atom === this.hostAtom(this.s.hostPc, this.s.hostPhase) && this.moves.host !== undefined;
+    // R, G: actions on writes that do not exist yet.
+    if (atom < this.a) return false;
+    return this.arrivalEnabled(this.pathOf(atom), this.indexOf(atom));
+  }
+
+  private vcpuEnabled(k: number): boolean {
+    return !this.vcpusIdle && this.moves.vcpu[k] !== undefined;
+  }
+
+  /** The oldest entry of a buffer may always leave. */
+  private bufferEnabled(p: number): boolean {
+    return (this.s.buffers[p]?.length ?? 0) > 0;
+  }
+
+  private lineEnabled(l: number): boolean {
+    return this.s.dirty[l] !== 0n;
+  }
+
+  private arrivalEnabled(p: number, i: number): boolean {
+    return this.moves.blockers[p]![i] === -1;
+  }
+
+  /** The path and index of path position `atom`. */
+  private pathOf(atom: number): number {
+    return atom - this.a < this.onPath0 ? 0 : 1;
+  }
+
+  private indexOf(atom: number): number {
+    const i = atom - this.a;
+    return i < this.onPath0 ? i : i - this.onPath0;
+  }
+
+  /**
+   * Rule (2) for an enabled atom. Left out, and why:
+   * - a vCPU step and a departure, merge or arrival: a store appends to its
+   *   own buffer, which commutes with taking or merging entries already
+   *   there, and the departure rule (mayLeave) reads only the entries ahead;
+   *   a vCPU dsb is enabled only when its writes are complete, which the
+   *   others can only make true;
+   * - two vCPUs: they share nothing (same-pe shares vCPU 0's buffer with the
+   *   host, not with another vCPU);
+   * - a departure and an arrival, or two arrivals on one path: appending at
+   *   the end and taking out an element commute, and taking out an earlier
+   *   transaction can only let a later one arrive (staysBehind);
+   * - two departures into the cache: they OR store sets into a line;
+   * - the host and an arrival: arrivals only complete writes the host waits
+   *   for, and the one that returns a read's data happens while the host has
+   *   no step of its own.
+   */
+  private addInterferers(atom: number): void {
+    const { model, s } = this;
+    if (atom < this.b) {
+      // The TLBI decides whether a store enters the buffer or faults; the other host steps, kept for simplicity.
+      this.addHostSteps(APPENDS | CLEANS | WAITS | OTHER);
+    } else if (atom < this.f) {
+      const p = atom - this.b;
+      for (let d = 0; d < this.destinations; d += 1) {
+        if (!this.goesTo(p, d)) continue;
+        if (d === 0) this.addAppendersToDevicePath();
+        else if (d < LINE_DESTINATIONS) this.addWritersTo(d);
+        else this.addUsersOfLine(d - LINE_DESTINATIONS);
+      }
+    } else if (atom >= this.e && atom < this.h) {
+      this.addAppendersToDevicePath();
+      this.addUsersOfLine(atom - this.e);
+    } else if (atom >= this.h && atom < this.R) {
+      const effect = this.hostEffect[atom - this.h]!;
+      if (!this.vcpusIdle) for (let k = 0; k < model.vcpus.length; k += 1) this.add(k);
+      // Barriers only wait (for writes others can only complete); a reset enters the host's buffer behind what is there.
+      if (effect === APPENDS || effect === CLEANS) this.addAppendersToDevicePath();
+      if (effect === CLEANS) for (let l = 0; l < model.lines.length; l += 1) this.addUsersOfLine(l);
+    } else if (atom >= this.a) {
       // A reset's arrival decides whether a guest write's arrival is the violation; once reset, nothing changes that.
-      const kind = txnAt(s, atom).txn?.kind;
-      if (s.reset || kind === undefined) return [];
-      if (isGuestWrite(kind)) return [...atomsOnPaths(s, isReset), 'R'];
-      return isReset(kind) ? [...atomsOnPaths(s, isGuestWrite), 'G'] : [];
+      const kind = s.paths[this.pathOf(atom)]?.[this.indexOf(atom)]?.kind;
+      if (s.reset || kind === undefined) return;
+      if (isGuestWrite(kind)) {
+        this.addOnPaths('resets');
+        this.add(this.R);
+      } else if (isResetMethod(kind)) {
+        this.addOnPaths('guest writes');
+        this.add(this.G);
+      }
     }
-    default:
-      return [];
   }
-}
 
-/** Why the host's step `atom` is not enabled: the atoms one of which must move first (rule 3). */
-function hostEnablers(c: Context, atom: string): string[] {
-  const { model, s } = c;
-  const op = model.host[s.hostPc];
-  const { j, q } = hostAtom(atom);
-  // A step already taken is never taken again; a later one needs the host to move on first.
-  if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return [];
-  if (!isCurrentHostStep(s, atom)) return hostNow(c);
-  if (model.knobs['guest-stops'] && !guestsDone(model, s)) {
-    const k = model.vcpus.findIndex((vcpu, j) => (s.pcs[j] ?? 0) < vcpu.ops.length);
-    return [`v${k}`];
+  /** Why the host's step at op j, phase q is not enabled: the atoms one of which must move first (rule 3). */
+  private addHostEnablers(j: number, q: number): void {
+    const { model, s } = this;
+    const op = model.host[s.hostPc];
+    // A step already taken is never taken again; a later one needs the host to move on first.
+    if (!op || j < s.hostPc || (j === s.hostPc && q < s.hostPhase)) return;
+    if (j !== s.hostPc || q !== s.hostPhase) return this.addHostNow();
+    if (model.knobs['guest-stops'] && !guestsDone(model, s)) {
+      this.add(model.vcpus.findIndex((vcpu, k) => (s.pcs[k] ?? 0) < vcpu.ops.length));
+      return;
+    }
+    if (op.op === 'read') {
+      if (s.hostPhase === 1) this.addOnPaths('reads');
+      else this.add(this.b + model.hostBuffer);
+      return;
+    }
+    if (op.op === 'unmap-s2' && s.hostPhase === 1) {
+      const store = pendingGuestStore(model, s);
+      if (store) return this.addPending(store);
+    }
+    this.addPending(pendingWrite(model, s, model.hostBuffer));
   }
-  if (op.op === 'read') {
-    if (s.hostPhase === 1) return atomsOnPaths(s, (kind) => kind === 'read');
-    return [`b${model.hostBuffer}`];
-  }
-  if (op.op === 'unmap-s2' && s.hostPhase === 1) {
-    const store = pendingGuestStore(model, s);
-    if (store) return pendingAtom(store);
-  }
-  return pendingAtom(pendingWrite(model, s, model.hostBuffer));
-}
 
-/** Rule (3) for a disabled atom: an action of these must come first. */
-function enablers(c: Context, atom: string): string[] {
-  const { model, s } = c;
-  const n = Number(atom.slice(1));
-  switch (atom[0]) {
-    case 'v':
+  /** Rule (3) for a disabled atom: an action of these must come first. */
+  private addEnablers(atom: number): void {
+    const { model, s } = this;
+    if (atom < this.b) {
       // Idle or at the end: never enabled again. Otherwise a dsb waiting for its writes.
-      return c.vcpusIdle || (s.pcs[n] ?? 0) >= (model.vcpus[n]?.ops.length ?? 0) ? [] : pendingAtom(pendingWrite(model, s, n));
-    case 'h':
-      return hostEnablers(c, atom);
-    case 'f': {
-      // A write enters buffer n only by a step of its owner: the vCPU (its stores), the host (its resets).
-      const out = n < model.vcpus.length && !s.unmapped && !c.vcpusIdle ? [`v${n}`] : [];
-      return n === model.hostBuffer ? [...out, ...hostNow(c)] : out;
-    }
-    case 'e':
+      if (!this.vcpusIdle && (s.pcs[atom] ?? 0) < (model.vcpus[atom]?.ops.length ?? 0)) this.addPending(pendingWrite(model, s, atom));
+    } else if (atom >= this.f && atom < this.e) {
+      // A write enters buffer p only by a step of its owner: the vCPU (its stores), the host (its resets).
+      const p = atom - this.f;
+      if (p < model.vcpus.length && !s.unmapped && !this.vcpusIdle) this.add(p);
+      if (p === model.hostBuffer) this.addHostNow();
+    } else if (atom >= this.e && atom < this.h) {
       // A clean line becomes dirty only by a store leaving a buffer into it.
-      return writersTo(c, `c${n}`);
-    case 'a': {
-      const { p, i } = txnAt(s, atom);
-      const blocker = blockerOf(model, s.paths[p] ?? [], i);
-      return blocker === undefined ? [] : [`a${p}.${blocker}`];
-    }
-    case 'R':
+      this.addWritersTo(LINE_DESTINATIONS + atom - this.e);
+    } else if (atom >= this.h && atom < this.R) {
+      this.addHostEnablers(Math.floor((atom - this.h) / 3), (atom - this.h) % 3);
+    } else if (atom === this.R) {
       // A reset reaches a path by leaving the host's buffer.
-      return [`b${model.hostBuffer}`, `f${model.hostBuffer}`];
-    case 'G': {
+      this.add(this.b + model.hostBuffer);
+      this.add(this.f + model.hostBuffer);
+    } else if (atom === this.G) {
       // A guest write reaches a path by leaving a buffer (uncached) or as a write-back (eviction, the host's clean).
-      const buffers = model.vcpus.flatMap((_, k) => [`b${k}`, `f${k}`]);
-      return model.cacheable ? [...buffers, ...allLines(c), ...hostSteps(c, ['cleans'])] : buffers;
+      for (let k = 0; k < model.vcpus.length; k += 1) {
+        this.add(this.b + k);
+        this.add(this.f + k);
+      }
+      if (model.cacheable) {
+        this.addAllLines();
+        this.addHostSteps(CLEANS);
+      }
+    } else if (atom >= this.a) {
+      const p = this.pathOf(atom);
+      const blocker = this.moves.blockers[p]?.[this.indexOf(atom)] ?? -1;
+      if (blocker >= 0) this.add(this.pathAtom(p, blocker));
     }
-    default:
-      return [];
   }
-}
 
-function landmark(s: State): string[] {
-  return s.reset ? [...atomsOnPaths(s, isGuestWrite), 'G'] : [...atomsOnPaths(s, isReset), 'R'];
-}
-
-/** Atoms of vCPU k that the group closure copies to its twins. */
-const vcpuAtoms = (k: number): string[] => [`v${k}`, `b${k}`, `f${k}`];
-
-/**
- * The steps to expand in `s`: the enabled actions of a strong stubborn set
- * (rules 1 to 4 above), or undefined when that would be every step.
- */
-export function stubbornSet(model: Model, s: State, forgetPcsAfterUnmap: boolean): Allowed | undefined {
-  const c = contextOf(model, s, forgetPcsAfterUnmap);
-  const set = new Set<string>();
-  const work: string[] = [];
-  const add = (atom: string): void => {
-    if (set.has(atom)) return;
-    set.add(atom);
-    work.push(atom);
-  };
-  const close = (): void => {
-    for (let atom = work.pop(); atom !== undefined; atom = work.pop()) {
-      const next = enabled(c, atom) ? interferers(c, atom) : enablers(c, atom);
-      next.forEach(add);
+  /** Rule (1): reset arrivals before the reset, guest write arrivals after it. */
+  private addLandmark(): void {
+    if (this.s.reset) {
+      this.addOnPaths('guest writes');
+      this.add(this.G);
+    } else {
+      this.addOnPaths('resets');
+      this.add(this.R);
     }
-  };
-  const candidates = [
-    ...model.vcpus.map((_, k) => `v${k}`),
-    ...hostNow(c),
-    ...s.buffers.map((_, p) => `b${p}`),
-    ...model.lines.map((_, l) => `e${l}`),
-    ...atomsOnPaths(s, () => true),
-  ].filter((atom) => enabled(c, atom));
-  landmark(s).forEach(add);
-  for (;;) {
-    close();
-    // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
-    if (!candidates.some((atom) => set.has(atom)) && candidates[0] !== undefined) add(candidates[0]);
-    for (const group of model.vcpuGroups) {
-      const held = new Set(group.flatMap(vcpuAtoms).filter((atom) => set.has(atom)).map((atom) => atom[0]));
-      for (const k of group) for (const atom of vcpuAtoms(k)) if (held.has(atom[0])) add(atom);
-    }
-    if (work.length === 0) break;
   }
-  if (candidates.every((atom) => set.has(atom))) return undefined;
-  return {
-    vcpu: (k) => set.has(`v${k}`),
-    host: set.has(`h${s.hostPc}.${s.hostPhase}`),
-    buffer: (pe) => set.has(`b${pe}`),
-    line: (line) => set.has(`e${line}`),
-    arrival: (path, index) => set.has(`a${path}.${index}`),
+
+  private readonly collect = (atom: number): void => {
+    if (this.enabled(atom)) this.candidates.push(atom);
   };
+
+  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
+  private collectCandidates(): readonly number[] {
+    const { model, s, candidates } = this;
+    candidates.length = 0;
+    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) candidates.push(k);
+    this.addHostNow(this.collect);
+    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) candidates.push(this.b + p);
+    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) candidates.push(this.e + l);
+    for (let p = 0; p < s.paths.length; p += 1) {
+      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) candidates.push(this.pathAtom(p, i));
+    }
+    return candidates;
+  }
 }

@@ -1,90 +1,100 @@
 /**
  * All the steps the model can take from a state, one rule per kind, each in
- * the module of the component it belongs to.
+ * the module of the component it belongs to: what a state offers (moves),
+ * which steps to take (the partial-order reduction's choice and the
+ * symmetry filters), and the successor of a step.
  *
- * With `symmetric`, steps that differ only in which interchangeable guest
- * stores they move (same write buffer or path, line and epoch, under a
- * type that may reorder) are generated once: their successors have the same
- * symmetry-reduced key (state-key.ts), so the explorer would merge them anyway.
+ * Under symmetry (symmetry.ts), steps that differ only in which
+ * interchangeable guest stores they move are generated once.
  */
-import { acceptTransitions } from './ack-point.ts';
-import type { Model } from './build.ts';
-import { evictionTransitions } from './cache.ts';
-import { guestTransitions } from './guest.ts';
-import { hostTransitions } from './host.ts';
-import { arrivalTransitions } from './path.ts';
+import { accept, leaveSteps } from './ack-point.ts';
+import { evict, evictionSteps, intoCache } from './cache.ts';
+import { describeStep } from './describe.ts';
+import { receive } from './device.ts';
+import { vcpuNext, vcpuStep } from './guest.ts';
+import { hostNext, hostStep } from './host.ts';
+import { EVERY_MOVE, type Allowed, type ClassFilter, type Model } from './model.ts';
+import { arrivalSteps, blockers } from './path.ts';
+import { resetsOnTheSide, sideReset } from './reset-controller.ts';
 import type { State } from './state.ts';
-import type { Transition } from './transition.ts';
-import { mergeTransitions } from './write-buffer.ts';
+import { delivers, violates, type Moves, type Step, type VcpuStep } from './step.ts';
+import type { TraceStep } from '../types.ts';
+import { merge, mergeSteps } from './write-buffer.ts';
 
-/** Which steps to build in a state, for the partial-order reduction (stubborn.ts); every step when absent. */
-export interface Allowed {
-  readonly vcpu: (k: number) => boolean;
-  readonly host: boolean;
-  readonly buffer: (pe: number) => boolean;
-  readonly line: (line: number) => boolean;
-  readonly arrival: (path: number, index: number) => boolean;
-}
-
-export function successors(model: Model, s: State, symmetric = false, allowed?: Allowed): Transition[] {
-  const twin = symmetric ? twinVcpus(model, s) : undefined;
-  const skip = allowed ? new Set(model.vcpus.flatMap((_, k) => (twin?.has(k) || !allowed.vcpu(k) ? [k] : []))) : twin;
-  const once = symmetric ? oncePerClass(model, twin) : () => true;
-  const firstOfClass: ClassFilter = allowed ? (where, write, pe) => (pe === undefined || allowed.buffer(pe)) && once(where, write, pe) : once;
-  return [
-    ...guestTransitions(model, s, skip),
-    ...(allowed && !allowed.host ? [] : hostTransitions(model, s)),
-    ...mergeTransitions(model, s, firstOfClass),
-    ...acceptTransitions(model, s, firstOfClass),
-    ...evictionTransitions(model, s, allowed?.line),
-    ...arrivalTransitions(model, s, once, allowed?.arrival),
-  ];
+/** What `s` offers: each vCPU's and the host's enabled step, and what holds back each transaction on a path. */
+export function movesOf(model: Model, s: State): Moves {
+  const vcpu = new Array<VcpuStep | undefined>(model.vcpus.length);
+  for (let k = 0; k < vcpu.length; k += 1) vcpu[k] = vcpuStep(model, s, k);
+  return { vcpu, host: hostStep(model, s), blockers: blockers(model, s) };
 }
 
 /**
- * vCPUs whose steps need not be generated: vCPU k when an earlier vCPU j of
- * its group (identical programs) is in the identical local state: the same
- * program counter, the same buffer (up to store identities), and no write
- * of either on a path. Swapping j and k then maps the state to itself and
- * each step of k to the same step of j, so their successors are symmetric
- * images with one canonical key (state-key.ts): generating them would only
- * find states already found, at the same depth (M-reduce-symmetry).
+ * The steps to take in `s`, in the order the explorer numbers them (guest,
+ * host, merges, departures, evictions, arrivals): those `allowed` (the
+ * partial-order reduction's choice; every step when absent) keeps, and
+ * one step per class of interchangeable ones (`classes`, prepared for `s`:
+ * symmetry.ts, or EVERY_MOVE).
  */
-function twinVcpus(model: Model, s: State): ReadonlySet<number> | undefined {
-  if (model.vcpuGroups.length === 0) return undefined;
-  const onPath = new Set<number>();
-  for (const path of s.paths) for (const t of path) onPath.add(t.pe);
-  const local = (k: number): string | undefined =>
-    onPath.has(k) ? undefined : `${s.pcs[k] ?? 0}:${(s.buffers[k] ?? []).map((e) => `${e.kind}${e.epoch}.${e.region}`).join(' ')}`;
-  const twins = new Set<number>();
-  for (const group of model.vcpuGroups) {
-    const seen = new Set<string>();
-    for (const k of group) {
-      const text = local(k);
-      if (text === undefined) continue;
-      if (seen.has(text)) twins.add(k);
-      else seen.add(text);
-    }
+export function stepsOf(model: Model, s: State, moves: Moves, classes: ClassFilter, allowed?: Allowed): Step[] {
+  const out: Step[] = [];
+  for (let k = 0; k < moves.vcpu.length; k += 1) {
+    const step = moves.vcpu[k];
+    if (step !== undefined && !classes.twin(k) && (allowed === undefined || allowed.vcpu(k))) out.push(step);
   }
-  return twins.size > 0 ? twins : undefined;
+  if (moves.host !== undefined && (allowed === undefined || allowed.host)) out.push(moves.host);
+  for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) mergeSteps(model, s, pe, classes, out);
+  for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) leaveSteps(model, s, pe, classes, out);
+  evictionSteps(s, allowed?.line, out);
+  arrivalSteps(s, moves.blockers, classes, allowed?.arrival, out);
+  return out;
 }
 
-/** Whether a guest write of this class has not been moved yet in this successor set. */
-export type ClassFilter = (
-  where: string,
-  write: { readonly kind: string; readonly epoch: number; readonly region?: number },
-  /** The buffer the write is in, for moves out of a vCPU's buffer. */
-  pe?: number,
-) => boolean;
+/** The successor of step `step` of `s`. */
+export function nextState(model: Model, s: State, step: Step): State {
+  switch (step.kind) {
+    case 'store':
+    case 'fault':
+    case 'dmb':
+    case 'dsb':
+      return vcpuNext(model, s, step);
+    case 'tlbi':
+    case 'tlbi-dsb':
+    case 'clean-dsb':
+    case 'host-dsb':
+    case 'dc-civac':
+    case 'read':
+    case 'issue-reset':
+      return hostNext(model, s, step);
+    case 'merge':
+      return merge(s, step);
+    case 'accept':
+      return accept(model, s, step);
+    case 'into-cache':
+      return intoCache(s, step);
+    case 'evict':
+      return evict(model, s, step);
+    case 'receive':
+    case 'answer':
+      return receive(s, step);
+    case 'reset':
+      return resetsOnTheSide(step.txn.kind) ? sideReset(s, step) : receive(s, step);
+  }
+}
 
-function oncePerClass(model: Model, twins: ReadonlySet<number> | undefined): ClassFilter {
-  const seen = new Set<string>();
-  return (where, write, pe) => {
-    if (pe !== undefined && twins?.has(pe)) return false;
-    if (write.kind !== 'store' || !model.guestType.behaviour.reorder) return true;
-    const key = `${where}:${write.epoch}:${write.region ?? ''}`;
-    if (seen.has(key)) return false;
-    seen.add(key);
-    return true;
-  };
+/** A step in words with its successor state, for replay and tests. */
+export interface Transition {
+  readonly step: TraceStep;
+  readonly next: State;
+  readonly delivers: boolean;
+  readonly violation: boolean;
+}
+
+/** Every step of `s` with its successor and its words, for replay and tests (no reduction). */
+export function successors(model: Model, s: State): Transition[] {
+  return stepsOf(model, s, movesOf(model, s), EVERY_MOVE).map((step) => ({
+    step: describeStep(model, step),
+    next: nextState(model, s, step),
+    delivers: delivers(step),
+    violation: violates(step),
+  }));
 }

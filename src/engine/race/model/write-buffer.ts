@@ -6,39 +6,24 @@
  * (M-wb-linger): the explorer tries every interleaving, which covers
  * Normal-NC stores lingering until something forces them out.
  */
-import { vcpuActor, vcpuLane, type Actor, type Lane } from '../types.ts';
-import { MERGE_GRANULE, type Model } from './build.ts';
-import { storesText } from './describe.ts';
-import { isGuestWrite, replaceAt, removeAt, type Entry, type State, type TxnKind } from './state.ts';
-import { transition, type Transition } from './transition.ts';
-import { isResetMethod, RESET_METHODS, type ResetMethodInfo } from '../vocabulary/reset-methods.ts';
-import type { ClassFilter } from './transitions.ts';
+import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { MERGE, MERGE_WITH, moveClass, type ClassFilter, type Model } from './model.ts';
+import { append, isGuestWrite, removeAt, replaceAt, type Entry, type State, type TxnKind } from './state.ts';
+import type { MergeStep, StepSink } from './step.ts';
 
-export { MERGE_GRANULE };
-
-/** What ordering rules look at: barrier epoch, non-Reordering, the XS attribute, and which peripheral is addressed. */
+/** What ordering rules look at: the kind (guest write or host access, and which peripheral) and the barrier epoch. */
 export interface Access {
+  readonly kind: TxnKind;
   readonly epoch: number;
-  readonly nonReordering: boolean;
-  readonly xs: boolean;
-  readonly peripheral: ResetMethodInfo['peripheral'];
 }
-
-const peripheralOf = (kind: TxnKind): Access['peripheral'] => (isResetMethod(kind) ? RESET_METHODS[kind].peripheral : 'device');
 
 /**
  * The guest's stores carry the combined type; host writes and reads use
  * Device-nGnRE mappings (nR, XS=1: ioremap()'s MT_DEVICE_nGnRE), M-type-combined.
  */
-export function accessOf(model: Model, access: { readonly kind: TxnKind; readonly epoch: number }): Access {
-  const guest = isGuestWrite(access.kind);
-  return {
-    epoch: access.epoch,
-    nonReordering: !guest || !model.guestType.behaviour.reorder,
-    xs: guest ? model.guestType.behaviour.xs : true,
-    peripheral: peripheralOf(access.kind),
-  };
-}
+const nonReordering = (model: Model, kind: TxnKind): boolean => !isGuestWrite(kind) || !model.guestType.behaviour.reorder;
+const xsOf = (model: Model, kind: TxnKind): boolean => (isGuestWrite(kind) ? model.guestType.behaviour.xs : true);
+const peripheralOf = (kind: TxnKind): string => (isResetMethod(kind) ? RESET_METHODS[kind].peripheral : 'device');
 
 /**
  * Earlier access `a` of a PE arrives before its later access `b`, and the
@@ -49,29 +34,36 @@ export function accessOf(model: Model, access: { readonly kind: TxnKind; readonl
  *   nGnR* accesses with different XS have no architected arrival order).
  * The rule holds in the write buffer and again on the path (M-path-arrival-order).
  */
-export function ordersBefore(a: Access, b: Access): boolean {
-  return a.epoch < b.epoch || (a.nonReordering && b.nonReordering && a.peripheral === b.peripheral && a.xs === b.xs);
+export function ordersBefore(model: Model, a: Access, b: Access): boolean {
+  if (a.epoch < b.epoch) return true;
+  return (
+    nonReordering(model, a.kind) &&
+    nonReordering(model, b.kind) &&
+    peripheralOf(a.kind) === peripheralOf(b.kind) &&
+    xsOf(model, a.kind) === xsOf(model, b.kind)
+  );
 }
 
-/** Whether `access`, coming after every entry of `buffer`, is held back by none of them. */
-export function nothingAhead(model: Model, buffer: readonly Entry[], access: Access): boolean {
-  return buffer.every((earlier) => !ordersBefore(accessOf(model, earlier), access));
+/** Whether `access`, coming after the first `count` entries of `buffer`, is held back by none of them. */
+export function nothingAhead(model: Model, buffer: readonly Entry[], access: Access, count = buffer.length): boolean {
+  for (let i = 0; i < count; i += 1) if (ordersBefore(model, buffer[i]!, access)) return false;
+  return true;
 }
 
 /** Entry `index` may leave the buffer: no earlier entry must leave before it. */
 export function mayLeave(model: Model, buffer: readonly Entry[], index: number): boolean {
   const entry = buffer[index];
-  return entry !== undefined && nothingAhead(model, buffer.slice(0, index), accessOf(model, entry));
+  return entry !== undefined && nothingAhead(model, buffer, entry, index);
 }
 
-/** Appends a write to buffer `pe` (program order is buffer order). */
-export function enterBuffer(s: State, pe: number, entry: Entry): State {
-  return { ...s, buffers: replaceAt(s.buffers, pe, [...(s.buffers[pe] ?? []), entry]) };
+/** The buffers with a write appended to buffer `pe` (program order is buffer order). */
+export function withEntry(buffers: State['buffers'], pe: number, entry: Entry): State['buffers'] {
+  return replaceAt(buffers, pe, append(buffers[pe] ?? [], entry));
 }
 
-/** Who owns write buffer `pe` in a trace: a vCPU (vCPU 0 also with same-pe) or the host. */
-export function bufferOwner(model: Model, pe: number): { readonly actor: Actor; readonly lane: Lane } {
-  return pe < model.vcpus.length ? { actor: vcpuActor(pe), lane: vcpuLane(pe) } : { actor: 'host', lane: 'host-pe' };
+/** The buffers with entry `index` gone from buffer `pe`. */
+export function withoutEntry(buffers: State['buffers'], pe: number, index: number): State['buffers'] {
+  return replaceAt(buffers, pe, removeAt(buffers[pe] ?? [], index));
 }
 
 /**
@@ -88,21 +80,35 @@ function mayMerge(model: Model, a: Entry, b: Entry): boolean {
   );
 }
 
-export function mergeTransitions(model: Model, s: State, firstOfClass: ClassFilter): Transition[] {
-  const out: Transition[] = [];
-  s.buffers.forEach((buffer, pe) => {
-    buffer.forEach((a, i) => {
-      if (!firstOfClass(`merge${pe}`, a, pe)) return;
-      for (let j = i + 1; j < buffer.length; j += 1) {
-        const b = buffer[j];
-        if (!b || !mayMerge(model, a, b) || !firstOfClass(`merge${pe}.${i}`, b)) continue;
-        const merged: Entry = { ...a, ids: a.ids | b.ids };
-        const next = { ...s, buffers: replaceAt(s.buffers, pe, removeAt(replaceAt(buffer, i, merged), j)) };
-        const event = `${storesText(model, a.ids)} and ${storesText(model, b.ids)} merge in the write buffer`;
-        const owner = bufferOwner(model, pe);
-        out.push(transition(owner.actor, owner.lane, event, `merge:${pe}:${a.ids}:${b.ids}`, next));
-      }
-    });
-  });
-  return out;
+/** The merges of buffer `pe`, each pair once (`classes` leaves out pairs interchangeable with one already listed). */
+export function mergeSteps(model: Model, s: State, pe: number, classes: ClassFilter, out: StepSink<MergeStep>): void {
+  const buffer = s.buffers[pe] ?? [];
+  // The classes taken below are merges' own: a type that never gathers lists nothing and affects nothing else.
+  if (!model.guestType.behaviour.gather) return;
+  for (let i = 0; i < buffer.length; i += 1) {
+    const a = buffer[i]!;
+    const from = moveClass(MERGE, pe);
+    if (classes.taken(from, a, pe)) continue;
+    classes.take(from, a);
+    const withA = moveClass(MERGE_WITH, pe, i);
+    for (let j = i + 1; j < buffer.length; j += 1) {
+      const b = buffer[j]!;
+      if (classes.taken(withA, b) || !mayMerge(model, a, b)) continue;
+      classes.take(withA, b);
+      out.push({ kind: 'merge', pe, first: i, second: j, a: a.stores, b: b.stores });
+      // Every write that merges with `a` is of a's class: once that class is taken, none is left to list.
+      if (classes.taken(withA, a)) break;
+    }
+  }
+}
+
+/** The merged write takes the first one's place in the buffer; the second is gone. */
+export function merge(s: State, step: MergeStep): State {
+  const buffer = s.buffers[step.pe] ?? [];
+  const merged = new Array<Entry>(buffer.length - 1);
+  for (let i = 0, j = 0; i < buffer.length; i += 1) {
+    if (i === step.first) merged[j++] = { ...buffer[i]!, stores: step.a | step.b };
+    else if (i !== step.second) merged[j++] = buffer[i]!;
+  }
+  return { ...s, buffers: replaceAt(s.buffers, step.pe, merged) };
 }

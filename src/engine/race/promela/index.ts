@@ -18,6 +18,18 @@ import { helpers } from './helpers.ts';
 import { layoutOf, type Layout } from './layout.ts';
 import type { Encoding } from './proctype.ts';
 
+/**
+ * Stores the model without reduction can name: it keeps a write's stores as
+ * the bits of a Promela `int` (32 bits, signed), one bit each. The reduced
+ * model drops store names and takes any number of stores.
+ */
+export const MAX_NAMED_STORES = 31;
+
+/** The scenario is past what the Promela model can say (MAX_NAMED_STORES); the message says what to do instead. */
+export class PromelaError extends Error {
+  override readonly name = 'PromelaError';
+}
+
 export interface PromelaOptions {
   /** Apply the reductions our explorer applies by default (true), or none of them, as `race --no-reduction` (false). */
   readonly reduction?: boolean;
@@ -141,10 +153,14 @@ ${reductionsText(layout, encoding)}
 `;
 }
 
-/** The Promela model of a parsed scenario. */
+/** The Promela model of a parsed scenario; throws PromelaError past MAX_NAMED_STORES without reduction. */
 export function toPromela(scenario: Scenario, options: PromelaOptions = {}): string {
   const layout = layoutOf(scenario);
   const encoding = encodingOf(layout, options.reduction ?? true);
+  const stores = layout.vcpus.flatMap((vcpu) => vcpu.stores.filter((store) => store !== undefined)).length;
+  if (encoding.keepIds && stores > MAX_NAMED_STORES) {
+    throw new PromelaError(`the Promela model without reduction names at most ${MAX_NAMED_STORES} stores (one bit of an int each); this scenario has ${stores}: export it with the reductions`);
+  }
   const processes = [...agentProcesses(layout, encoding), ...fabricProcesses(layout, encoding)].filter((text) => text !== '');
   return [header(layout, encoding), constants(layout), state(layout, encoding.keepIds), helpers(layout), guards(layout), ...processes].join('\n');
 }

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import RACE_MODEL_PAGE from '../../../content/docs/reference/race-model.mdx?raw';
 import { SHIPPED } from '../../../shipped-scenarios.ts';
 import { parseScenario } from '../language/parser.ts';
-import { promelaFileName, stateRelation, toPromela } from './index.ts';
+import { PromelaError, promelaFileName, stateRelation, toPromela } from './index.ts';
 
 const shipped = [...SHIPPED.keys()];
 const text = (name: string): string => SHIPPED.get(name) ?? '';
@@ -24,6 +24,14 @@ describe('Promela export', () => {
     expect(full).toContain('append_buf0(STORE, 0, 0, 0, 1)');
     expect(full).toContain('append_buf0(STORE, 0, 0, 0, 2)');
     expect(full).toContain('equals the states `race --no-reduction` reports');
+  });
+
+  it('without reduction names at most 31 stores, one bit of an int each; with the reductions any number', () => {
+    const stores = Array.from({ length: 32 }, (_, i) => `store 0x${(8 * i).toString(16)}`).join('; ');
+    const scenario = parseScenario(SOC_NC.replace('guest store 0x0; store 0x8', `guest ${stores}`));
+    expect(() => toPromela(scenario, { reduction: false })).toThrow(PromelaError);
+    expect(() => toPromela(scenario, { reduction: false })).toThrow(/at most 31 stores .* this scenario has 32/);
+    expect(toPromela(scenario)).toContain('append_buf0(STORE, 0, 0, 3, 0)');
   });
 
   it('keeps buffered Normal-NC stores in canonical order, but not Device-nGnRE ones, which drain in program order', () => {
