@@ -85,7 +85,7 @@ export function resolveSpecifier(from: string, specifier: string, files: Readonl
 export function listSources(root: string, dirs: readonly string[]): string[] {
   return dirs.flatMap((dir) =>
     readdirSync(join(root, dir), { recursive: true, encoding: 'utf8' })
-      .filter((name) => SOURCE_EXTENSIONS.includes(extname(name)) && !name.split(/[\\/]/).includes('node_modules'))
+      .filter((name) => SOURCE_EXTENSIONS.includes(extname(name)))
       .map((name) => relative(root, join(root, dir, name)).split(/[\\/]/).join('/')),
   ).sort();
 }
