@@ -9,15 +9,16 @@
  * arrow for the reader even when the compiler erases it), dynamic
  * `import()`, and `new URL('…', import.meta.url)` (Web Workers, spawned
  * scripts). TypeScript's own scanner (`ts.preProcessFile`) finds the
- * specifiers; it ignores strings and comments, which a regular expression
- * would not.
+ * imports, skipping strings and comments as a regular expression would
+ * not; only the `new URL` form, which it does not report, is matched by
+ * one (a comment spelling it out in full would count).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { extname, join, posix, relative } from 'node:path';
 import ts from 'typescript';
 
 /** The file kinds whose imports are read; other files (.css, .json, .race) import nothing. */
-export const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.svelte', '.astro', '.mdx'];
+const SOURCE_EXTENSIONS: readonly string[] = ['.ts', '.svelte', '.astro', '.mdx'];
 
 export interface Import {
   /** As written, query suffix (`?raw`, `?url`) included. */
