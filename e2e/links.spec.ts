@@ -25,7 +25,7 @@ import { hydrated, useTheme } from './site.ts';
 
 const shipped = new Map(Object.entries(currentScenarios()));
 
-/** Builds "model version 1" from today's engine with two rules changed, as scripts/archive-engine.ts builds any release. */
+/** Builds "model version 1" from today's engine with two rules changed, as scripts/release/archive-engine.ts builds any release. */
 function mutantArchive(): string {
   const dir = mkdtempSync(join(tmpdir(), 'mutant-v1-'));
   cpSync('src/engine', join(dir, 'src/engine'), { recursive: true });

@@ -49,7 +49,7 @@ function follow(url: string, load: Load): void {
 export interface PageSize {
   readonly page: string;
   readonly islands: number;
-  /** Its widgets are race explorers (src/widgets/RaceExplorer.svelte), and nothing else. */
+  /** Its widgets are race explorers (src/widgets/race/RaceExplorer.svelte), and nothing else. */
   readonly race: boolean;
   readonly inlineBytes: number;
   readonly files: readonly string[];

@@ -15,5 +15,5 @@ export function writeCorpus(corpus: Corpus): void {
 
 /** What to do when the current engine's answers differ from its version's corpus. */
 export const GUARD_ADVICE =
-  'results changed without a new model version: raise MODEL_VERSION in src/engine/versions/version.ts (unless it is already unreleased), ' +
+  'results changed without a new model version: raise MODEL_VERSION in src/engine/version.ts (unless it is already unreleased), ' +
   'say what changed and which states it affects in CHANGES, then run npm run corpus -- --update';

@@ -14,7 +14,7 @@ export const MODEL_VERSION = 2;
  * Released versions older than this one, each kept as its own engine
  * module built for the browser (public/engines/v<N>/engine.js), with the
  * commit whose src/engine/ and scenarios/ it was built from
- * (scripts/archive-engine.ts rebuilds them byte for byte).
+ * (scripts/release/archive-engine.ts rebuilds them byte for byte).
  */
 export const RELEASES: Readonly<Record<number, string>> = {
   1: '4af09e25552aa68a92dfd90c3e265b89254c5b3a',

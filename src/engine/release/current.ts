@@ -1,6 +1,6 @@
 /**
  * The current model version as an EngineRelease, from the sources. The
- * archive builder (scripts/archive-engine.ts) writes the same list of
+ * archive builder (scripts/release/archive-engine.ts) writes the same list of
  * exports for a released commit, so an archived version and this one are
  * called the same way.
  */

@@ -3,7 +3,7 @@
  * shipped scenario texts as they were, and the plain-text and JSON
  * renderers of that version. The current version is assembled from the
  * sources (current.ts); each older one is a module built from its commit
- * (public/engines/v<N>/engine.js, see scripts/archive-engine.ts) that
+ * (public/engines/v<N>/engine.js, see scripts/release/archive-engine.ts) that
  * exports exactly these names, so the CLI's `--model N`, the widgets'
  * old-link notice and the corpus guard treat every version alike.
  *

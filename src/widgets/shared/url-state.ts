@@ -1,6 +1,6 @@
 /**
  * The browser half of URL state: the parameter declarations and the query
- * reading/writing are the engine's (src/engine/format/query.ts, shared with
+ * reading/writing are the engine's (src/engine/links/query.ts, shared with
  * the CLI's links); this only puts a query in the address bar and knows
  * where the site lives (its base path, BASE_PATH at build time).
  */

@@ -1,6 +1,6 @@
 /**
  * Older model versions in the browser: each is its own ES module under the
- * site's engines/v<N>/ (built by scripts/archive-engine.ts), fetched only
+ * site's engines/v<N>/ (built by scripts/release/archive-engine.ts), fetched only
  * when a link from that version is opened, so no page pays for it before.
  */
 import { archivePath } from '../../engine/version.ts';

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import RACE_MODEL_PAGE from '../../../content/docs/reference/race-model.mdx?raw';
 import { SHIPPED } from '../../../shipped-scenarios.ts';
 import { parseScenario } from '../language/parser.ts';
+import { ruleCitations, ruleDefinitions } from '../rule-ids.ts';
 import { PromelaError, promelaFileName, stateRelation, toPromela } from './index.ts';
 
 const shipped = [...SHIPPED.keys()];
@@ -44,10 +45,11 @@ describe('Promela export', () => {
   });
 
   it('cites only rule IDs that the race model page defines', () => {
-    const defined = new Set([...RACE_MODEL_PAGE.matchAll(/`(M-[a-z0-9-]+)`/g)].map((m) => m[1]));
+    const defined = ruleDefinitions(RACE_MODEL_PAGE);
     for (const name of shipped) {
-      const cited = new Set([...toPromela(parseScenario(text(name), name)).matchAll(/\bM-[a-z0-9]+(?:-[a-z0-9]+)*/g)].map((m) => m[0]));
-      for (const id of cited) expect(defined, `${name} cites ${id}`).toContain(id);
+      const { ids, families } = ruleCitations(toPromela(parseScenario(text(name), name)));
+      for (const id of ids) expect(defined, `${name} cites ${id}`).toContain(id);
+      expect([...families], `${name} cites a family`).toEqual([]);
     }
   });
 
