@@ -22,7 +22,7 @@ commands:
   combine --s1 <name|0xNN> --s2 <name|0xN> [--fwb] [--cd] [--s1sh N] [--s2sh N] [--json]
   combine --stdin
   table [--fwb] [--rst]
-  race <file|-> [--json]
+  race <file|-> [--json] [--explain] [--fix [--max-ops N]]
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
   kvm --table [--rst]`;

@@ -74,3 +74,18 @@ export function resolveKnobs(scenario: Scenario): Knobs {
   if (knobs['same-pe']) knobs['guest-stops'] = true;
   return knobs;
 }
+
+/**
+ * The rule of the race model page each knob sets, for sentences that say
+ * which assumption a verdict rests on (explain/).
+ */
+export const KNOB_RULES: Readonly<Record<KnobName, string>> = {
+  'guest-stops': 'M-guest-stops',
+  'same-pe': 'M-same-pe',
+  'early-ack': 'M-ack-point',
+  'write-order': 'M-path-write-order',
+  'np-pushes': 'M-path-np-pushes',
+  'ne-honoured': 'M-ack-point',
+  'config-order': 'M-pcie-config-order',
+  'unmap-cleans': 'M-unmap-cleans',
+};
