@@ -7,7 +7,8 @@
  */
 export { ablate, changesVerdict, type Ablation, type KnobVariant, type OpVariant, type VariantResult, type VariantVerdict } from './ablation.ts';
 export { causeOf, causeSentence, type Cause, type Reason } from './cause.ts';
-export { DEFAULT_FIX_OPS, FixSizeError, fixAlphabet, hostProgramText, MAX_FIX_OPS, repair, type Repair } from './repair.ts';
+export { DEFAULT_FIX_OPS, MAX_FIX_OPS } from './limits.ts';
+export { FixSizeError, fixAlphabet, hostProgramText, repair, type Repair } from './repair.ts';
 export { SEARCH_BUDGET, type SearchOptions, type SearchProgress } from './search.ts';
 export { setting, type ProgramName } from './variants.ts';
 export { noFixSentence, opLabel, whyOf, type Finding, type Why } from './why.ts';

@@ -19,12 +19,10 @@ import type { RaceCheck } from '../explore/check.ts';
 import { hostOpText } from '../language/printer.ts';
 import type { Model } from '../model/model.ts';
 import type { HostOp, Scenario } from '../types.ts';
+import { DEFAULT_FIX_OPS, MAX_FIX_OPS } from './limits.ts';
 import { Search, type SearchOptions } from './search.ts';
 import { withHost } from './variants.ts';
 
-/** The most ops a fix may insert (a bigger search grows as positions x alphabet to this power). */
-export const MAX_FIX_OPS = 3;
-export const DEFAULT_FIX_OPS = 2;
 
 export interface Repair {
   /** Ops inserted by the smallest fixes: 0 when the scenario is already safe, null when none of up to maxOps was found. */
