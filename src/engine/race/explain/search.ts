@@ -31,7 +31,12 @@ export interface SearchProgress {
 }
 
 export interface SearchOptions extends Pick<ExploreOptions, 'reduction' | 'partialOrder' | 'shouldStop' | 'signal'> {
-  /** States all explorations of the search may store together (default SEARCH_BUDGET); none stores more than DEFAULT_BUDGET. */
+  /**
+   * States all explorations of the search may store together. Given, one
+   * exploration may use all that is left of it (as `race --budget N` lets
+   * the check use N); by default SEARCH_BUDGET, and no one exploration
+   * stores more than the explorer's own DEFAULT_BUDGET.
+   */
   readonly budget?: number;
   readonly onProgress?: (progress: SearchProgress) => void;
 }
@@ -82,7 +87,7 @@ export class Search {
     }
     const model = buildModel(scenario);
     const result = explore(model, {
-      budget: Math.min(DEFAULT_BUDGET, this.#left),
+      budget: this.#options.budget === undefined ? Math.min(DEFAULT_BUDGET, this.#left) : this.#left,
       ...(this.#options.reduction === undefined ? {} : { reduction: this.#options.reduction }),
       ...(this.#options.partialOrder === undefined ? {} : { partialOrder: this.#options.partialOrder }),
       ...(shouldStop === undefined ? {} : { shouldStop }),
