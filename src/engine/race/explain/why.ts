@@ -20,7 +20,8 @@ import { causeOf, causeSentence, clause, type Reason } from './cause.ts';
 const HOST_ROLES: Readonly<Record<Exclude<HostOp['op'], 'reset'>, Reason>> = {
   'unmap-s2': { text: "stops the guest's stores and waits until every one is complete", rules: ['M-unmap-tlbi', 'M-unmap-dsb'] },
   dsb: { text: "waits until the writes of the host's PE are complete", rules: ['M-host-dsb'] },
-  read: { text: 'returns only after the writes ahead of it on the device path have arrived', rules: ['M-host-read', 'M-path-np-pushes'] },
+  // Which rule keeps the writes ahead of the read depends on the scenario (readRules).
+  read: { text: 'returns only after the writes ahead of it on the device path have arrived', rules: ['M-host-read'] },
   'dc-civac': { text: "writes dirty lines back as the host's own writes, which the next DSB waits for", rules: ['M-cache-dc-civac'] },
 };
 const GUEST_ROLES: Readonly<Record<Exclude<GuestOp['op'], 'store'>, Reason>> = {
@@ -50,10 +51,24 @@ function outcome(v: VariantResult): string {
     : 'no guest write can reach the device after the reset';
 }
 
-function roleOf(check: RaceCheck, v: OpVariant): Reason | undefined {
+/**
+ * What keeps the guest's writes ahead of a read-back: the path's order for
+ * a read (M-path-np-pushes) when the verdict rests on np-pushes; otherwise,
+ * with same-pe, the arrival order of one PE's accesses
+ * (M-path-arrival-order), the read being held behind vCPU 0's writes.
+ */
+function readRules(check: RaceCheck, ablation: Ablation): string[] {
+  const pushes = ablation.knobs.find((k) => k.knob === 'np-pushes');
+  if (pushes !== undefined && changesVerdict(ablation, pushes)) return ['M-path-np-pushes'];
+  return check.knobs['same-pe'] ? ['M-path-arrival-order'] : [];
+}
+
+function roleOf(check: RaceCheck, ablation: Ablation, v: OpVariant): Reason | undefined {
   if (v.program === 'host') {
     const op = check.scenario.host[v.index];
-    return op === undefined || op.op === 'reset' ? undefined : HOST_ROLES[op.op];
+    if (op === undefined || op.op === 'reset') return undefined;
+    const role = HOST_ROLES[op.op];
+    return op.op === 'read' ? { ...role, rules: [...role.rules, ...readRules(check, ablation)] } : role;
   }
   const op = vcpuPrograms(check.scenario)[VCPU_DIRECTIVES.indexOf(v.program)]?.[v.index];
   return op === undefined || op.op === 'store' ? undefined : GUEST_ROLES[op.op];
@@ -62,13 +77,13 @@ function roleOf(check: RaceCheck, v: OpVariant): Reason | undefined {
 /** A list in words: `a`, `a and b`, `a, b and c`. */
 const inWords = (items: readonly string[]): string => (items.length < 2 ? (items[0] ?? '') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`);
 
-function safeHeadline(check: RaceCheck, ops: readonly OpVariant[], knobs: readonly KnobVariant[]): string {
+function safeHeadline(check: RaceCheck, ablation: Ablation, ops: readonly OpVariant[], knobs: readonly KnobVariant[]): string {
   if (!check.scenario.host.some((op) => op.op === 'reset')) return 'SAFE only because the host never resets the device.';
   if (ops.length === 0 && knobs.length === 0) {
     return 'No single op or assumption carries this verdict: with any one op removed or any one knob flipped it is still SAFE.';
   }
   const roles = ops.map((v) => {
-    const role = roleOf(check, v);
+    const role = roleOf(check, ablation, v);
     return role === undefined ? opLabel(v) : `${opLabel(v)} ${clause(role)}`;
   });
   const rests = knobs.map((v) => `${setting(v.knob, !v.value)} (${KNOB_RULES[v.knob]})`);
@@ -93,7 +108,7 @@ export function whyOf(check: RaceCheck, ablation?: Ablation): Why {
   }
   if (verdict === 'incomplete' || ablation === undefined) return { findings };
   const needed = <V extends VariantResult>(list: readonly V[]): V[] => list.filter((v) => changesVerdict(ablation, v));
-  return { headline: safeHeadline(check, needed(ablation.ops), needed(ablation.knobs)), findings };
+  return { headline: safeHeadline(check, ablation, needed(ablation.ops), needed(ablation.knobs)), findings };
 }
 
 /**
