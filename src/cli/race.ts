@@ -120,7 +120,7 @@ export const raceCommand: Command = async (args, io) => {
   }
   const { raceExplain, raceFix } = release;
   if ((options.explain || options.fix !== undefined) && (raceExplain === undefined || raceFix === undefined)) {
-    throw new UsageError(`race: --explain and --fix need model version ${MODEL_VERSION}; version ${model} has neither`);
+    throw new UsageError(`race: model version ${model} has no --explain or --fix (they came with version 2)`);
   }
   const search = { reduction: options.reduction, partialOrder: options.partialOrder, ...(options.budget === undefined ? {} : { budget: options.budget }) };
   const explained = options.explain ? raceExplain?.(check, search) : undefined;
