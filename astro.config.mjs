@@ -35,6 +35,8 @@ export default defineConfig({
         // Starlight's search button names itself "Search" while showing
         // "Search Ctrl K": see the component for the accessible-name fix.
         Search: './src/components/Search.astro',
+        // Adds the theme picker to narrow screens of pages without the sidebar's menu (the home page).
+        Header: './src/components/Header.astro',
       },
       expressiveCode: {
         // Highlighting happens at build time (shiki inside Expressive Code);
