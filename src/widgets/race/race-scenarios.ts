@@ -50,7 +50,7 @@ export const SHIPPED_GROUPS: readonly ScenarioGroup[] = (() => {
     const scenario: Scenario = parseScenario(text, shippedFile(name));
     const type = resolveGuestType(scenario.guestS1, scenario.guestS2, scenario.fwb).name;
     const platform = PLATFORM_WORDS[scenario.platform];
-    const label = `${platform}, guest access ${type}`;
+    const label = `${platform}, ${type} accesses`;
     const title = shortTitle(scenario.title ?? name, [platform.toLowerCase(), type.toLowerCase()]);
     groups.set(label, [...(groups.get(label) ?? []), { name, label: title }]);
   }
