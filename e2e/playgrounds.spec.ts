@@ -29,8 +29,7 @@ async function openRace(page: Page, scenario: string): Promise<void> {
   await page.goto(`/play/race/?scenario=${scenario}`);
   await hydrated(page, '.race-explorer');
   await expect(status(page)).toHaveText(/^Checked/);
-  // From 1100 px the playground opens its editor by itself; below, the reader opens it.
-  if ((await page.locator('details.edit').getAttribute('open')) === null) await page.getByText('Edit the scenario', { exact: true }).click();
+  await page.getByText('Edit the scenario', { exact: true }).click();
   await expect(editor(page)).toBeVisible();
 }
 
@@ -69,7 +68,7 @@ test.describe('at 1280 x 800', () => {
       const probe = document.createElement('span');
       probe.textContent = '0'.repeat(100);
       probe.style.whiteSpace = 'pre';
-      document.querySelector('.scenario-editor')!.append(probe);
+      document.querySelector('.scenario-editor .frame')!.append(probe);
       const char = probe.getBoundingClientRect().width / 100;
       probe.remove();
       const style = getComputedStyle(line);

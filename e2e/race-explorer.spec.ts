@@ -61,8 +61,7 @@ async function expectScenario(page: Page | Locator, text: string): Promise<void>
 async function edit(page: Page | Locator): Promise<void> {
   await expect(page.locator('.run [role=status]').first()).toHaveText(/^(Checked|No result|Cancelled)/);
   const summary = page.getByText('Edit the scenario', { exact: true });
-  // From 1100 px the playground opens its editor by itself (and loads it then): clicking would close it.
-  if ((await page.locator('details.edit').first().getAttribute('open')) === null) await summary.click();
+  if (!(await editor(page).isVisible())) await summary.click();
   await expect(editor(page)).toBeVisible();
 }
 const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
@@ -353,11 +352,9 @@ test.describe('race explorer', () => {
     }
   });
 
-  test('the editor and the parser load only when the reader opens the editor (or, on the playground from 1100 px, after the first paint)', async ({ page }) => {
+  test('the editor and the parser load only when the reader opens the editor', async ({ page }) => {
     const loaded: string[] = [];
     page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-    // Below 1100 px the playground stacks its panes and waits, like a guide figure, for the reader to open the editor.
-    await page.setViewportSize({ width: 1000, height: 800 });
     for (const path of ['/guide/reset-race/', '/play/race/?scenario=soc-nc-unmap-ctrl']) {
       loaded.length = 0;
       await page.goto(path, { waitUntil: 'networkidle' });
@@ -367,11 +364,6 @@ test.describe('race explorer', () => {
       await edit(page.locator('.race-explorer').first());
       expect(loaded.filter((p) => p.includes('RaceEditing')), path).toHaveLength(1);
     }
-    await page.setViewportSize({ width: 1280, height: 800 });
-    loaded.length = 0;
-    await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl', { waitUntil: 'networkidle' });
-    await expect(editor(page)).toBeVisible();
-    expect(loaded.filter((p) => p.includes('RaceEditing'))).toHaveLength(1);
   });
 
   test('Cancel stops a long exploration and the page stays responsive', async ({ page, baseURL }) => {
@@ -438,8 +430,7 @@ test.describe('race explorer', () => {
     await expect(status(page)).toHaveText(/^Checked/);
     await page.keyboard.press('Tab');
     await expect(page.getByText('Edit the scenario', { exact: true })).toBeFocused();
-    // From 1100 px the playground opens its editor beside the result by itself.
-    if (!(await editor(page).isVisible())) await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
     await expect(editor(page)).toBeVisible();
     await page.keyboard.press('Tab');
     await expect(editor(page)).toBeFocused();
