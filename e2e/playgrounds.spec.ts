@@ -203,7 +203,7 @@ test.describe('at 1280 x 800', () => {
     await expect(tagline).toContainText('students');
     await expect(page.getByRole('link', { name: 'Open the playground' })).toHaveAttribute('href', '/play/race/');
     for (const way of ['Reviewing a patch', 'Bringing up a device', 'Learning how it works']) await expect(page.getByRole('heading', { name: way })).toBeVisible();
-    for (const href of ['/reference/checklist/', '/play/race/', '/play/kvm/', '/play/combine/', '/guide/overview/']) await expect(page.locator(`.card-grid a[href="${href}"]`).first()).toBeVisible();
+    for (const href of ['/reference/checklist/', '/play/race/', '/play/kvm/', '/play/combine/', '/guide/overview/']) await expect(page.locator(`main a[href="${href}"]`).first()).toBeVisible();
   });
 });
 
