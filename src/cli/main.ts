@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   table: async () => (await import('./table.ts')).tableCommand,
   race: async () => (await import('./race.ts')).raceCommand,
   kvm: async () => (await import('./kvm.ts')).kvmCommand,
+  mair: async () => (await import('./mair.ts')).mairCommand,
 };
 
 const usage = `usage: cli <command> [options] [--model N]
@@ -25,7 +26,8 @@ commands:
   race <file|-> [--json] [--explain] [--fix [--max-ops N]]
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
-  kvm --table [--rst]`;
+  kvm --table [--rst]
+  mair <byte|register> [--json]   hex with or without 0x; #N for decimal`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

@@ -4,6 +4,7 @@
  * used as it is; otherwise the text is read), or a message naming what is
  * missing.
  */
+import { MAIR_VALUE_LABEL } from '../format/mair-text.ts';
 import { parseScenario } from '../race/language/parser.ts';
 import { printScenario } from '../race/language/printer.ts';
 import { resolveKnobs } from '../race/knobs.ts';
@@ -61,7 +62,9 @@ function mairSearch(lines: readonly string[], link: ReturnType<typeof findLink>,
   // A combining link or report holds a MAIR byte too: its stage 1.
   const fromLink = link === undefined ? null : new URLSearchParams(link.search).get(link.playground === 'combine' ? 's1' : 'mair');
   const fromText = combineFromText(lines);
-  const byte = fromLink ?? ('state' in fromText ? `0x${fromText.state.s1.toString(16).padStart(2, '0')}` : undefined);
+  // The decoder's own text names its value on a `MAIR value:` line (format/mair-text.ts).
+  const fromMairText = new RegExp(`${MAIR_VALUE_LABEL} (0x[0-9a-f]+)`).exec(lines.join(' '))?.[1];
+  const byte = fromLink ?? fromMairText ?? ('state' in fromText ? `0x${fromText.state.s1.toString(16).padStart(2, '0')}` : undefined);
   if (byte === undefined) return { problem: "No MAIR byte in the pasted text: it needs a link to the decoder or the combining explorer, or a 'Stage 1: 0xNN' line." };
   return { search: `?v=${version}&mair=${encodeURIComponent(byte)}`, from: fromLink === null ? 'text' : 'link' };
 }

@@ -5,7 +5,7 @@
  * keeps the race pages' JavaScript small (the editor, which does parse,
  * loads only when the reader opens it).
  */
-import type { ExploreProgress, RaceCheck, Scenario } from '../../engine/race/index.ts';
+import type { ExploreProgress, RaceCheck, Scenario, Verdict } from '../../engine/race/index.ts';
 import type { SearchProgress } from '../../engine/race/explain/index.ts';
 import type { RaceChart } from '../../engine/format/race-chart.ts';
 
@@ -62,11 +62,18 @@ export interface VariantShown {
   readonly link?: string;
 }
 
-/** One fix: its host program, the link that opens it, and the scenario text with it, which Apply puts in the editor. */
+/**
+ * One fix: its host program, the link that opens it, and the reader's
+ * scenario text with that host program, edited as a form control edits it
+ * (comments kept, title marked, a stale `expect` turned into a comment),
+ * which Apply puts in the editor.
+ */
 export interface FixShown {
   readonly program: string;
   readonly link: string;
   readonly text: string;
+  /** The `expect` the text had before the fix. */
+  readonly staleExpect?: Verdict;
 }
 
 /** Why and Smallest fix, in the words of the command line's --explain and --fix (format/race-explain-text.ts). */

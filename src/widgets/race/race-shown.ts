@@ -11,7 +11,7 @@ import { raceLink, raceQuery, shippedName } from '../../engine/links/race-query.
 import { raceReport } from '../../engine/links/race-report.ts';
 import type { Scenario } from '../../engine/race/index.ts';
 import type { RaceAnalysis, RaceScenarioInfo, RaceShown } from './race-messages.ts';
-import { printScenario } from '../../engine/race/index.ts';
+import { editFromControl } from '../../engine/race/language/edit.ts';
 import { changesVerdict, whyOf, type Ablation, type Repair } from '../../engine/race/explain/index.ts';
 import { explainText, fixSearch, fixSummary, fixText, stoppedText, variantLabel, variantVerdict } from '../../engine/format/race-explain-text.ts';
 import { SHIPPED } from './race-scenarios.ts';
@@ -33,7 +33,7 @@ export function scenarioInfo(text: string, scenario: Scenario, problems: readonl
  * each fix's scenario text (the scenario with that host program, printed
  * as the form controls print a change) for Apply.
  */
-export function analysisOf(check: RaceCheck, ablation: Ablation, fix: Repair, site: string): RaceAnalysis {
+export function analysisOf(check: RaceCheck, ablation: Ablation, fix: Repair, site: string, text: string): RaceAnalysis {
   const why = whyOf(check, ablation);
   const link = (scenario: Scenario | undefined): { link?: string } => (scenario === undefined ? {} : { link: raceLink(BASE, scenario, SHIPPED) });
   const stopped = stoppedText(ablation.stopped);
@@ -46,7 +46,8 @@ export function analysisOf(check: RaceCheck, ablation: Ablation, fix: Repair, si
     fixSummary: fixSummary(check, fix),
     fixes: fix.fixes.map((program, i) => {
       const scenario = fix.scenarios[i]!;
-      return { program, link: raceLink(BASE, scenario, SHIPPED), text: printScenario({ ...check.scenario, host: scenario.host }) };
+      const applied = editFromControl(text, check.scenario, { ...check.scenario, host: scenario.host });
+      return { program, link: raceLink(BASE, scenario, SHIPPED), text: applied.text, ...(applied.staleExpect === undefined ? {} : { staleExpect: applied.staleExpect }) };
     }),
     report: raceReport(check, site, SHIPPED, `${explainText(ablation, why)}${fixText(check, fix)}`),
   };

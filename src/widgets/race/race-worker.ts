@@ -49,7 +49,7 @@ self.onmessage = async (event: MessageEvent<RaceRequest>) => {
     const progress = (phase: 'why' | 'fix') => (p: SearchProgress) => post({ id, kind: 'search-progress', phase, progress: p });
     const ablation = ablate(check, { onProgress: progress('why') });
     const fix = repair(check, analyse.maxOps, { onProgress: progress('fix') });
-    post({ id, kind: 'done', ...shownOf(check, site), analysis: analysisOf(check, ablation, fix, site) });
+    post({ id, kind: 'done', ...shownOf(check, site), analysis: analysisOf(check, ablation, fix, site, text) });
   } catch (error) {
     // The widget's editor parses before it runs, so this is a bug or a refused type: say so in words, never a stack.
     const message = error instanceof ScenarioError ? error.message : `the race engine failed: ${error instanceof Error ? error.message : String(error)}`;
