@@ -17,15 +17,31 @@
  * (v1 from Fuad Tabba, 20260306140232.2193802-1-tabba@google.com; the
  * combined v2 from Marc Zyngier) for the Linux 7.1 ones; the
  * kvmarm-fixes-5.5-1 pull for 6d674e28f642. The authors are those of
- * the patches as posted and of the pull requests' shortlogs.
+ * the patches as posted and of the pull requests' shortlogs. The two
+ * merges of the 6.9 topic branch: Oliver Upton's 9bd8d7df1971, linked
+ * from Alex Williamson's VFIO pull for v6.9-rc1
+ * (20240314170157.0a6bdd52.alex.williamson@redhat.com) and in the
+ * kvmarm-6.9 tag that Paolo Bonzini's KVM pull for 6.9 brought
+ * (20240315174939.2530483-1-pbonzini@redhat.com), and Alex's own
+ * c71f08cfb3c6, whose subject is in that VFIO pull's shortlog. The VFIO
+ * pull for v6.19-rc1 (20251203130435.4ab658aa.alex@shazbot.org, merged
+ * during the 6.19 merge window) for 5d74781ebc86.
  */
 
 export interface KernelCommit {
   /** The commit's subject line, exactly. */
   readonly subject: string;
+  /** The patch's author; for a merge, who made the merge. */
   readonly author: string;
   /** The mainline release that first contains it. */
   readonly release: string;
+  /**
+   * What it is to this project: `stage-2`, a change to KVM's stage-2
+   * choice or to what it reads (a release row of releases.ts brings it);
+   * `merge`, a merge that brought such changes; `vfio`, a VFIO change the
+   * pages describe but the engine does not model.
+   */
+  readonly topic: 'stage-2' | 'merge' | 'vfio';
 }
 
 /** Keyed by the first 12 hex digits of the id, as the kernel cites and git.kernel.org links commits; in merge order. */
@@ -34,86 +50,121 @@ export const KERNEL_COMMITS = {
     subject: 'KVM: arm/arm64: Properly handle faulting of device mappings',
     author: 'Marc Zyngier',
     release: '5.5',
+    topic: 'stage-2',
+  },
+  '9bd8d7df1971': {
+    subject: 'Merge branch kvm-arm64/vfio-normal-nc into kvmarm/next',
+    author: 'Oliver Upton',
+    release: '6.9',
+    topic: 'merge',
+  },
+  'c71f08cfb3c6': {
+    subject: "Merge branch 'kvm-arm64/vfio-normal-nc' of https://git.kernel.org/pub/scm/linux/kernel/git/oupton/linux into v6.9/vfio/next",
+    author: 'Alex Williamson',
+    release: '6.9',
+    topic: 'merge',
   },
   'c034ec84e879': {
     subject: 'KVM: arm64: Introduce new flag for non-cacheable IO memory',
     author: 'Ankit Agrawal',
     release: '6.9',
+    topic: 'stage-2',
   },
   '5c656fcdd6c6': {
     subject: 'mm: Introduce new flag to indicate wc safe',
     author: 'Ankit Agrawal',
     release: '6.9',
+    topic: 'stage-2',
   },
   '8c47ce3e1d2c': {
     subject: 'KVM: arm64: Set io memory s2 pte as normalnc for vfio pci device',
     author: 'Ankit Agrawal',
     release: '6.9',
+    topic: 'stage-2',
   },
   'a39d3a966a09': {
     subject: 'vfio: Convey kvm that the vfio-pci device is wc safe',
     author: 'Ankit Agrawal',
     release: '6.9',
+    topic: 'stage-2',
   },
   '8cc9dc1ae4fb': {
     subject: 'KVM: arm64: Rename the device variable to s2_force_noncacheable',
     author: 'Ankit Agrawal',
     release: '6.17',
+    topic: 'stage-2',
   },
   '216887f79d98': {
     subject: 'KVM: arm64: Assume non-PFNMAP/MIXEDMAP VMAs can be mapped cacheable',
     author: 'Ankit Agrawal',
     release: '6.17',
+    topic: 'stage-2',
   },
   '2a8dfab26677': {
     subject: 'KVM: arm64: Block cacheable PFNMAP mapping',
     author: 'Ankit Agrawal',
     release: '6.17',
+    topic: 'stage-2',
   },
   '0c67288e0c8b': {
     subject: 'KVM: arm64: Allow cacheable stage 2 mapping using VMA flags',
     author: 'Ankit Agrawal',
     release: '6.17',
+    topic: 'stage-2',
   },
   'f55ce5a6cd33': {
     subject: 'KVM: arm64: Expose new KVM cap for cacheable PFNMAP',
     author: 'Ankit Agrawal',
     release: '6.17',
+    topic: 'stage-2',
   },
   'd4236f1ef270': {
     subject: 'arm64: Add MT_S2{,_FWB}_AS_S1 encodings',
     author: 'Marc Zyngier',
     release: '7.0',
+    topic: 'stage-2',
   },
   '17d7b15131f3': {
     subject: 'KVM: arm64: Add KVM_PGTABLE_S2_AS_S1 flag',
     author: 'Marc Zyngier',
     release: '7.0',
+    topic: 'stage-2',
   },
   'a373930ec940': {
     subject: 'KVM: arm64: Switch pKVM host S2 over to KVM_PGTABLE_S2_AS_S1',
     author: 'Marc Zyngier',
     release: '7.0',
+    topic: 'stage-2',
   },
   '4f27fe82aa30': {
     subject: 'KVM: arm64: Kill KVM_PGTABLE_S2_NOFWB',
     author: 'Marc Zyngier',
     release: '7.0',
+    topic: 'stage-2',
   },
   '65d00e37b17f': {
     subject: 'KVM: arm64: Simplify PAGE_S2_MEMATTR',
     author: 'Marc Zyngier',
     release: '7.0',
+    topic: 'stage-2',
+  },
+  '5d74781ebc86': {
+    subject: 'vfio/pci: Add dma-buf export support for MMIO regions',
+    author: 'Leon Romanovsky',
+    release: '6.19',
+    topic: 'vfio',
   },
   'a6e11bd6e1bd': {
     subject: 'KVM: arm64: Extract stage-2 permission logic in user_mem_abort()',
     author: 'Fuad Tabba',
     release: '7.1',
+    topic: 'stage-2',
   },
   'e314a4dbdb8b': {
     subject: 'KVM: arm64: Move device mapping management into kvm_s2_fault_pin_pfn()',
     author: 'Marc Zyngier',
     release: '7.1',
+    topic: 'stage-2',
   },
 } as const satisfies Readonly<Record<string, KernelCommit>>;
 
