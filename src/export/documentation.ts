@@ -24,6 +24,7 @@ import {
 } from './figures.ts';
 import { withCitations } from './citations.ts';
 import { commitExpressionText } from './kernel-doc.ts';
+import { releaseExpressionText } from './release-expressions.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
@@ -88,9 +89,15 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
       return marked === undefined ? undefined : figure(marked, root, url, ctx);
     },
     component: (element) => figure(figureOfElement(element), root, url, ctx),
-    // `{commit('<sha12>')}` as the kernel document writes it; a page that
-    // imports commitReference as `commit` renders the same reference.
-    inlineExpression: commitExpressionText,
+    // `{commit('<sha12>')}` as the kernel document writes it (a page that
+    // imports commitReference as `commit` renders the same reference), and
+    // the release words of the release table; anything else would vanish
+    // from the export, so it stops the build.
+    inlineExpression: (value) => {
+      const text = commitExpressionText(value) ?? releaseExpressionText(value);
+      if (text === undefined) throw new Error(`${url}: no ReST rendering for the expression {${value}}`);
+      return text;
+    },
   };
   return ctx;
 }

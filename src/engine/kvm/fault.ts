@@ -1,10 +1,12 @@
 /**
  * The stage-2 fault: the device / Normal-NC / cacheable branch of
  * user_mem_abort() in arch/arm64/kvm/mmu.c (read at 6.8, 6.9, 6.17 and
- * 7.0), which 7.1 split: the protection and -ENOEXEC into
- * kvm_s2_fault_compute_prot() (a6e11bd6e1bd), the cacheable-or-not
- * decision and the cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn()
- * (e314a4dbdb8b).
+ * 7.0), which 7.1 split: the protection (the choice between Normal-NC
+ * and Device-nGnRE) and -ENOEXEC into kvm_s2_fault_compute_prot()
+ * (a6e11bd6e1bd); the detection of memory outside the linear map, the
+ * cacheable-or-not decision and the cacheable PFNMAP -EFAULT into
+ * kvm_s2_fault_pin_pfn() (e314a4dbdb8b). Both as read in 7.2.13 and
+ * 7.3.4 (releases.ts).
  * The result is the kvm_pgtable_prot handed to the page-table code, or the
  * error the fault ends with. Not modelled: MTE, nested virtualisation,
  * dirty logging, hwpoison, and write permission.
