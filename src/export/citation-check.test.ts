@@ -79,7 +79,7 @@ describe('every page of the site', () => {
 
 describe('the kernel document and its patch', () => {
   it('name only messages of the table, in the text and in the Link: tags', () => {
-    const inText = [...kernelDoc.rst.matchAll(/https:\/\/lore\.kernel\.org\/\S+/g)].map((m) => mailOfUrl(m[0]) ?? m[0]);
+    const inText = [...kernelDoc.rst.matchAll(/https:\/\/lore\.kernel\.org\/[^\s)>]+/g)].map((m) => mailOfUrl(m[0]) ?? m[0]);
     for (const id of [...inText, ...kernelDoc.patch.threads]) expect(findMail(id), id).toBeDefined();
   });
 });

@@ -213,6 +213,23 @@ export const MAILS = {
     subject: '[PATCH v9 1/4] KVM: arm64: Introduce new flag for non-cacheable IO memory',
     group: 'normal-nc',
   },
+  // Patches 2 and 4 as posted, the text of commits 5c656fcdd6c6 and a39d3a966a09.
+  '20240224150546.368-3-ankita@nvidia.com': {
+    author: 'Ankit Agrawal',
+    date: '2024-02-24',
+    lists: ['linux-mm', ...SERIES_LISTS],
+    subject: '[PATCH v9 2/4] mm: Introduce new flag to indicate wc safe',
+    group: 'normal-nc',
+    quotes: ['at least in common flows'],
+  },
+  '20240224150546.368-5-ankita@nvidia.com': {
+    author: 'Ankit Agrawal',
+    date: '2024-02-24',
+    lists: ['linux-mm', ...SERIES_LISTS],
+    subject: '[PATCH v9 4/4] vfio: Convey kvm that the vfio-pci device is wc safe',
+    group: 'normal-nc',
+    quotes: ['at least in common flows'],
+  },
   '170899100569.1405597.5047894183843333522.b4-ty@linux.dev': {
     author: 'Oliver Upton',
     date: '2024-02-26',
