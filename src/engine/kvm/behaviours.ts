@@ -8,7 +8,7 @@
  */
 import { LINUX_6_8, type KvmCode } from './code.ts';
 import { COMMIT_EFFECTS, type CommitEffect } from './commits.ts';
-import { KERNEL_COMMITS, type KernelCommit } from './kernel-commits.ts';
+import { STAGE2_COMMITS, type KernelCommit } from './kernel-commits.ts';
 import { BEHAVIOUR_ORDER, behaviourAt, OLDEST, parseRelease, RELEASES, releaseSpan, type Behaviour, type ReleaseCommit } from './releases.ts';
 
 /** A commit a release brings: the commit table's facts and what it does to the code. */
@@ -33,7 +33,7 @@ export function applyAll(code: KvmCode, commits: readonly Pick<ModelledCommit, '
   return commits.reduce((state, commit) => commit.apply(state), code);
 }
 
-const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...KERNEL_COMMITS[id], apply: COMMIT_EFFECTS[id] });
+const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...STAGE2_COMMITS[id], apply: COMMIT_EFFECTS[id] });
 
 /** Oldest first. */
 export const BEHAVIOURS: readonly BehaviourInfo[] = BEHAVIOUR_ORDER.reduce<BehaviourInfo[]>((built, behaviour) => {

@@ -10,7 +10,7 @@
  * these rows and from the mainline numbering below, so adding a release is
  * one row here, plus the commits and effects the compiler then asks for.
  */
-import type { CommitId } from './kernel-commits.ts';
+import type { Stage2CommitId } from './kernel-commits.ts';
 
 export interface ReleaseRow {
   /** What changed for the stage-2 choice, as a capitalised phrase (the changelog's). */
@@ -18,7 +18,7 @@ export interface ReleaseRow {
   /** Where the engine's reading of it comes from: a tag, or the topic branch that brought its commits. */
   readonly source: string;
   /** The commits it brought that bear on the stage-2 choice, in merge order. */
-  readonly commits: readonly CommitId[];
+  readonly commits: readonly Stage2CommitId[];
 }
 
 /** Oldest first; the first row is the code as read, each later one the row before with its commits applied. */
@@ -71,7 +71,7 @@ export const RELEASES = {
    */
   '7.2': {
     changed: 'No change to the stage-2 choice',
-    source: "Debian's linux-source-7.2 7.2.13-1 (v7.2 with stable updates), not the v7.2 tag",
+    source: "Debian's linux-source-7.2 7.2.13-1, not the v7.2 tag",
     commits: [],
   },
   /*
@@ -81,7 +81,7 @@ export const RELEASES = {
    */
   '7.3': {
     changed: 'No change to the stage-2 choice',
-    source: "Debian's linux-source-7.3 7.3.4-1~bpo13+1 (v7.3 with stable updates), not the v7.3 tag",
+    source: "Debian's linux-source-7.3 7.3.4-1~bpo13+1, not the v7.3 tag",
     commits: [],
   },
 } as const satisfies Readonly<Record<string, ReleaseRow>>;
