@@ -15,6 +15,7 @@ const commands: Record<string, () => Promise<Command>> = {
   race: async () => (await import('./race.ts')).raceCommand,
   kvm: async () => (await import('./kvm.ts')).kvmCommand,
   mair: async () => (await import('./mair.ts')).mairCommand,
+  patch: async () => (await import('./patch.ts')).patchCommand,
 };
 
 const usage = `usage: cli <command> [options] [--model N]
@@ -27,7 +28,8 @@ commands:
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
   kvm --table [--rst]
-  mair <byte|register> [--json]   hex with or without 0x; #N for decimal`;
+  mair <byte|register> [--json]   hex with or without 0x; #N for decimal
+  patch --author "Name <address>" | patch --cover`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

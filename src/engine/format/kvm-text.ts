@@ -5,7 +5,7 @@
  * differently.
  */
 import type { CombineResult } from '../attrs/types.ts';
-import { describeS2, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
+import { describeS2, NEWEST, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
 import { field, wrap } from './wrap.ts';
 
 const BACKING_WORDS = { ram: 'ordinary memory (no VM_PFNMAP/VM_MIXEDMAP)', pfnmap: 'a VM_PFNMAP VMA outside the linear map', mixedmap: 'a VM_MIXEDMAP VMA outside the linear map' } as const;
@@ -37,7 +37,7 @@ export function kvmText(r: KvmResult, combined?: CombineResult): string {
     ...field('Source', sourceWords(r.rule.source)),
   ];
   r.steps.forEach((step, n) => lines.push(...wrap(`${n + 1}. ${step.source.function}: ${step.said}`, n === 0 ? 'Path:'.padEnd(14) : ' '.repeat(14), ' '.repeat(17))));
-  if (r.differences.length === 0) lines.push(...field('Differs in', `no other release: every one from ${OLDEST} on answers the same`));
+  if (r.differences.length === 0) lines.push(...field('Differs in', `no other release: every one from ${OLDEST} to ${NEWEST} answers the same`));
   else r.differences.forEach((d, n) => lines.push(...wrap(`${d.releases}: ${shortAnswer(d.answer)}`, n === 0 ? 'Differs in:'.padEnd(14) : ' '.repeat(14), ' '.repeat(16))));
   if (combined) {
     lines.push('', ...field('Guest S1', `${combined.s1.hex} ${combined.s1.name}`));
