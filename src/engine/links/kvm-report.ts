@@ -3,14 +3,16 @@ import type { CombineResult } from '../attrs/types.ts';
 import type { KvmResult } from '../kvm/index.ts';
 import type { CombineState } from './combine-query.ts';
 import { combineKvmLink, kvmLink, type KvmModeState } from './kvm-query.ts';
-import { kvmText } from '../format/kvm-text.ts';
+import { accessOf, kvmText } from '../format/kvm-text.ts';
 import { linkLines } from './link-line.ts';
 
+/** `combined`: the guest's access through the stage 2 (`kvm --s1`). */
 export function kvmReport(result: KvmResult, site: string, combined?: CombineResult): string {
-  return `${kvmText(result, combined)}${linkLines(kvmLink(site, result.input))}`;
+  return `${kvmText(result, combined && accessOf(combined))}${linkLines(kvmLink(site, result.input))}`;
 }
 
-/** The combining explorer's text in "from KVM" mode: KVM's decision, the guest's access through it, and the link back. */
+/** The combining explorer's text in "from KVM" mode: KVM's decision, the guest's side of the access (`combined` absent when KVM refuses), and the link back. */
 export function combineKvmReport(result: KvmResult, combined: CombineResult | undefined, site: string, state: CombineState, mode: KvmModeState): string {
-  return `${kvmText(result, combined)}${linkLines(combineKvmLink(site, state, mode))}`;
+  const guest = { s1: state.s1, s1sh: state.s1sh, cd: state.cd, ...(combined === undefined ? {} : { combined }) };
+  return `${kvmText(result, guest)}${linkLines(combineKvmLink(site, state, mode))}`;
 }

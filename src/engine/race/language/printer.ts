@@ -1,7 +1,8 @@
 /**
  * Writes a scenario back in canonical form: directives in a fixed order,
  * one explicit knob per `option` line, offsets in hex, op lists wrapped at
- * 72 columns by repeating the directive. parse(print(s)) equals s.
+ * 72 columns (or `width`) by repeating the directive. parse(print(s))
+ * equals s.
  */
 import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type Scenario } from '../types.ts';
 
@@ -22,13 +23,13 @@ export function hostOpText(op: HostOp): string {
   return op.op;
 }
 
-/** `guest a; b; c` lines, each at most 72 columns unless one op alone is longer. */
-function programLines(directive: string, ops: readonly string[]): string[] {
+/** `guest a; b; c` lines, each at most `width` columns unless one op alone is longer. */
+function programLines(directive: string, ops: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let current: string[] = [];
   for (const op of ops) {
     const candidate = `${directive} ${[...current, op].join('; ')}`;
-    if (current.length > 0 && candidate.length > WIDTH) {
+    if (current.length > 0 && candidate.length > width) {
       lines.push(`${directive} ${current.join('; ')}`);
       current = [];
     }
@@ -38,7 +39,7 @@ function programLines(directive: string, ops: readonly string[]): string[] {
   return lines;
 }
 
-export function printScenario(scenario: Scenario): string {
+export function printScenario(scenario: Scenario, width = WIDTH): string {
   const lines: string[] = [];
   if (scenario.title !== undefined) lines.push(`title ${scenario.title}`);
   lines.push(`platform ${scenario.platform}`);
@@ -56,11 +57,11 @@ export function printScenario(scenario: Scenario): string {
   }
   vcpuPrograms(scenario).forEach((ops, k) => {
     const directive = VCPU_DIRECTIVES[k] ?? 'guest';
-    const printed = programLines(directive, ops.map(guestOpText));
+    const printed = programLines(directive, ops.map(guestOpText), width);
     // An empty program still needs its directive when further vCPUs follow, or they would renumber.
     lines.push(...(printed.length === 0 && (k > 0 || scenario.guest1 !== undefined) ? [directive] : printed));
   });
-  lines.push(...programLines('host', scenario.host.map(hostOpText)));
+  lines.push(...programLines('host', scenario.host.map(hostOpText), width));
   if (scenario.expect !== undefined) lines.push(`expect ${scenario.expect}`);
   return lines.join('\n') + '\n';
 }
