@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   table: async () => (await import('./table.ts')).tableCommand,
   race: async () => (await import('./race.ts')).raceCommand,
   kvm: async () => (await import('./kvm.ts')).kvmCommand,
+  link: async () => (await import('./link.ts')).linkCommand,
 };
 
 const usage = `usage: cli <command> [options] [--model N]
@@ -25,7 +26,8 @@ commands:
   race <file|-> [--json]
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
-  kvm --table [--rst]`;
+  kvm --table [--rst]
+  link '<link of the site>' [--json]   (check a link and answer it as its v= did)`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

@@ -84,7 +84,7 @@ export const raceCommand: Command = async (args, io) => {
   io.out(
     options.json
       ? `${JSON.stringify({ model, ...release.raceJson(check) })}\n`
-      : `${release.renderRaceText(check)}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model), model)}`,
+      : `${release.renderRaceText(check)}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model, release.printScenario), model)}`,
   );
   return check.matches === false ? 1 : 0;
 };

@@ -17,7 +17,8 @@ import { combineModeQuery, KVM_DEFAULTS, KVM_PARAMS } from './kvm-query.ts';
 import { combineFromText, kvmFromText, kvmModeFromText } from './paste-text.ts';
 import { raceFromBlock, raceFromV1Text, type BlockRead } from './paste-race.ts';
 import { readModelVersion, writeQuery } from './query.ts';
-import { checkRaceHash, HASH_PARAM, raceQuery, readRaceQuery, type ShippedScenarios } from './race-query.ts';
+import { HASH_PARAM, raceQuery, type ShippedScenarios } from './race-query.ts';
+import { readRaceLinkWith } from './race-link-version.ts';
 
 export type Pasted =
   | { readonly search: string; readonly from: 'link' | 'text'; readonly message: string }
@@ -41,7 +42,7 @@ type LinkCheck =
 function raceLinkCheck(link: PastedLink, shipped: ShippedScenarios): LinkCheck {
   const { version, problem } = readModelVersion(link.search);
   if (problem !== undefined || version !== MODEL_VERSION) return { status: 'unchecked' };
-  const read = checkRaceHash(link.search, readRaceQuery(link.search, shipped), (text) => printScenario(parseScenario(text, 'link')));
+  const read = readRaceLinkWith(link.search, { parseScenario, printScenario: (scenario) => printScenario(scenario), shipped }, true);
   const linkHash = new URLSearchParams(link.search).get(HASH_PARAM);
   if (read.problems.length > 0 || read.text === undefined) {
     return { status: 'fails', why: linkHash === null ? `the link has no check ${HASH_PARAM}= (it may have been cut short)` : `the link fails its check ${HASH_PARAM}=${linkHash} (it was changed on its way)` };

@@ -4,7 +4,6 @@ import { combine } from '../attrs/combine.ts';
 import { checkScenario } from '../race/explore/check.ts';
 import { parseScenario } from '../race/language/parser.ts';
 import { printScenario } from '../race/language/printer.ts';
-import { MODEL_VERSION } from '../version.ts';
 import { combineReport } from './combine-report.ts';
 import { COMBINE_DEFAULTS, COMBINE_PARAMS } from './combine-query.ts';
 import { readPasted } from './paste-state.ts';

@@ -24,7 +24,6 @@ import { guestOpText, hostOpText, printScenario } from '../race/language/printer
 import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type KnobName, type Scenario, type VcpuName } from '../race/types.ts';
 import { MODEL_VERSION } from '../version.ts';
 import { clip, readQuery, VERSION_PARAM, type Param, type Params } from './query.ts';
-import { scenarioHash } from '../format/scenario-block.ts';
 import { textHash } from '../format/text-hash.ts';
 
 /** Shipped scenarios by name (`soc-nc-unmap-ctrl`), as the text of their files. */
@@ -81,10 +80,8 @@ function fieldsOf(scenario: Scenario): Fields {
   });
   if (scenario.title !== undefined) fields.title = scenario.title;
   if (scenario.expect !== undefined) fields.expect = scenario.expect;
-  for (const name of KNOB_NAMES) {
-    const value = scenario.options[name];
-    if (value !== undefined) fields[name] = value ? 'yes' : 'no';
-  }
+  // Every knob the scenario sets, today's or an older version's (whose parser reads it back).
+  for (const [name, value] of Object.entries(scenario.options)) if (value !== undefined) fields[name as KnobName] = value ? 'yes' : 'no';
   return fields;
 }
 
@@ -131,28 +128,35 @@ export function shippedName(scenario: Scenario, shipped: ShippedScenarios): stri
 /** The parameter carrying the hash of the scenario's canonical text. */
 export const HASH_PARAM = 'h';
 
-/** The query for a scenario as model version `model` reads it, with its leading `?`. */
-export function raceQuery(scenario: Scenario, shipped: ShippedScenarios, model: number = MODEL_VERSION): string {
+/**
+ * The query for a scenario as model version `model` reads it, with its
+ * leading `?`; `print` is that version's printer, whose canonical text
+ * `h=` checks (today's by default).
+ */
+export function raceQuery(scenario: Scenario, shipped: ShippedScenarios, model: number = MODEL_VERSION, print: (scenario: Scenario) => string = printScenario): string {
   const name = shippedName(scenario, shipped);
   const query = new URLSearchParams({ [VERSION_PARAM]: String(model) });
   if (name !== undefined) {
     query.set('scenario', name);
   } else {
     const fields = fieldsOf(scenario);
-    for (const field of ORDER) {
+    // An older version's knob that today's language renamed goes with today's knobs.
+    const older = (Object.keys(fields) as RaceField[]).filter((field) => !ORDER.includes(field));
+    const knobsEnd = ORDER.indexOf(KNOB_NAMES[KNOB_NAMES.length - 1]!) + 1;
+    for (const field of [...ORDER.slice(0, knobsEnd), ...older, ...ORDER.slice(knobsEnd)]) {
       const value = fields[field];
       // fwb off is the language's default; guest and host always, even empty, so a link never inherits ops.
       if (value !== undefined && !(field === 'fwb' && value === 'off')) query.set(field, value);
     }
   }
-  query.set(HASH_PARAM, scenarioHash(scenario));
+  query.set(HASH_PARAM, textHash(print(scenario)));
   // `;` separates ops; left unescaped it keeps op lists readable, and every query parser reads it back.
   return `?${query.toString().replaceAll('%3B', ';')}`;
 }
 
-/** A link to the playground showing this scenario as model version `model` (whose shipped scenarios these are) checks it. */
-export function raceLink(site: string, scenario: Scenario, shipped: ShippedScenarios, model?: number): string {
-  return `${site.replace(/\/$/, '')}${RACE_PATH}${raceQuery(scenario, shipped, model)}`;
+/** A link to the playground showing this scenario as model version `model` (whose shipped scenarios and printer these are) checks it. */
+export function raceLink(site: string, scenario: Scenario, shipped: ShippedScenarios, model?: number, print?: (scenario: Scenario) => string): string {
+  return `${site.replace(/\/$/, '')}${RACE_PATH}${raceQuery(scenario, shipped, model, print)}`;
 }
 
 /** A value that stays on its directive's line: no line break, no comment, no dangling `;` continuing the list. */
@@ -213,7 +217,7 @@ export function checkRaceHash(search: string, restored: RestoredRace, canonical:
   if (restored.text === undefined) return restored;
   if (expected === null) {
     // A shipped scenario's name alone is how pages cite one; anything spelled out is long enough for a mail client to cut.
-    const spelled = [...params.keys()].some((name) => name !== VERSION_PARAM && name !== 'scenario');
+    const spelled = [...params.keys()].some((name) => (ORDER as readonly string[]).includes(name));
     return spelled ? { ...restored, problems: [...restored.problems, `the link has no check ${HASH_PARAM}= (every race link the site writes ends with one, so it may have been cut short)`] } : restored;
   }
   let actual: string | undefined;
@@ -228,7 +232,7 @@ export function checkRaceHash(search: string, restored: RestoredRace, canonical:
     text: restored.text,
     problems: [
       ...problems,
-      `link ignored: the scenario it describes does not match its check ${HASH_PARAM}=${clip(expected, 12)} (the link was changed on its way, e.g. cut or re-wrapped by a mail client); nothing from it was run`,
+      `the scenario it describes does not match its check ${HASH_PARAM}=${clip(expected, 12)}: the link was changed on its way (cut or re-wrapped by a mail client)`,
     ],
   };
 }
@@ -287,8 +291,8 @@ export function readRaceQuery(search: string, shipped: ShippedScenarios): Restor
             delete rest[field];
             return !sameError(error, parseError(compose(over(base, rest)).text));
           });
-    if (culprit === undefined) return { text: compose(base).text, problems: [...problems, `link ignored: ${clip(error.detail, 200)}`] };
-    problems.push(`parameter '${culprit}' ignored: ${clip(error.detail, 200)}`);
+    if (culprit === undefined) return { text: compose(base).text, problems: [...problems, `its scenario does not read: ${clip(error.detail, 200)}`] };
+    problems.push(`parameter '${culprit}': ${clip(error.detail, 200)}`);
     delete active[culprit];
   }
 }
