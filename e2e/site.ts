@@ -1,15 +1,20 @@
 /**
  * What the end-to-end specs share: the list of built pages (read from the
- * sitemap the build wrote, so a new page is covered without editing a spec)
+ * sitemap the build wrote, or from the pages themselves when it wrote none,
+ * as without SITE_URL; so a new page is covered without editing a spec)
  * and a guard that records console errors and requests to other hosts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import type { Page } from '@playwright/test';
 
-/** Paths of every page in the built sitemap, e.g. `/guide/overview/`. */
+/** Paths of every built page, e.g. `/guide/overview/`. */
 export function sitemapPaths(): string[] {
+  if (!existsSync('dist/index.html')) throw new Error('no dist/index.html: build the site first');
   const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));
-  if (files.length === 0) throw new Error('no dist/sitemap-*.xml: build the site first');
+  if (files.length === 0) {
+    const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f === 'index.html' || f.endsWith('/index.html'));
+    return pages.map((f) => `/${f.slice(0, -'index.html'.length)}`).sort();
+  }
   return files.flatMap((file) =>
     [...readFileSync(`dist/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
   );

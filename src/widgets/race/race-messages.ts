@@ -44,6 +44,8 @@ export interface RaceShown {
 }
 
 export type RaceResponse =
+  /** A link that failed (links/link-outcome.ts): nothing runs; `text` is what it decodes to, if anything. */
+  | { readonly id: number; readonly kind: 'link-failed'; readonly problems: readonly string[]; readonly text?: string }
   | ({ readonly id: number; readonly kind: 'scenario' } & RaceScenarioInfo)
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ExploreProgress }
   | ({ readonly id: number; readonly kind: 'done' } & RaceShown)
