@@ -12,7 +12,8 @@ import { sh } from './combine-text.ts';
 import { describeS2, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
 import { field, wrap } from './wrap.ts';
 
-const BACKING_WORDS = { ram: 'ordinary memory (no VM_PFNMAP/VM_MIXEDMAP)', pfnmap: 'a VM_PFNMAP VMA outside the linear map', mixedmap: 'a VM_MIXEDMAP VMA outside the linear map' } as const;
+/** The memslot's memory in words, as the text writes it and paste-back reads it. */
+export const BACKING_WORDS = { ram: 'ordinary memory (no VM_PFNMAP/VM_MIXEDMAP)', pfnmap: 'a VM_PFNMAP VMA outside the linear map', mixedmap: 'a VM_MIXEDMAP VMA outside the linear map' } as const;
 
 export function inputWords(i: KvmInput): string {
   const flag = i.allowAnyUncached ? ', VM_ALLOW_ANY_UNCACHED' : '';

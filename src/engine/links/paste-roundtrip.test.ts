@@ -3,17 +3,27 @@
  * mail clients do (quoting one to three levels, re-wrapping at every width
  * from 60 to 78, CRLF, non-breaking spaces) and pasted back with or
  * without its link, restores exactly the scenario it came from, or refuses
- * naming the line that cannot be trusted. Never another scenario.
+ * naming the line that cannot be trusted. Never another scenario. The
+ * combining and KVM reports, which hold no free text, always restore.
  */
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { SHIPPED } from '../../shipped-scenarios.ts';
+import { combine } from '../attrs/combine.ts';
+import { kvmDecide } from '../kvm/decide.ts';
+import { BACKINGS, PGPROTS } from '../kvm/inputs.ts';
+import { KERNEL_CHOICES } from '../kvm/releases.ts';
 import { checkScenario } from '../race/explore/check.ts';
 import { parseScenario } from '../race/language/parser.ts';
 import { printScenario } from '../race/language/printer.ts';
 import { anyScenarioText } from '../race/language/scenario-arbitrary.ts';
+import { COMBINE_DEFAULTS, COMBINE_PARAMS } from './combine-query.ts';
+import { combineReport } from './combine-report.ts';
+import { combineKvmLink, KVM_DEFAULTS, KVM_PARAMS, kvmModeOf } from './kvm-query.ts';
+import { combineKvmReport, guestAccessThroughKvm, kvmReport } from './kvm-report.ts';
 import { mailClient, throughMail, withoutLink, type MailClient } from './mail-clients.ts';
 import { readPasted } from './paste-state.ts';
+import { readQuery } from './query.ts';
 import { checkRaceHash, raceLink, readRaceQuery } from './race-query.ts';
 import { raceReport } from './race-report.ts';
 
@@ -128,5 +138,60 @@ describe('a race report through mail clients', () => {
     expect(readPasted(sent.replace('reset ctrl', 'reset frob'), 'race', SHIPPED)).toMatchObject({ problem: expect.stringContaining("its line 'host unmap-s2; reset frob' does not read") });
     expect(readPasted(sent.replace('store 0x8', 'store 0x10'), 'race', SHIPPED)).toMatchObject({ problem: expect.stringContaining('does not match its check') });
     expect(readPasted('> Looks good to me.', 'race', SHIPPED)).toMatchObject({ problem: expect.stringMatching(/^No link in the pasted text, and no scenario in it/) });
+  });
+});
+
+describe('combining and KVM reports through mail clients', () => {
+  const sh = fc.constantFrom<0 | 1 | 2 | 3>(0, 1, 2, 3);
+  const combineState = fc.record({ s1: fc.integer({ min: 0, max: 255 }), s2: fc.integer({ min: 0, max: 15 }), fwb: fc.boolean(), cd: fc.boolean(), s1sh: sh, s2sh: sh });
+  const kvmInput = fc.record({
+    kernel: fc.constantFrom(...KERNEL_CHOICES),
+    backing: fc.constantFrom(...BACKINGS),
+    pgprot: fc.constantFrom(...PGPROTS),
+    allowAnyUncached: fc.boolean(),
+    fwb: fc.boolean(),
+    dic: fc.boolean(),
+    exec: fc.boolean(),
+  });
+  const client = fc.tuple(mailClient, fc.integer({ min: 60, max: 78 }));
+  const restoredQuery = (pasted: ReturnType<typeof readPasted>): URLSearchParams => {
+    if (!('search' in pasted)) throw new Error(pasted.problem);
+    return new URLSearchParams(pasted.search);
+  };
+
+  it('a combining report restores its exact state from the text alone', () => {
+    fc.assert(
+      fc.property(combineState, client, (state, [mail, width]) => {
+        const pasted = readPasted(throughMail(withoutLink(combineReport(combine(state), SITE)), mail, width), 'combine', SHIPPED);
+        expect(pasted).toMatchObject({ from: 'text' });
+        expect({ ...COMBINE_DEFAULTS, ...readQuery(COMBINE_PARAMS, `?${restoredQuery(pasted)}`).values }).toEqual(state);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('a KVM report restores its exact inputs from the text alone', () => {
+    fc.assert(
+      fc.property(kvmInput, client, (input, [mail, width]) => {
+        const pasted = readPasted(throughMail(withoutLink(kvmReport(kvmDecide(input), SITE)), mail, width), 'kvm', SHIPPED);
+        expect({ ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, `?${restoredQuery(pasted)}`).values }).toEqual(input);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it("the combining explorer's 'from KVM' text restores the mode, KVM's inputs and the guest's side, refused or not", () => {
+    fc.assert(
+      fc.property(combineState, kvmInput, client, (state, input, [mail, width]) => {
+        const combining = { ...state, fwb: input.fwb };
+        const mode = kvmModeOf(input, true);
+        const access = guestAccessThroughKvm(combining, mode, kvmDecide, combine);
+        const text = combineKvmReport(access.decision, access.combined, SITE, combining, mode);
+        const query = restoredQuery(readPasted(throughMail(withoutLink(text), mail, width), 'combine', SHIPPED));
+        // The link the explorer writes for this state, and the one the text restores, are the same query.
+        expect(query.toString()).toBe(new URL(combineKvmLink(SITE, combining, mode)).searchParams.toString());
+      }),
+      { numRuns: 300 },
+    );
   });
 });

@@ -8,8 +8,9 @@
  * (A race report is read by its structure: paste-race.ts.)
  */
 import { PGPROT_ATTRINDX } from '../kvm/vma.ts';
-import { PGPROTS } from '../kvm/inputs.ts';
-import type { Backing, KvmInput } from '../kvm/types.ts';
+import { BACKINGS, PGPROTS } from '../kvm/inputs.ts';
+import type { KvmInput } from '../kvm/types.ts';
+import { BACKING_WORDS } from '../format/kvm-text.ts';
 import { COMBINE_DEFAULTS, type CombineState } from './combine-query.ts';
 import { kvmModeOf, type KvmModeState } from './kvm-query.ts';
 
@@ -63,7 +64,8 @@ export function kvmFromText(lines: readonly string[]): FromText<KvmInput> {
   const memslot = /\sMemslot: (.*?)\sCPU: FWB (yes|no), DIC (yes|no); the fault is (an instruction fetch|a data access)/.exec(text);
   if (!memslot) return { missing: "the 'Memslot:' and 'CPU: FWB yes|no, DIC yes|no; ...' lines" };
   const words = memslot[1]!;
-  const backing: Backing = words.includes('VM_PFNMAP') ? 'pfnmap' : words.includes('VM_MIXEDMAP') ? 'mixedmap' : 'ram';
+  const backing = BACKINGS.find((b) => words.startsWith(BACKING_WORDS[b]));
+  if (backing === undefined) return { missing: "the memslot's memory at the start of the 'Memslot:' line" };
   const pgprot = PGPROTS.find((p) => words.includes(`(${PGPROT_ATTRINDX[p]})`));
   if (pgprot === undefined) return { missing: "the VMM mapping's MT_ attribute in the 'Memslot:' line" };
   return {
