@@ -67,6 +67,12 @@ export function scenario(guestS1: fc.Arbitrary<string> = fc.constantFrom(...TYPE
   );
 }
 
+/** vCPU programs as a scenario's fields: `guest`, then `guest1`.. for each further one. */
+function programsOf(vcpus: readonly (readonly GuestOp[])[]): Pick<Scenario, 'guest' | 'guest1' | 'guest2' | 'guest3'> {
+  const [guest = [], guest1, guest2, guest3] = vcpus;
+  return { guest, ...(guest1 ? { guest1 } : {}), ...(guest2 ? { guest2 } : {}), ...(guest3 ? { guest3 } : {}) };
+}
+
 /** Guest attributes (stage 1, stage 2, FWB) covering uncached, Device and cacheable combined types, allocated encodings only. */
 const guestAttributes = fc.constantFrom(
   { guestS1: 'Normal-NC', guestS2: 'Normal-NC', fwb: false },
@@ -96,16 +102,7 @@ export function multiVcpuScenario(): fc.Arbitrary<Scenario> {
       .filter(({ vcpus }) => vcpus.flat().filter((op) => op.op === 'store').length <= 4)
       .map(({ attributes, options: knobs, vcpus, symmetric, host }): Scenario => {
         const programs = symmetric ? vcpus.map(() => vcpus[0] ?? []) : vcpus;
-        const [guest = [], guest1, guest2] = programs;
-        return {
-          platform,
-          ...attributes,
-          options: knobs,
-          guest,
-          ...(guest1 ? { guest1 } : {}),
-          ...(guest2 ? { guest2 } : {}),
-          host,
-        };
+        return { platform, ...attributes, options: knobs, ...programsOf(programs), host };
       }),
   );
 }
@@ -161,16 +158,12 @@ export function anyScenarioText(): fc.Arbitrary<string> {
       }),
     )
     .map(({ title, platform, attributes, kvm, options: knobs, vcpus, host, expect }) => {
-      const [guest = [], guest1, guest2, guest3] = vcpus;
       const text = printScenario({
         ...(title === undefined ? {} : { title }),
         platform,
         ...attributes,
         options: knobs,
-        guest,
-        ...(guest1 ? { guest1 } : {}),
-        ...(guest2 ? { guest2 } : {}),
-        ...(guest3 ? { guest3 } : {}),
+        ...programsOf(vcpus),
         host,
         ...(expect === undefined ? {} : { expect }),
       });
