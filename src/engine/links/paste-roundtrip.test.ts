@@ -154,15 +154,21 @@ describe('combining and KVM reports through mail clients', () => {
     exec: fc.boolean(),
   });
   const client = fc.tuple(mailClient, fc.integer({ min: 60, max: 78 }));
+  /** At most 70 columns, but the link. */
+  const fits = (report: string): void => {
+    for (const line of report.trimEnd().split('\n')) if (!line.startsWith('http')) expect(line.length, line).toBeLessThanOrEqual(70);
+  };
   const restoredQuery = (pasted: ReturnType<typeof readPasted>): URLSearchParams => {
     if (!('search' in pasted)) throw new Error(pasted.problem);
     return new URLSearchParams(pasted.search);
   };
 
-  it('a combining report restores its exact state from the text alone', () => {
+  it('a combining report fits 70 columns and restores its exact state from the text alone', () => {
     fc.assert(
       fc.property(combineState, client, (state, [mail, width]) => {
-        const pasted = readPasted(throughMail(withoutLink(combineReport(combine(state), SITE)), mail, width), 'combine', SHIPPED);
+        const report = combineReport(combine(state), SITE);
+        fits(report);
+        const pasted = readPasted(throughMail(withoutLink(report), mail, width), 'combine', SHIPPED);
         expect(pasted).toMatchObject({ from: 'text' });
         expect({ ...COMBINE_DEFAULTS, ...readQuery(COMBINE_PARAMS, `?${restoredQuery(pasted)}`).values }).toEqual(state);
       }),
@@ -170,10 +176,12 @@ describe('combining and KVM reports through mail clients', () => {
     );
   });
 
-  it('a KVM report restores its exact inputs from the text alone', () => {
+  it('a KVM report fits 70 columns and restores its exact inputs from the text alone', () => {
     fc.assert(
       fc.property(kvmInput, client, (input, [mail, width]) => {
-        const pasted = readPasted(throughMail(withoutLink(kvmReport(kvmDecide(input), SITE)), mail, width), 'kvm', SHIPPED);
+        const report = kvmReport(kvmDecide(input), SITE);
+        fits(report);
+        const pasted = readPasted(throughMail(withoutLink(report), mail, width), 'kvm', SHIPPED);
         expect({ ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, `?${restoredQuery(pasted)}`).values }).toEqual(input);
       }),
       { numRuns: 300 },
@@ -187,6 +195,7 @@ describe('combining and KVM reports through mail clients', () => {
         const mode = kvmModeOf(input, true);
         const access = guestAccessThroughKvm(combining, mode, kvmDecide, combine);
         const text = combineKvmReport(access.decision, access.combined, SITE, combining, mode);
+        fits(text);
         const query = restoredQuery(readPasted(throughMail(withoutLink(text), mail, width), 'combine', SHIPPED));
         // The link the explorer writes for this state, and the one the text restores, are the same query.
         expect(query.toString()).toBe(new URL(combineKvmLink(SITE, combining, mode)).searchParams.toString());

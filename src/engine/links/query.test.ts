@@ -44,6 +44,10 @@ describe('combine state as a URL query', () => {
     expect(restored.problems.join('\n')).toContain("unknown parameter 'colour'");
   });
 
+  it('names a parameter given twice: which value the author meant cannot be known', () => {
+    expect(readQuery(COMBINE_PARAMS, '?s1=0x04&s1=0x44').problems).toEqual(["parameter 's1' given more than once"]);
+  });
+
   it('never throws on arbitrary query text', () => {
     fc.assert(fc.property(fc.string(), (text) => void readQuery(COMBINE_PARAMS, text)));
   });

@@ -34,12 +34,19 @@ export function clip(text: string, max = 40): string {
 export function readQuery<S>(params: Params<S>, search: string): Restored<S> {
   const values: Partial<S> = {};
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const [name, raw] of new URLSearchParams(search)) {
     if (name === VERSION_PARAM) continue;
     if (!Object.hasOwn(params, name)) {
       problems.push(`unknown parameter '${clip(name)}'`);
       continue;
     }
+    // Two values for one parameter: which one the author meant cannot be known.
+    if (seen.has(name)) {
+      problems.push(`parameter '${name}' given more than once`);
+      continue;
+    }
+    seen.add(name);
     const key = name as keyof S;
     try {
       values[key] = params[key].parse(raw);
