@@ -7,6 +7,7 @@ import starlightLinksValidator from 'starlight-links-validator';
 import { raceGrammar } from './src/highlight/race-grammar.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/markdown/base-links.ts';
+import { ruleAnchorsPlugin } from './src/markdown/rule-anchors.ts';
 
 // The deployed origin (SITE_URL, see the README's Deploying): the sitemap,
 // canonical links and og:url use it. Without one the build writes none of
@@ -21,7 +22,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Pages link each other as `/guide/fwb/`; under a base path the links get it.
-  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base)] }) },
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), ruleAnchorsPlugin()] }) },
   integrations: [
     starlight({
       title: 'KVM/arm64 device memory',
@@ -36,6 +37,8 @@ export default defineConfig({
         // Starlight's search button names itself "Search" while showing
         // "Search Ctrl K": see the component for the accessible-name fix.
         Search: './src/components/Search.astro',
+        // Adds the theme picker to narrow screens of pages without the sidebar's menu (the home page).
+        Header: './src/components/Header.astro',
       },
       expressiveCode: {
         // Highlighting happens at build time (shiki inside Expressive Code);

@@ -128,7 +128,8 @@ test.describe('combine matrix', () => {
     test(`the built table on the guide page is the engine's matrix, FWB ${fwb ? 'on' : 'off'}`, async ({ page }) => {
       await page.goto(fwb ? '/guide/fwb/' : '/guide/combining/');
       const m = combineMatrix(fwb);
-      const table = page.locator('table', { has: page.locator('caption', { hasText: `FWB ${fwb ? 'on' : 'off'}` }) });
+      // The caption stands above the matrix's scrolling box and names the table.
+      const table = page.getByRole('table', { name: new RegExp(`FWB ${fwb ? 'on' : 'off'}`) });
       const rows = table.locator('tbody tr');
       await expect(rows).toHaveCount(m.rows.length);
       for (const [r, row] of m.rows.entries()) {

@@ -29,6 +29,29 @@ const scenarioText = (name: string): string => shipped.get(name) ?? '';
 const fileOf = (name: string): string => `scenarios/${name}.race`;
 
 const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+/** The editor's text: CodeMirror draws each line of it as a `.cm-line`. */
+const editorText = async (page: Page | Locator): Promise<string> => (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
+/** Waits until the editor shows this text (or a text that matches). */
+async function expectEditor(page: Page | Locator, expected: string | RegExp, not = false): Promise<void> {
+  const poll = expect.poll(() => editorText(page));
+  if (typeof expected === 'string') await (not ? poll.not.toBe(expected) : poll.toBe(expected));
+  else await (not ? poll.not.toMatch(expected) : poll.toMatch(expected));
+}
+/**
+ * Waits until the editor's text describes the same scenario as `text`: a
+ * link carries the scenario's directives, not the comments the edited text
+ * kept, so what it restores is compared as a scenario.
+ */
+async function expectScenario(page: Page | Locator, text: string): Promise<void> {
+  const scenarioOf = (source: string) => {
+    try {
+      return parseScenario(source);
+    } catch {
+      return undefined;
+    }
+  };
+  await expect.poll(async () => scenarioOf(await editorText(page))).toEqual(scenarioOf(text));
+}
 
 /**
  * Opens "Edit the scenario" (the editor loads only then) and waits for the
@@ -83,36 +106,36 @@ test.describe('race explorer', () => {
   test('controls rewrite the text, and editing the text updates the controls', async ({ page }) => {
     await open(page, '/play/race/?scenario=pcie-nc-unmap-flr');
     await edit(page);
-    await expect(editor(page)).toHaveValue(scenarioText('pcie-nc-unmap-flr'));
+    await expectEditor(page, scenarioText('pcie-nc-unmap-flr'));
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
-    await expect(editor(page)).toHaveValue(/^option early-ack=no$/m);
+    await expectEditor(page, /^option early-ack=no$/m);
     await page.getByLabel('FWB', { exact: true }).check();
-    await expect(editor(page)).toHaveValue(/^fwb on$/m);
+    await expectEditor(page, /^fwb on$/m);
     await page.getByLabel('Guest stage 1 memory type').selectOption('Device-nGnRE');
-    await expect(editor(page)).toHaveValue(/^guest-s1 Device-nGnRE$/m);
+    await expectEditor(page, /^guest-s1 Device-nGnRE$/m);
     await page.getByRole('button', { name: 'Add guest op' }).click();
-    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x8; store 0x10$/m);
+    await expectEditor(page, /^guest store 0x0; store 0x8; store 0x10$/m);
     await page.getByRole('button', { name: 'Move guest op 3 up' }).click();
-    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x10; store 0x8$/m);
+    await expectEditor(page, /^guest store 0x0; store 0x10; store 0x8$/m);
     await page.getByRole('button', { name: 'Remove guest op 1' }).click();
-    await expect(editor(page)).toHaveValue(/^guest store 0x10; store 0x8$/m);
+    await expectEditor(page, /^guest store 0x10; store 0x8$/m);
     await page.getByLabel('Guest op 1', { exact: true }).selectOption('dsb');
-    await expect(editor(page)).toHaveValue(/^guest dsb; store 0x8$/m);
+    await expectEditor(page, /^guest dsb; store 0x8$/m);
     await page.getByLabel('Guest op 2 offset').fill('0x40');
     await page.getByLabel('Guest op 2 offset').press('Enter');
-    await expect(editor(page)).toHaveValue(/^guest dsb; store 0x40$/m);
+    await expectEditor(page, /^guest dsb; store 0x40$/m);
 
     // Switching the platform leaves `reset flr`, which soc refuses: the error is shown at its line and the controls still work.
     await page.getByLabel('Platform', { exact: true }).selectOption('soc');
-    await expect(editor(page)).toHaveValue(/^platform soc$/m);
+    await expectEditor(page, /^platform soc$/m);
     await expect(page.getByRole('alert')).toContainText("'reset flr' needs platform pcie");
     await expect(page.getByRole('alert')).toContainText(/^Line \d+, column \d+: /);
     await page.getByLabel('Host op 2 reset method').selectOption('ctrl');
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl$/m);
+    await expectEditor(page, /^host unmap-s2; reset ctrl$/m);
     await expect(page.getByRole('alert')).toHaveCount(0);
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; dsb; reset ctrl$/m);
+    await expectEditor(page, /^host unmap-s2; dsb; reset ctrl$/m);
 
     // The other way: the text drives the controls.
     const edited = 'platform pcie\nguest-s1 Device-GRE\nguest-s2 Normal-NC\noption same-pe=yes\nguest store 0x0; dmb\nhost read 0x8; reset reg\n';
@@ -132,37 +155,37 @@ test.describe('race explorer', () => {
     await open(page, '/play/race/?scenario=soc-nc-unmap-ctrl');
     await edit(page);
     await page.getByRole('button', { name: 'Add vCPU', exact: true }).click();
-    await expect(editor(page)).toHaveValue(/^guest store 0x0; store 0x8\nguest1 store 0x0; store 0x8$/m);
+    await expectEditor(page, /^guest store 0x0; store 0x8\nguest1 store 0x0; store 0x8$/m);
     await expect(page.getByLabel('vCPU 1 op 2', { exact: true })).toHaveValue('store');
     await page.getByLabel('vCPU 1 op 2 offset').fill('0x48');
     await page.getByLabel('vCPU 1 op 2 offset').press('Enter');
-    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x48$/m);
+    await expectEditor(page, /^guest1 store 0x0; store 0x48$/m);
     await page.getByRole('button', { name: 'Add vCPU 1 op' }).click();
     await page.getByLabel('vCPU 1 op 3', { exact: true }).selectOption('dsb');
-    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x48; dsb$/m);
+    await expectEditor(page, /^guest1 store 0x0; store 0x48; dsb$/m);
     await page.getByRole('button', { name: 'Move vCPU 1 op 3 up' }).click();
-    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; dsb; store 0x48$/m);
+    await expectEditor(page, /^guest1 store 0x0; dsb; store 0x48$/m);
     await page.getByRole('button', { name: 'Add vCPU', exact: true }).click();
-    await expect(editor(page)).toHaveValue(/^guest2 store 0x0; store 0x8$/m);
+    await expectEditor(page, /^guest2 store 0x0; store 0x8$/m);
     await page.getByRole('button', { name: 'Remove vCPU 1', exact: true }).click();
     // The later vCPU moves down: vCPU 2's program is now guest1's.
-    await expect(editor(page)).toHaveValue(/^guest1 store 0x0; store 0x8\nhost /m);
-    await expect(editor(page)).not.toHaveValue(/^guest2/m);
+    await expectEditor(page, /^guest1 store 0x0; store 0x8\nhost /m);
+    await expectEditor(page, /^guest2/m, true);
 
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByLabel('Host op 3', { exact: true }).selectOption('dc-civac');
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl; dc civac all$/m);
+    await expectEditor(page, /^host unmap-s2; reset ctrl; dc civac all$/m);
     await page.getByLabel('Host op 3 offset').fill('0x40');
     await page.getByLabel('Host op 3 offset').press('Enter');
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; reset ctrl; dc civac 0x40$/m);
+    await expectEditor(page, /^host unmap-s2; reset ctrl; dc civac 0x40$/m);
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
     await page.getByLabel('Host op 3 reset method').selectOption('acpi');
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; dc civac 0x40; reset acpi$/m);
+    await expectEditor(page, /^host unmap-s2; dc civac 0x40; reset acpi$/m);
     await page.getByLabel('unmap-cleans', { exact: true }).selectOption('yes');
-    await expect(editor(page)).toHaveValue(/^option unmap-cleans=yes$/m);
+    await expectEditor(page, /^option unmap-cleans=yes$/m);
 
     // The result is the engine's for this text, with a lane per vCPU.
-    const text = await editor(page).inputValue();
+    const text = await editorText(page);
     const check = checkScenario(text, { file: '<stdin>' });
     await resultFor(page, '<stdin>', check.result.stats.states);
     await expect(verdict(page)).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
@@ -175,7 +198,7 @@ test.describe('race explorer', () => {
     }
     const again = await context.newPage();
     await again.goto(page.url());
-    await expect(editor(again)).toHaveValue(text);
+    await expectScenario(again, text);
   });
 
   test('draws a lane for each vCPU and one for the cache, for shipped scenarios that have them', async ({ page }) => {
@@ -216,12 +239,12 @@ test.describe('race explorer', () => {
     await page.getByLabel('write-order', { exact: true }).selectOption('no');
     await page.getByRole('button', { name: 'Add host op' }).click();
     await page.getByRole('button', { name: 'Move host op 3 up' }).click();
-    const text = await editor(page).inputValue();
+    const text = await editorText(page);
     await expect(page).toHaveURL(new RegExp(`${raceQuery(parseScenario(text), shipped).replace(/[?+]/g, '\\$&')}$`));
     const again = await context.newPage();
     await again.goto(page.url());
     // A link to a scenario of the reader's own opens with its text shown.
-    await expect(editor(again)).toHaveValue(text);
+    await expectScenario(again, text);
     await expect(again.locator('.problem')).toHaveCount(0);
   });
 
@@ -234,10 +257,9 @@ test.describe('race explorer', () => {
     await expect(verdict(page)).toHaveCount(0);
     await page.getByRole('button', { name: 'Run this text anyway' }).click();
     await expect(verdict(page)).toBeVisible();
-    await edit(page);
-    await expect(editor(page)).toHaveValue(/^guest-s1 Device-nGnRE$/m);
-    await expect(editor(page)).toHaveValue(/^host unmap-s2; read 0x0; reset flr$/m);
-    await expect(editor(page)).toHaveValue(/^platform pcie$/m);
+    await expectEditor(page, /^guest-s1 Device-nGnRE$/m);
+    await expectEditor(page, /^host unmap-s2; read 0x0; reset flr$/m);
+    await expectEditor(page, /^platform pcie$/m);
   });
 
   test('"Copy as plain text" is the CLI text for the same inputs, ending with the link', async ({ page, context, baseURL }) => {
@@ -260,7 +282,7 @@ test.describe('race explorer', () => {
     // An edited scenario is what the CLI prints for it on standard input.
     await edit(page);
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
-    const text = await editor(page).inputValue();
+    const text = await editorText(page);
     const edited = checkScenario(text, { file: '<stdin>' });
     const editedShown = await resultFor(page, '<stdin>', edited.result.stats.states);
     expect(withoutTime(editedShown)).toBe(withoutTime(raceReport(edited, origin, shipped)));
@@ -387,7 +409,8 @@ test.describe('race explorer', () => {
       await edit(page);
       await editor(page).fill(`title ${payload}\nplatform soc\nguest-s1 ${payload}\n${payload}\n`);
       await expect(page.getByRole('alert')).toBeVisible();
-      await editor(page).fill(`title ${payload.replace(/[#\r\n]/g, '')}\nplatform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest store 0x0\nhost unmap-s2; reset ctrl\n`);
+      // U+FFFF is left out of the title: CodeMirror reads that noncharacter, typed into its text, as a line break.
+      await editor(page).fill(`title ${payload.replace(/[#\r\n\uffff]/g, '')}\nplatform soc\nguest-s1 Normal-NC\nguest-s2 Normal-NC\nguest store 0x0\nhost unmap-s2; reset ctrl\n`);
       await expect(verdict(page)).toHaveText('Verdict: UNSAFE');
       expect(await page.evaluate(() => (window as { __xss?: unknown }).__xss)).toBeUndefined();
       expect(await page.locator('.race-explorer img, .race-explorer script, .race-explorer [onerror], .race-explorer [onload]').count()).toBe(0);
@@ -465,7 +488,7 @@ test.describe('race explorer', () => {
     await page.getByLabel('Host op 2 reset method').selectOption('flr');
     await expect(verdict(page)).toHaveText('Verdict: SAFE');
     await page.getByRole('button', { name: 'Add guest op' }).click();
-    await expect(editor(page)).toHaveValue(/store 0x10/);
+    await expectEditor(page, /store 0x10/);
     expect(await overflow()).toBeLessThanOrEqual(0);
     await page.goto('/guide/reset-race/');
     await hydrated(page, '.race-explorer');
@@ -488,10 +511,10 @@ test.describe('race explorer', () => {
     const last = widgets.nth(names.length - 1);
     await edit(last);
     await last.getByLabel('early-ack', { exact: true }).selectOption('no');
-    const text = await last.getByRole('textbox', { name: 'Scenario text', exact: true }).inputValue();
+    const text = await editorText(last);
     expect(new URL(page.url()).search).toBe('');
     await last.getByRole('link', { name: 'Open in the playground' }).click();
     await expect(page).toHaveURL(/\/play\/race\/\?/);
-    await expect(editor(page)).toHaveValue(text);
+    await expectScenario(page, text);
   });
 });

@@ -5,7 +5,10 @@
 # which model-check the race model's Promela translation, and the two font
 # setups the phone layout spec runs under (e2e/fonts/): DejaVu
 # (fonts-dejavu-core, Debian's default) and Liberation Sans Narrow
-# (fonts-liberation).
+# (fonts-liberation). The kernel-tools check (scripts/check/kernel-tools.ts)
+# needs a kernel tree and Sphinx: linux-source-6.12, the kernel source
+# tarball from the machine's own Debian sources (bookworm-security carries
+# it), and python3-sphinx.
 set -euo pipefail
 missing=()
 [[ -x /usr/bin/chromium ]] || missing+=(chromium)
@@ -14,6 +17,8 @@ command -v spin >/dev/null 2>&1 || missing+=(spin)
 command -v cc >/dev/null 2>&1 || missing+=(gcc)
 [[ -f /usr/share/fonts/truetype/dejavu/DejaVuSans.ttf ]] || missing+=(fonts-dejavu-core)
 [[ -f /usr/share/fonts/truetype/liberation/LiberationSansNarrow-Regular.ttf ]] || missing+=(fonts-liberation)
+[[ -f /usr/src/linux-source-6.12.tar.xz ]] || missing+=(linux-source-6.12)
+[[ -x /usr/bin/sphinx-build ]] || missing+=(python3-sphinx)
 ((${#missing[@]} == 0)) && exit 0
 if [[ $(id -u) -ne 0 ]]; then
   echo "error: the tests need Debian packages that are not installed: ${missing[*]}" >&2

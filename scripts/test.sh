@@ -20,6 +20,8 @@ node scripts/check/size.ts --check
 echo "== kernel document and patch (docutils, kernel rules, git am)"
 bash scripts/check/rst.sh
 node scripts/check/kernel-doc.ts
+echo "== the patch with the kernel's own tools (linux-source-6.12: git am, checkpatch.pl --strict, Sphinx)"
+node scripts/check/kernel-tools.ts
 echo "== end-to-end (playwright, chromium)"
 PLAYWRIGHT_JSON_OUTPUT_NAME=.test-reports/playwright.json npx playwright test --reporter=list,json
 echo

@@ -25,8 +25,16 @@
  * 6. The targets again, each alone in a process with every reduction, with
  *    the peak memory of its first exploration (resident set, from
  *    process.resourceUsage; target < 300 MB), and the peak of all runs above.
+ * 7. `explain`: `race --explain` and `race --fix` (up to 2 host ops) on
+ *    every shipped scenario: the explanation or the fix search alone, as
+ *    the command runs it (once, in a fresh process, after the check), and
+ *    warm (median of 5 runs after a warm-up in this process); the whole
+ *    command's wall time (`node src/cli/main.ts race FILE --explain`,
+ *    process start included); then the median and the worst of each.
+ *    Targets: --explain under 200 ms and --fix under 2 s as the command
+ *    runs them.
  *
- * `node scripts/bench/race.ts b` (or a, c, d, reach, shipped, targets) runs one part only.
+ * `node scripts/bench/race.ts b` (or a, c, d, reach, shipped, targets, explain) runs one part only.
  * Prints tables only; nothing here asserts on time.
  */
 import { spawnSync } from 'node:child_process';
@@ -34,6 +42,8 @@ import { readdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { buildModel, explore, MAX_GUEST_STORES, parseScenario, VCPU_DIRECTIVES, type ExploreOptions, type ExploreResult, type Model } from '../../src/engine/race/index.ts';
+import { ablate, repair, whyOf } from '../../src/engine/race/explain/index.ts';
+import { checkScenario } from '../../src/engine/race/explore/check.ts';
 import { engineAt } from '../lib/engine-at.ts';
 
 const RUNS = 15;
@@ -194,7 +204,71 @@ function family(which: Family): void {
   }
 }
 
-if (process.argv[2] === '--reach-child') {
+type Analysis = 'explain' | 'fix';
+
+/** The analysis alone, as the command runs it after the check: ablation with its sentences, or the fix search of up to 2 host ops. */
+function analyse(what: Analysis, check: ReturnType<typeof checkScenario>): void {
+  if (what === 'explain') whyOf(check, ablate(check));
+  else repair(check, 2);
+}
+
+/** One analysis in a fresh process, once, as `race --explain` or `race --fix` runs it: `node scripts/bench/race.ts --explain-child explain|fix FILE`. */
+function coldRun(what: Analysis, file: string): number {
+  const child = spawnSync(process.execPath, [fileURLToPath(import.meta.url), '--explain-child', what, file], { encoding: 'utf8' });
+  if (child.status !== 0) throw new Error(`explain child failed: ${child.stderr}`);
+  return (JSON.parse(child.stdout) as { ms: number }).ms;
+}
+
+/** Wall time of the whole command, process start included. */
+function commandRun(file: string, flag: '--explain' | '--fix'): number {
+  const cli = fileURLToPath(new URL('../../src/cli/main.ts', import.meta.url));
+  const start = performance.now();
+  const child = spawnSync(process.execPath, [cli, 'race', file, flag, '--json'], { encoding: 'utf8' });
+  if (child.status !== 0 && child.status !== 1) throw new Error(`race ${flag} failed: ${child.stderr}`);
+  return performance.now() - start;
+}
+
+function explainPart(): void {
+  const dir = fileURLToPath(new URL('../../scenarios/', import.meta.url));
+  const widths = [44, 7, 8, 8, 9, 7, 8, 9, 9];
+  console.log('\nrace --explain and race --fix (up to 2 host ops) on every shipped scenario; ms\n');
+  console.log(row(['scenario', 'explain', 'warm', 'command', 'fix', 'size', 'warm', 'command', 'programs'], widths));
+  const columns: number[][] = [[], [], [], [], [], []];
+  for (const name of readdirSync(dir).filter((n) => n.endsWith('.race')).sort()) {
+    const file = join(dir, name);
+    const check = checkScenario(readFileSync(file, 'utf8'), { file: name });
+    const warm = (what: Analysis): number => {
+      analyse(what, check);
+      const times = Array.from({ length: 5 }, () => {
+        const start = performance.now();
+        analyse(what, check);
+        return performance.now() - start;
+      });
+      return median(times);
+    };
+    const fix = repair(check, 2);
+    const cells = [coldRun('explain', file), warm('explain'), commandRun(file, '--explain'), coldRun('fix', file), warm('fix'), commandRun(file, '--fix')];
+    cells.forEach((ms, i) => columns[i]!.push(ms));
+    const [explainCold, explainWarm, explainCommand, fixCold, fixWarm, fixCommand] = cells.map((ms) => ms.toFixed(1));
+    console.log(row([name.replace(/\.race$/, ''), explainCold!, explainWarm!, explainCommand!, fixCold!, String(fix.size), fixWarm!, fixCommand!, fix.variantsChecked], widths));
+  }
+  const summary = (label: string, pick: (values: number[]) => number): void => {
+    const [a, b, c, d, e, f] = columns.map((values) => pick(values).toFixed(1));
+    console.log(row([label, a!, b!, c!, d!, '', e!, f!, ''], widths));
+  };
+  summary('median', median);
+  summary('worst', (values) => Math.max(...values));
+  console.log('\nexplain, fix: once in a fresh process after the check, as the command runs them (targets < 200 ms and < 2,000 ms);');
+  console.log('warm: median of 5 in this process; command: node src/cli/main.ts race FILE --explain|--fix --json, process start included.');
+}
+
+if (process.argv[2] === '--explain-child') {
+  const [what, file] = [process.argv[3] as Analysis, process.argv[4] ?? ''];
+  const check = checkScenario(readFileSync(file, 'utf8'), { file });
+  const start = performance.now();
+  analyse(what, check);
+  console.log(JSON.stringify({ ms: performance.now() - start }));
+} else if (process.argv[2] === '--reach-child') {
   const [engine, k, m] = [process.argv[3] ?? '', Number(process.argv[4]), Number(process.argv[5])];
   const race = (await import(pathToFileURL(join(engine, 'race/index.ts')).href)) as typeof import('../../src/engine/race/index.ts');
   const text = familyText('d', k, m);
@@ -231,6 +305,7 @@ if (process.argv[2] === '--reach-child') {
   for (const which of ['a', 'b', 'c', 'd'] as const) if (run(which)) family(which);
   if (run('reach')) reach();
   if (run('targets')) targets();
+  if (run('explain')) explainPart();
   const mainMb = process.resourceUsage().maxRSS / 1024;
   console.log(`\nPeak resident memory: ${mainMb.toFixed(0)} MB for this process (every run with every reduction above, one after another).`);
   if (childPeakMb > 0) console.log(`The largest comparison run (each in its own process, capped at ${CHILD_BUDGET} states): ${childPeakMb.toFixed(0)} MB.`);

@@ -56,7 +56,7 @@ function currentLayoutEntry(version: number, scenarios: Record<string, string>):
   return `import { currentRelease } from './src/engine/release/current.ts';
 const release = currentRelease(${JSON.stringify(scenarios, null, 2)});
 export const model = ${version};
-export const { scenarios, combine, decodeS1, combineText, matrixText, matrixRst, checkScenario, renderRaceText, raceJson, parseScenario, printScenario, kvmDecide, kvmText } = release;
+export const { scenarios, combine, decodeS1, combineText, matrixText, matrixRst, checkScenario, renderRaceText, raceJson, parseScenario, printScenario, raceExplain, raceFix, kvmDecide, kvmText } = release;
 `;
 }
 

@@ -71,8 +71,8 @@ describe('cli kvm', () => {
     const r = await json(['--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'noncached', '--allow-any-uncached', '--s1', 'Device-nGnRE']);
     expect(r.combined).toMatchObject({ type: 'Device-nGnRE', mair: '0x04' });
   });
-  it('every release X.Y from 6.8 to 6.19 and 7.0 to 7.4 is accepted', async () => {
-    const releases = [...Array.from({ length: 12 }, (_, n) => `6.${n + 8}`), '7.0', '7.1', '7.2', '7.4'];
+  it('every release X.Y from 6.8 to 6.19 and 7.0 to 7.3 is accepted', async () => {
+    const releases = [...Array.from({ length: 12 }, (_, n) => `6.${n + 8}`), '7.0', '7.1', '7.2', '7.3'];
     for (const kernel of releases) expect(await json(['--kernel', kernel, '--vma', 'ram', '--pgprot', 'cacheable'])).toMatchObject({ outcome: 'mapped', type: 'Normal-WB', s2: '0xf' });
   });
   it('plain text stays within 70 columns, except the link', async () => {
@@ -91,6 +91,8 @@ describe('cli kvm', () => {
   });
   it('a release before 6.8 is one line on stderr, exit 2', () => usageError(['--kernel', '6.7', '--vma', 'ram', '--pgprot', 'device'], /older than 6\.8/));
   it('6.20 does not exist', () => usageError(['--kernel', '6.20', '--vma', 'ram', '--pgprot', 'device'], /6\.19 was followed by 7\.0/));
+  it('a release newer than the newest read is refused, not guessed', () =>
+    usageError(['--kernel', '7.4-rc1', '--vma', 'ram', '--pgprot', 'device'], /7\.4 is newer than 7\.3, the newest release this model has read/));
   it('a release that is not X.Y is refused', () => usageError(['--kernel', 'six', '--vma', 'ram', '--pgprot', 'device'], /not of the form X\.Y/));
   it('a missing --vma is named', () => usageError(['--kernel', '6.9', '--pgprot', 'device'], /missing --vma/));
   it('an unknown --pgprot value is named with the accepted ones', () => usageError(['--kernel', '6.9', '--vma', 'ram', '--pgprot', 'wc'], /--pgprot 'wc' is not one of noncached, device, writecombine, cacheable/));

@@ -77,7 +77,8 @@ describe('cli link', () => {
     const kvm = await link(kvmLink(SITE, input));
     expect(kvm.stdout.slice(kvm.stdout.indexOf('\n\n') + 2)).toBe(await command(kvmCommand, ['--kernel', '6.8', '--vma', 'pfnmap', '--pgprot', 'noncached', '--allow-any-uncached', '--fwb', '--dic', '--exec']));
     const mair = await link(`${SITE}/play/mair/?v=${MODEL_VERSION}&mair=0xf0`);
-    expect(mair.stdout).toContain('MAIR byte:    0xf0 Normal-WB-Tagged');
+    expect(mair.stdout).toContain('MAIR value: 0xf0 (one attribute byte)\n0xf0 is Normal-WB-Tagged');
+    expect(mair.stdout).toContain('npm run -s cli -- mair 0xf0');
   });
 
   it('answers as the link\'s model version did: v=1 with version 1\'s engine and texts, --model implied', async () => {

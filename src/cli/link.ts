@@ -22,7 +22,8 @@ import { readRaceLinkWith } from '../engine/links/race-link-version.ts';
 import { HASH_PARAM, raceLink, shippedName } from '../engine/links/race-query.ts';
 import { combineCommand, combineKvmCommand, kvmCommand, mairCommand, raceCommand } from '../engine/links/state-command.ts';
 import { kvmJson } from '../engine/format/kvm-json.ts';
-import { mairText } from '../engine/format/mair-text.ts';
+import { mairJson, mairText } from '../engine/format/mair-text.ts';
+import { decodeMair } from '../engine/attrs/mair.ts';
 import { shippedOf, type EngineRelease } from '../engine/release/release.ts';
 import { MODEL_VERSION, parseModelVersion } from '../engine/version.ts';
 
@@ -129,12 +130,12 @@ function mairAnswer(search: string, release: EngineRelease, site: string): Answe
   const read = readQuery(MAIR_PARAMS, search);
   decoded(read.problems);
   const state = { ...MAIR_DEFAULTS, ...read.values };
-  const decoding = release.decodeS1(state.mair);
+  const decoding = decodeMair(state.mair, release.decodeS1);
   const model = release.model;
   return {
     command: mairCommand(state.mair, model),
     text: `${mairText(decoding)}${linkLines(mairLink(site, state, model), model)}`,
-    json: { model, ...JSON.parse(JSON.stringify(decoding)) },
+    json: JSON.parse(mairJson(decoding, model)) as Record<string, unknown>,
   };
 }
 

@@ -15,6 +15,8 @@ const commands: Record<string, () => Promise<Command>> = {
   race: async () => (await import('./race.ts')).raceCommand,
   kvm: async () => (await import('./kvm.ts')).kvmCommand,
   link: async () => (await import('./link.ts')).linkCommand,
+  mair: async () => (await import('./mair.ts')).mairCommand,
+  patch: async () => (await import('./patch.ts')).patchCommand,
 };
 
 const usage = `usage: cli <command> [options] [--model N]
@@ -23,11 +25,13 @@ commands:
   combine --s1 <name|0xNN> --s2 <name|0xN> [--fwb] [--cd] [--s1sh N] [--s2sh N] [--json]
   combine --stdin
   table [--fwb] [--rst]
-  race <file|-> [--json]
+  race <file|-> [--json] [--explain] [--fix [--max-ops N]]
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
   kvm --table [--rst]
-  link '<link of the site>' [--json]   (check a link and answer it as its v= did)`;
+  link '<link of the site>' [--json]   (check a link and answer it as its v= did)
+  mair <byte|register> [--json]   hex with or without 0x; #N for decimal
+  patch --author "Name <address>" | patch --cover`;
 
 /**
  * One synchronous read of file descriptor 0: for the 131072-line batch it

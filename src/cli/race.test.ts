@@ -133,3 +133,76 @@ describe('race --promela', () => {
     expect(io.stdout).toBe('');
   });
 });
+
+describe('race --explain and --fix', () => {
+  const run = async (file: string, ...args: string[]) => {
+    const io = fakeIo({ [file]: scenario(file) });
+    return { status: await raceCommand([file, ...args], io), stdout: io.stdout };
+  };
+
+  it('--explain --json adds each variant (program, index, op or knob, value; verdict; depth when unsafe; error when refused) and the sentences', async () => {
+    const { stdout, status } = await run('soc-nc-unmap-read-ctrl.race', '--explain', '--json');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.verdict).toBe('safe');
+    expect(json.explain.ops).toEqual([
+      { program: 'host', index: 0, op: 'unmap-s2', verdict: 'unsafe', depth: 8 },
+      { program: 'host', index: 1, op: 'read 0x0', verdict: 'unsafe', depth: 8 },
+    ]);
+    expect(json.explain.knobs.map((k: { knob: string }) => k.knob)).toEqual(['guest-stops', 'same-pe', 'early-ack', 'write-order', 'np-pushes', 'ne-honoured', 'config-order', 'unmap-cleans']);
+    expect(json.explain.knobs[4]).toEqual({ knob: 'np-pushes', value: false, verdict: 'unsafe', depth: 10 });
+    expect(json.explain.knobs[6]).toEqual({ knob: 'config-order', value: false, verdict: 'refused', error: expect.stringMatching(/no effect on soc/) });
+    expect(json.why.headline).toMatch(/^SAFE because `unmap-s2` \(host op 1\)/);
+    expect(json.why.findings[1]).toBe('Without `read 0x0` (host op 2) a guest write can reach the device after the reset: 8-step counterexample.');
+    expect(json).not.toHaveProperty('fix');
+  });
+
+  it('--fix --json gives every smallest fix, sorted; --max-ops sets the size searched', async () => {
+    const { stdout, status } = await run('soc-nc-unmap-ctrl.race', '--fix', '--json');
+    expect(status).toBe(0);
+    const json = JSON.parse(stdout);
+    expect(json.fix).toEqual({ size: 1, fixes: ['unmap-s2; read 0x0; reset ctrl', 'unmap-s2; read 0x8; reset ctrl'], maxOps: 2, variantsChecked: 11 });
+    expect(json).not.toHaveProperty('explain');
+    const none = await run('soc-nc-unmap-read-ctrl-unordered-path.race', '--fix', '--max-ops', '1', '--json');
+    expect(JSON.parse(none.stdout).fix).toMatchObject({ size: null, fixes: [], maxOps: 1 });
+    const safe = await run('soc-nc-unmap-read-ctrl.race', '--fix', '--json');
+    expect(JSON.parse(safe.stdout).fix).toEqual({ size: 0, fixes: [], maxOps: 2, variantsChecked: 0 });
+  });
+
+  it('prints the sentences, the variants and the fixes in lines of at most 70 columns, before the link', async () => {
+    for (const file of ['soc-nc-unmap-ctrl.race', 'soc-nc-unmap-read-ctrl-unordered-path.race', 'pcie-wb-fwb-late-eviction.race']) {
+      const { stdout, status } = await run(file, '--explain', '--fix');
+      expect(status).toBe(0);
+      const added = stdout.slice(stdout.indexOf('\nWhy ('), stdout.indexOf('\nLink (model version'));
+      expect(added.split('\n').filter((line) => line.length > 70)).toEqual([]);
+      expect(added).toMatch(/^Variants \(\* changes the verdict\):$/m);
+      expect(added).toMatch(/^Smallest fix /m);
+    }
+    const { stdout } = await run('soc-nc-unmap-read-ctrl-unordered-path.race', '--fix');
+    expect(stdout.replace(/\s+/g, ' ')).toContain('No fix of up to 2 host ops makes it SAFE (137 host programs checked). On this path no host op can help');
+  });
+
+  it('refuses bad --max-ops, --max-ops without --fix, --promela with either, and an archived model version', async () => {
+    const io = fakeIo({ 'u.race': scenario('soc-nc-unmap-ctrl') });
+    for (const bad of ['0', '4', 'x', '1.5']) {
+      await expect(raceCommand(['u.race', '--fix', '--max-ops', bad], io)).rejects.toThrow(new UsageError(`race: --max-ops needs a whole number from 1 to 3 (got '${bad}')`));
+    }
+    await expect(raceCommand(['u.race', '--fix', '--max-ops'], io)).rejects.toThrow(/--max-ops needs a whole number from 1 to 3$/);
+    await expect(raceCommand(['u.race', '--max-ops', '2'], io)).rejects.toThrow(/--max-ops N goes with --fix/);
+    await expect(raceCommand(['u.race', '--promela', '--explain'], io)).rejects.toThrow(/--promela/);
+    await expect(raceCommand(['u.race', '--explain'], { ...io, model: 1 })).rejects.toThrow(/model version 1 has no --explain or --fix/);
+    expect(io.stdout).toBe('');
+  });
+
+  it('exits 2 with one line on stderr for --max-ops 4, as scripts call it', async () => {
+    const cli = await runCli(['race', '-', '--fix', '--max-ops', '4', '--json'], scenario('soc-nc-unmap-ctrl'));
+    expect(cli.status).toBe(2);
+    expect(cli.stdout).toBe('');
+    expect(cli.stderr.trimEnd().split('\n')).toHaveLength(1);
+  });
+
+  it('keeps the exit status of the check: 1 when the verdict differs from expect', async () => {
+    const io = fakeIo({ 'm.race': scenario('soc-nc-unmap-ctrl.race').replace('expect unsafe', 'expect safe') });
+    expect(await raceCommand(['m.race', '--explain', '--fix', '--json'], io)).toBe(1);
+  });
+});

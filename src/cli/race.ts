@@ -1,12 +1,17 @@
 /**
- * `race <file|-> [--json] [--budget N] [--no-reduction] [--no-por] [--promela]`:
- * checks one scenario. `--no-reduction` turns every reduction off,
- * `--no-por` only the partial-order one (M-reduce-por), so that the states
- * reported are the states SPIN stores for the exported model. With
- * `--promela` it prints the scenario's Promela model for SPIN instead
- * (`--no-reduction` keeps store names in it). Exit 0 when checked (whatever the verdict), 1 when the
- * verdict differs from the file's `expect`, 2 for bad input (a UsageError:
- * one line on stderr, nothing on stdout).
+ * `race <file|-> [--json] [--budget N] [--no-reduction] [--no-por] [--promela]
+ * [--explain] [--fix [--max-ops N]]`: checks one scenario. `--no-reduction`
+ * turns every reduction off, `--no-por` only the partial-order one
+ * (M-reduce-por), so that the states reported are the states SPIN stores
+ * for the exported model. With `--promela` it prints the scenario's
+ * Promela model for SPIN instead (`--no-reduction` keeps store names in
+ * it). `--explain` adds the ablation and the sentences that say why,
+ * `--fix` the smallest host programs that make it safe (at most `--max-ops`
+ * inserted ops, 1 to 3, default 2); `--budget N` then also bounds the
+ * states each of those searches stores in all. Exit 0 when checked
+ * (whatever the verdict), 1 when the verdict differs from the file's
+ * `expect`, 2 for bad input (a UsageError: one line on stderr, nothing on
+ * stdout).
  */
 import { UsageError, type Command } from './io.ts';
 import { linkLines } from '../engine/links/link-line.ts';
@@ -17,6 +22,9 @@ import { MODEL_VERSION } from '../engine/version.ts';
 import { ScenarioError } from '../engine/race/language/errors.ts';
 import { parseScenario } from '../engine/race/language/parser.ts';
 import { PromelaError, toPromela } from '../engine/race/promela/index.ts';
+import { DEFAULT_FIX_OPS, MAX_FIX_OPS } from '../engine/race/explain/index.ts';
+import { explainJson, fixJson } from '../engine/format/race-explain-json.ts';
+import { explainText, fixText } from '../engine/format/race-explain-text.ts';
 
 interface RaceArgs {
   readonly source: string;
@@ -25,6 +33,9 @@ interface RaceArgs {
   readonly reduction: boolean;
   readonly partialOrder: boolean;
   readonly promela: boolean;
+  readonly explain: boolean;
+  /** `--fix`: the most host ops a fix may insert. */
+  readonly fix?: number;
 }
 
 function parseArgs(args: readonly string[]): RaceArgs {
@@ -34,9 +45,22 @@ function parseArgs(args: readonly string[]): RaceArgs {
   let reduction = true;
   let partialOrder = true;
   let budget: number | undefined;
+  let explain = false;
+  let fix = false;
+  let maxOps: number | undefined;
   for (let i = 0; i < args.length; i += 1) {
     const arg = args[i] ?? '';
     if (arg === '--json') json = true;
+    else if (arg === '--explain') explain = true;
+    else if (arg === '--fix') fix = true;
+    else if (arg === '--max-ops') {
+      const raw = args[(i += 1)];
+      const value = Number(raw);
+      if (raw === undefined || !Number.isInteger(value) || value < 1 || value > MAX_FIX_OPS) {
+        throw new UsageError(`race: --max-ops needs a whole number from 1 to ${MAX_FIX_OPS}${raw === undefined ? '' : ` (got '${raw}')`}`);
+      }
+      maxOps = value;
+    }
     else if (arg === '--no-reduction') reduction = false;
     else if (arg === '--no-por') partialOrder = false;
     else if (arg === '--promela') promela = true;
@@ -44,12 +68,25 @@ function parseArgs(args: readonly string[]): RaceArgs {
       const value = Number(args[(i += 1)]);
       if (!Number.isInteger(value) || value < 1) throw new UsageError('race: --budget needs a positive whole number of states');
       budget = value;
-    } else if (arg.startsWith('-') && arg !== '-') throw new UsageError(`race: unknown option '${arg}' (expected --json, --budget N, --no-reduction, --no-por or --promela)`);
+    } else if (arg.startsWith('-') && arg !== '-') {
+      throw new UsageError(`race: unknown option '${arg}' (expected --json, --budget N, --no-reduction, --no-por, --promela, --explain, --fix or --max-ops N)`);
+    }
     else if (source !== undefined) throw new UsageError(`race: one scenario at a time (got '${source}' and '${arg}')`);
     else source = arg;
   }
   if (source === undefined) throw new UsageError('race: expected a scenario file or - for standard input');
-  return { source, json, reduction, partialOrder: reduction && partialOrder, promela, ...(budget === undefined ? {} : { budget }) };
+  if (maxOps !== undefined && !fix) throw new UsageError('race: --max-ops N goes with --fix');
+  if (promela && (explain || fix)) throw new UsageError('race: --promela prints the model only; it takes no --explain or --fix');
+  return {
+    source,
+    json,
+    reduction,
+    partialOrder: reduction && partialOrder,
+    promela,
+    explain,
+    ...(fix ? { fix: maxOps ?? DEFAULT_FIX_OPS } : {}),
+    ...(budget === undefined ? {} : { budget }),
+  };
 }
 
 async function readSource(source: string, io: Parameters<Command>[1]): Promise<string> {
@@ -81,10 +118,19 @@ export const raceCommand: Command = async (args, io) => {
     if (error instanceof PromelaError) throw new UsageError(`race: ${error.message}`);
     throw error;
   }
-  io.out(
-    options.json
-      ? `${JSON.stringify({ model, ...release.raceJson(check) })}\n`
-      : `${release.renderRaceText(check)}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model, release.printScenario), model)}`,
-  );
+  const { raceExplain, raceFix } = release;
+  if ((options.explain || options.fix !== undefined) && (raceExplain === undefined || raceFix === undefined)) {
+    throw new UsageError(`race: model version ${model} has no --explain or --fix (they came with version 2)`);
+  }
+  const search = { reduction: options.reduction, partialOrder: options.partialOrder, ...(options.budget === undefined ? {} : { budget: options.budget }) };
+  const explained = options.explain ? raceExplain?.(check, search) : undefined;
+  const fixed = options.fix === undefined ? undefined : raceFix?.(check, options.fix, search);
+  if (options.json) {
+    const json = { model, ...release.raceJson(check), ...(explained ? explainJson(explained.ablation, explained.why) : {}), ...(fixed ? fixJson(fixed) : {}) };
+    io.out(`${JSON.stringify(json)}\n`);
+  } else {
+    const extra = `${explained ? explainText(explained.ablation, explained.why) : ''}${fixed ? fixText(check, fixed) : ''}`;
+    io.out(`${release.renderRaceText(check)}${extra}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model, release.printScenario), model)}`);
+  }
   return check.matches === false ? 1 : 0;
 };

@@ -16,6 +16,16 @@ function scenarioDifference(name: string, recorded: ScenarioRecord, actual: Scen
   for (let i = 0; i < steps; i++) {
     if (recorded.trace[i] !== actual.trace[i]) return `scenario ${name}: counterexample step ${i + 1} is '${actual.trace[i] ?? '(none)'}', recorded '${recorded.trace[i] ?? '(none)'}'`;
   }
+  // Ablation and repair are held to the corpus that records them (not to one of a version before them).
+  if (recorded.explain !== undefined) {
+    const variants = Math.max(recorded.explain.length, actual.explain?.length ?? 0);
+    for (let i = 0; i < variants; i++) {
+      if (recorded.explain[i] !== actual.explain?.[i]) return `scenario ${name}: ablation variant ${i + 1} is '${actual.explain?.[i] ?? '(none)'}', recorded '${recorded.explain[i] ?? '(none)'}'`;
+    }
+  }
+  if (recorded.fix !== undefined && JSON.stringify(recorded.fix) !== JSON.stringify(actual.fix)) {
+    return `scenario ${name}: smallest fixes ${JSON.stringify(actual.fix ?? null)}, recorded ${JSON.stringify(recorded.fix)}`;
+  }
   return undefined;
 }
 

@@ -7,7 +7,9 @@
  *   S1 SH; S2 MemAttr and S2 SH vary) so a difference can be placed;
  * - every shipped scenario: a hash of its text, the verdict, the state
  *   counts and the counterexample, each step by what it decides
- *   (recordStep);
+ *   (recordStep); from model version 2 on also its ablation (each
+ *   variant's verdict and counterexample length) and its smallest fixes of
+ *   up to two host ops (`race --explain`, `race --fix`);
  * - from model version 2 on, KVM's stage-2 choice for every input of every
  *   release choice, one digest per release.
  * A combining result is recorded by what it says (type, MAIR-style byte,
@@ -23,6 +25,8 @@ import { allInputs } from '../engine/kvm/inputs.ts';
 import { KERNEL_CHOICES } from '../engine/kvm/releases.ts';
 import type { EngineRelease } from '../engine/release/release.ts';
 import type { TraceStep } from '../engine/race/types.ts';
+import type { RaceCheck } from '../engine/race/explore/check.ts';
+import { DEFAULT_FIX_OPS, setting, type VariantResult } from '../engine/race/explain/index.ts';
 
 export interface ScenarioRecord {
   /** textHash of the scenario file as shipped with this version. */
@@ -37,6 +41,10 @@ export interface ScenarioRecord {
   readonly warnings: number;
   /** The shortest counterexample, one recordStep per step (empty when safe). */
   readonly trace: readonly string[];
+  /** Each ablation variant (`host:0 unmap-s2: unsafe 6`, `np-pushes=no: unsafe 10`, `config-order=no: refused`), for releases that explain. */
+  readonly explain?: readonly string[];
+  /** The smallest fixes of up to DEFAULT_FIX_OPS host ops, for releases that repair. */
+  readonly fix?: { readonly size: number | null; readonly fixes: readonly string[]; readonly variantsChecked: number };
 }
 
 export interface Corpus {
@@ -123,6 +131,26 @@ function recordScenario(release: EngineRelease, name: string, text: string): Sce
     writes: result.writes ? { min: result.writes.min, max: result.writes.max } : null,
     warnings: check.warnings.length,
     trace: result.trace.map((step) => recordStep(release.model, step)),
+    ...recordExplain(release, check),
+  };
+}
+
+/** A variant by what identifies it and what it answered, not by the words of a refusal. */
+function recordVariant(name: string, v: VariantResult): string {
+  return `${name}: ${v.verdict}${v.depth === undefined ? '' : ` ${v.depth}`}`;
+}
+
+/** Ablation and repair, recorded by what they decide: each variant's verdict, the fixes and how many programs were explored. */
+function recordExplain(release: EngineRelease, check: RaceCheck): Pick<ScenarioRecord, 'explain' | 'fix'> {
+  if (release.raceExplain === undefined || release.raceFix === undefined) return {};
+  const { ablation } = release.raceExplain(check);
+  const { size, fixes, variantsChecked } = release.raceFix(check, DEFAULT_FIX_OPS);
+  return {
+    explain: [
+      ...ablation.ops.map((v) => recordVariant(`${v.program}:${v.index} ${v.op}`, v)),
+      ...ablation.knobs.map((v) => recordVariant(setting(v.knob, v.value), v)),
+    ],
+    fix: { size, fixes, variantsChecked },
   };
 }
 

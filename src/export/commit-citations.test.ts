@@ -47,8 +47,9 @@ describe('the one commits table', () => {
     expect(commitProblems(kernelDoc, { requireSubject: true, requireKnown: true })).toEqual([]);
   });
 
-  it('holds no commit that neither the kernel document nor the engine cites', () => {
-    const cited = new Set([...engineCited, ...citedCommits(kernelDoc).map((c) => c.sha)]);
+  it('holds no commit that neither the kernel document, the engine nor a page cites', () => {
+    const onPages = pages.flatMap((page) => [...readFileSync(join(docs, page), 'utf8').matchAll(/\b[0-9a-f]{12}\b/g)].map((m) => m[0]));
+    const cited = new Set([...engineCited, ...citedCommits(kernelDoc).map((c) => c.sha), ...onPages]);
     expect(Object.keys(KERNEL_COMMITS).filter((sha) => !cited.has(sha))).toEqual([]);
   });
 });
@@ -62,7 +63,12 @@ describe('the site pages', () => {
   });
 
   it('cite the four commits Linux 6.9 brought', () => {
-    const cited = new Set(pages.flatMap((page) => citedCommits(readFileSync(join(docs, page), 'utf8')).map((c) => c.sha)));
+    const cited = new Set(
+      pages.flatMap((page) => {
+        const text = readFileSync(join(docs, page), 'utf8');
+        return [...citedCommits(text).map((c) => c.sha), ...[...text.matchAll(/<Commit id="([0-9a-f]{12})"/g)].map((m) => m[1])];
+      }),
+    );
     for (const sha of RELEASES['6.9'].commits) expect(cited).toContain(sha);
   });
 });

@@ -22,7 +22,9 @@ import {
   raceFigure,
   type Figure,
 } from './figures.ts';
+import { withCitations } from './citations.ts';
 import { commitExpressionText } from './kernel-doc.ts';
+import { releaseExpressionText } from './release-expressions.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
 import { loadGroup, loadPage, parseMarkdown, type SourcePage } from './pages.ts';
 
@@ -62,8 +64,8 @@ export async function buildDocumentation({ root }: DocumentationOptions): Promis
   const chapters = [
     ...(await loadGroup(docs, 'guide')),
     ...(await Promise.all(REFERENCE_PAGES.map((slug) => loadPage(docs, slug)))),
-  ];
-  const references = await loadPage(docs, REFERENCES_PAGE);
+  ].map(citing);
+  const references = citing(await loadPage(docs, REFERENCES_PAGE));
   const alsoCited = citedElsewhere(chapters, references);
   const pages = [...chapters.map(forExport), { ...references, tree: withAlsoCited(references.tree, alsoCited) }];
   const map = documentMap(pages);
@@ -73,6 +75,9 @@ export async function buildDocumentation({ root }: DocumentationOptions): Promis
     ...pages.map((page) => renderChapter(page, context(map, root, page.slug))),
   ].join('\n\n') + '\n';
 }
+
+/** A page with its citation components as the text and links they render. */
+const citing = (page: SourcePage): SourcePage => ({ ...page, tree: withCitations(page.tree) });
 
 /** `url` names the page in error messages. */
 function context(map: DocumentMap, root: string, url: string): RenderContext {
@@ -84,9 +89,15 @@ function context(map: DocumentMap, root: string, url: string): RenderContext {
       return marked === undefined ? undefined : figure(marked, root, url, ctx);
     },
     component: (element) => figure(figureOfElement(element), root, url, ctx),
-    // `{commit('<sha12>')}` as the kernel document writes it; a page that
-    // imports commitReference as `commit` renders the same reference.
-    inlineExpression: commitExpressionText,
+    // `{commit('<sha12>')}` as the kernel document writes it (a page that
+    // imports commitReference as `commit` renders the same reference), and
+    // the release words of the release table; anything else would vanish
+    // from the export, so it stops the build.
+    inlineExpression: (value) => {
+      const text = commitExpressionText(value) ?? releaseExpressionText(value);
+      if (text === undefined) throw new Error(`${url}: no ReST rendering for the expression {${value}}`);
+      return text;
+    },
   };
   return ctx;
 }

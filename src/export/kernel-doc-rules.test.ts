@@ -77,13 +77,14 @@ describe('the kernel rules for a Documentation/ file', () => {
 
 const rst = '.. SPDX-License-Identifier: GPL-2.0\n\nSee https://lore.kernel.org/all/a@b/\n';
 const patch = `From 0000000000000000000000000000000000000000 Mon Sep 17 00:00:00 2001
-From: Project <docs@project.invalid>
+From: Ada Lovelace <ada@example.org>
 Date: Tue, 1 Dec 2026 10:00:00 +0000
 Subject: [PATCH] Documentation: add a file
 
 Body.
 
-Link: https://lore.kernel.org/all/a@b/
+Link: https://lore.kernel.org/all/ZTEN_oe97VRWbnHb@arm.com/
+Signed-off-by: Ada Lovelace <ada@example.org>
 ---
  Documentation/x.rst | 3 +++
  1 file changed, 3 insertions(+)
@@ -113,10 +114,10 @@ describe('the rules for the patch', () => {
     expect(kernelPatchProblems(patch, rst.replace('See', 'Read'), 'Documentation/x.rst')).toContainEqual(expect.stringMatching(/differs/));
   });
 
-  it('want a Link: tag, and only to threads the document cites', () => {
-    expect(check(patch.replace('Link: https://lore.kernel.org/all/a@b/\n', ''))).toContainEqual(expect.stringMatching(/no Link: tag/));
-    expect(check(patch.replace('Link: https://lore.kernel.org/all/a@b/', 'Link: https://lore.kernel.org/all/c@d/'))).toContainEqual(
-      expect.stringMatching(/is not a thread the document cites/),
+  it('want a Link: tag, and only to messages of the mails table', () => {
+    expect(check(patch.replace('Link: https://lore.kernel.org/all/ZTEN_oe97VRWbnHb@arm.com/\n', ''))).toContainEqual(expect.stringMatching(/no Link: tag/));
+    expect(check(patch.replace('Link: https://lore.kernel.org/all/ZTEN_oe97VRWbnHb@arm.com/', 'Link: https://lore.kernel.org/all/c@d/'))).toContainEqual(
+      expect.stringMatching(/Link: https:\/\/lore\.kernel\.org\/all\/c@d\/ is not the lore address of a message in src\/sources\/mails\.ts/),
     );
   });
 

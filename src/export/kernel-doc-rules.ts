@@ -7,6 +7,7 @@
  * (the SPDX line first) and Documentation/process/submitting-patches.rst
  * (Link: tags, the patch form).
  */
+import { findMail, mailOfUrl, MAILS_TABLE } from '../sources/mails.ts';
 import { commitProblems } from './commit-citations.ts';
 
 export const SPDX_LINE = '.. SPDX-License-Identifier: GPL-2.0';
@@ -141,10 +142,12 @@ export function kernelPatchProblems(patch: string, rst: string, path: string): s
     const offTopic = OFF_TOPIC.exec(line);
     if (offTopic !== null) problems.push(`commit message body line ${i + 1}: "${offTopic[0]}" belongs to the project, not to a kernel patch`);
   });
-  const links = [...message.matchAll(/^Link: (\S+)$/gm)].map((m) => m[1]);
-  const threads = [...new Set([...rst.matchAll(/https:\/\/lore\.kernel\.org\/all\/\S+?\//g)].map((m) => m[0]))];
+  const links = [...message.matchAll(/^Link: (\S+)$/gm)].map((m) => m[1] ?? '');
   if (links.length === 0) problems.push('the commit message has no Link: tag');
-  for (const link of links) if (!threads.includes(link ?? '')) problems.push(`Link: ${link ?? ''} is not a thread the document cites`);
+  for (const link of links) {
+    const id = mailOfUrl(link);
+    if (id === undefined || findMail(id) === undefined) problems.push(`Link: ${link} is not the lore address of a message in ${MAILS_TABLE}`);
+  }
   if (!/^ \S+ +\| +\d+ [+-]+$/m.test(diff) || !/^ \d+ files? changed/m.test(diff)) problems.push('no diffstat after the --- line');
 
   const diffLines = diff.split('\n');

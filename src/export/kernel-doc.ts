@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { toString } from 'mdast-util-to-string';
 import { parse as parseYaml } from 'yaml';
 import { commitReference } from '../engine/kvm/kernel-commits.ts';
+import { findMail, MAILS_TABLE } from '../sources/mails.ts';
 import { commitOfExpression } from './commit-citations.ts';
 import { nodesOf, linksOf } from './document-map.ts';
 import { figureOfComment } from './figures.ts';
@@ -41,11 +42,6 @@ export interface KernelDocument {
   readonly patch: PatchMeta;
 }
 
-/** The lore address of a message, the form kernel documents and Link: tags use. */
-export function loreUrl(msgid: string): string {
-  return `https://lore.kernel.org/all/${msgid}/`;
-}
-
 function field(data: Record<string, unknown>, name: string): string {
   const value = data[name];
   if (typeof value === 'string' && value.trim() !== '') return value;
@@ -62,6 +58,8 @@ function frontMatter(source: string): { path: string; patch: PatchMeta } {
   if (!Array.isArray(threads) || threads.length === 0 || !threads.every((t) => typeof t === 'string' && /^\S+@\S+$/.test(t))) {
     throw new Error(`${KERNEL_DOC_SOURCE}: front matter needs 'threads', a list of message-ids`);
   }
+  const unknown = (threads as string[]).filter((t) => findMail(t) === undefined);
+  if (unknown.length > 0) throw new Error(`${KERNEL_DOC_SOURCE}: threads ${unknown.join(', ')} are not in ${MAILS_TABLE}`);
   return {
     path: field(record, 'file'),
     patch: {

@@ -1,80 +1,45 @@
 /**
- * The kernel document as a patch that `git am` applies: the new file and
- * its toctree entry, committed in a scratch repository over the base
- * index.rst and written out by `git format-patch`, so that the headers,
- * diffstat, blob ids and hunk counts are git's own. The author is the
- * project, not a person; the patch carries no Signed-off-by, which only
- * the person who submits it can give (`git am --signoff`).
+ * The kernel document as a patch: the new file and its toctree entry over
+ * the base index.rst (kernel-tree.ts), written by the patch engine
+ * (src/engine/patch/) exactly as `git format-patch` would. With an author
+ * it is a mail that `git am` applies, from that author and signed off by
+ * them; without one it is a text that says it needs one, since the
+ * Developer's Certificate of Origin is the submitter's to give.
  */
-import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { dirname, join } from 'node:path';
-import { loreUrl, type KernelDocument } from './kernel-doc.ts';
+import { formatPatch, unauthoredPatch, type PatchAuthor, type PatchInput } from '../engine/patch/index.ts';
+import { loreUrl } from '../sources/mails.ts';
+import type { KernelDocument } from './kernel-doc.ts';
 import { ARM_INDEX_BASE, ARM_INDEX_PATH, withToctreeEntry } from './kernel-tree.ts';
 
-/** The patch's author: the project, at a reserved domain that reaches nobody. */
-export const PATCH_AUTHOR = { name: 'kvm-s2-normal-nc project', email: 'docs@kvm-s2-normal-nc.invalid' } as const;
+/** The file name `git format-patch` gives the patch (its subject, within 64 characters). */
+export const PATCH_FILE = '0001-KVM-arm64-Document-the-stage-2-memory-type-of-device-memory.patch';
 
-/** The commit message: subject, body, then one Link: tag per thread. */
-export function commitMessage(doc: KernelDocument): string {
-  const links = doc.patch.threads.map((msgid) => `Link: ${loreUrl(msgid)}`);
-  return `${doc.patch.subject}\n\n${doc.patch.message}\n\n${links.join('\n')}\n`;
-}
+/** The trees whose index.rst the checks apply the patch to (scripts/check/kernel-doc.ts, kernel-tools.ts). */
+export const APPLIES_TO = 'the Documentation/virt/kvm/arm/index.rst of Linux 6.12, 7.2 and 7.3';
 
-/** git with no user or system configuration, so every machine writes the same patch. */
-function git(dir: string, env: NodeJS.ProcessEnv, ...args: string[]): string {
-  const run = spawnSync('git', ['-c', 'core.abbrev=12', '-c', 'init.defaultBranch=master', ...args], {
-    cwd: dir,
-    env,
-    encoding: 'utf8',
-  });
-  if (run.error !== undefined) throw new Error(`kernel patch: cannot run git (${run.error.message})`);
-  if (run.status !== 0) throw new Error(`kernel patch: git ${args[0] ?? ''} failed: ${run.stderr.trim()}`);
-  return run.stdout;
-}
+/** What a reader runs to make the patch under their own name. */
+export const HOW_TO_SIGN = ['npm run -s cli -- patch --author "Your Name <you@example.org>"', 'or fill in the form on the Documentation patch page of the site'] as const;
 
-function write(dir: string, path: string, text: string): void {
-  mkdirSync(dirname(join(dir, path)), { recursive: true });
-  writeFileSync(join(dir, path), text);
-}
-
-/** A git environment that reads no configuration and stamps commits with `date`. */
-export function isolatedGitEnv(home: string, date: string): NodeJS.ProcessEnv {
-  return {
-    PATH: process.env.PATH,
-    HOME: home,
-    GIT_CONFIG_NOSYSTEM: '1',
-    GIT_CONFIG_GLOBAL: '/dev/null',
-    GIT_AUTHOR_NAME: PATCH_AUTHOR.name,
-    GIT_AUTHOR_EMAIL: PATCH_AUTHOR.email,
-    GIT_AUTHOR_DATE: date,
-    GIT_COMMITTER_NAME: PATCH_AUTHOR.name,
-    GIT_COMMITTER_EMAIL: PATCH_AUTHOR.email,
-    GIT_COMMITTER_DATE: date,
-    TZ: 'UTC',
-  };
-}
-
-export function buildKernelPatch(doc: KernelDocument): string {
-  if (dirname(doc.path) !== dirname(ARM_INDEX_PATH)) {
+/** The patch engine's input for the document: its message, one Link: tag per thread, and the two files. */
+export function patchInput(doc: KernelDocument): PatchInput {
+  if (!doc.path.startsWith(ARM_INDEX_PATH.replace(/index\.rst$/, ''))) {
     throw new Error(`kernel patch: ${doc.path} is not beside ${ARM_INDEX_PATH}, whose toctree the patch extends`);
   }
   const entry = doc.path.replace(/^.*\//, '').replace(/\.rst$/, '');
-  const dir = mkdtempSync(join(tmpdir(), 'kernel-patch-'));
-  try {
-    const env = isolatedGitEnv(dir, doc.patch.date);
-    git(dir, env, 'init', '-q');
-    write(dir, ARM_INDEX_PATH, ARM_INDEX_BASE);
-    git(dir, env, 'add', '.');
-    git(dir, env, 'commit', '-q', '-m', 'base');
-    write(dir, doc.path, doc.rst);
-    write(dir, ARM_INDEX_PATH, withToctreeEntry(ARM_INDEX_BASE, entry));
-    write(dir, '.git/PATCH_MESSAGE', commitMessage(doc));
-    git(dir, env, 'add', '.');
-    git(dir, env, 'commit', '-q', '--cleanup=verbatim', '-F', '.git/PATCH_MESSAGE');
-    return git(dir, env, 'format-patch', '-1', '--stdout', '--zero-commit', '--no-signature', '--stat=72', '--summary');
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+  return {
+    subject: doc.patch.subject,
+    body: doc.patch.message,
+    trailers: doc.patch.threads.map((msgid) => `Link: ${loreUrl(msgid)}`),
+    date: doc.patch.date,
+    files: [
+      { path: doc.path, after: doc.rst },
+      { path: ARM_INDEX_PATH, before: ARM_INDEX_BASE, after: withToctreeEntry(ARM_INDEX_BASE, entry) },
+    ],
+  };
+}
+
+/** The patch from `author`, or, without one, the text that asks for one. */
+export function buildKernelPatch(doc: KernelDocument, author?: PatchAuthor): string {
+  const input = patchInput(doc);
+  return author === undefined ? unauthoredPatch(input, HOW_TO_SIGN) : formatPatch(input, author);
 }

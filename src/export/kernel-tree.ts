@@ -1,10 +1,12 @@
 /**
  * The part of the kernel tree the patch touches besides its new file:
  * Documentation/virt/kvm/arm/index.rst, whose toctree lists the arm64
- * documents. The base text is the file as of Linux v6.12 (the toctree
- * has not changed at the top since fw-pseudo-registers joined it); the
- * new entry goes first in alphabetical order, so the patch's context is
- * the toctree header and its first three entries.
+ * documents. The base text is the file as of Linux v6.12 (read in
+ * Debian's 6.12.118, the tree the kernel-tools check applies the patch
+ * to); 7.2.13 and 7.3.4 add `pkvm` below `hypercalls`. The new entry goes
+ * first in alphabetical order, so the patch's context is the toctree
+ * header and its first three entries, the same in all of them: one patch
+ * applies to each.
  */
 
 export const ARM_INDEX_PATH = 'Documentation/virt/kvm/arm/index.rst';

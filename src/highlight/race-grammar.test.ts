@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createHighlighter, type BundledLanguage } from 'shiki';
 import { raceGrammar } from './race-grammar.ts';
+import { scopeTokens } from './race-tokens.ts';
+import { SHIPPED } from '../shipped-scenarios.ts';
 
 const highlighter = await createHighlighter({ themes: ['github-light'], langs: [raceGrammar] });
 
@@ -48,5 +50,31 @@ describe('race scenario grammar', () => {
 
   it('keeps a title as free text', () => {
     expect(scopes('title store after reset')['store after reset']).toBe('string.unquoted.title.race');
+  });
+});
+
+describe('the grammar run in the browser (race-tokens.ts)', () => {
+  /** The innermost scope of every character but blanks, as shiki gives it ('' for the grammar's root scope alone). */
+  function shikis(line: string): string[] {
+    const [tokens] = highlighter.codeToTokens(line, { lang: raceGrammar.name as BundledLanguage, theme: 'github-light', includeExplanation: true }).tokens;
+    return (tokens ?? []).flatMap((t) => (t.explanation ?? []).flatMap((e) => [...e.content].map((c) => (c.trim() === '' ? ' ' : (e.scopes.at(-1)?.scopeName ?? '').replace(/^source\.race$/, '')))));
+  }
+  /** The same from our tokenizer. */
+  function ours(line: string): string[] {
+    const scope: string[] = [...line].map((c) => (c.trim() === '' ? ' ' : ''));
+    for (const t of scopeTokens(line)) for (let i = t.from; i < t.to; i++) if (scope[i] !== ' ') scope[i] = t.scope;
+    return scope;
+  }
+
+  it('gives every character of every shipped scenario the scope shiki gives it', () => {
+    const lines = [...new Set([...SHIPPED.values()].flatMap((text) => text.split('\n')))].filter((line) => line !== '');
+    expect(lines.length).toBeGreaterThan(100);
+    for (const line of lines) expect(ours(line), line).toEqual(shikis(line));
+  });
+
+  it('agrees on lines that mix every kind of token', () => {
+    for (const line of ['title store after reset # hm', 'host dc civac all; reset acpi  # firmware', 'option write-order=no path-order=yes', 'vma noncached allow-any-uncached', 'guest2 store 0x10; dmb']) {
+      expect(ours(line), line).toEqual(shikis(line));
+    }
   });
 });

@@ -1,7 +1,10 @@
 /**
- * The kernel document as a patch for `git am`, `/documentation.patch`: it
- * adds Documentation/virt/kvm/arm/device-memory.rst (the text served at
+ * The kernel document as a patch, `/documentation.patch`: it adds
+ * Documentation/virt/kvm/arm/device-memory.rst (the text served at
  * `/documentation.rst`) and its toctree entry (src/export/kernel-patch.ts).
+ * A static file can have no author, so it is the text that says the patch
+ * needs one and how to make it (the CLI's `patch --author`, or the form
+ * on the Documentation patch page, which builds it in the browser).
  */
 import type { APIRoute } from 'astro';
 import { buildKernelDocument } from '../export/kernel-doc.ts';

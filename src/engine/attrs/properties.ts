@@ -8,9 +8,12 @@ import type { AccessProperties, MemType } from './types.ts';
 /**
  * Normal memory permits gathering (merging), reordering, early write
  * acknowledgement, speculative reads and unaligned accesses; a Device type
- * permits only what its G/R/E letters say, never speculative data reads, and
- * unaligned accesses to it take an Alignment fault (IMPLEMENTATION DEFINED
- * only where the PE supports unaligned Device accesses, J1.1.4.37).
+ * permits only what its G/R/E letters say and never speculative data
+ * reads, and an unaligned access to it is not guaranteed to complete: it
+ * takes an Alignment fault if the location cannot support unaligned
+ * accesses, and where the location can, whether it faults is
+ * IMPLEMENTATION DEFINED (B2.10.2; AArch64.S2HasAlignmentFaultDueToMemType()
+ * in J1.1). `unalignedAccess` is therefore false for every Device type.
  */
 export function accessProperties(type: MemType): AccessProperties {
   if (type.kind === 'Device') {

@@ -14,9 +14,21 @@ const PROPERTY_LABELS: readonly (readonly [keyof AccessProperties, string])[] = 
   ['reordering', 'Reordering'],
   ['earlyWriteAck', 'Early write ack'],
   ['speculativeReads', 'Speculative reads'],
-  ['unalignedAccess', 'Unaligned access'],
+  ['unalignedAccess', 'Unaligned, no fault'],
   ['cacheable', 'Cacheable'],
 ];
+
+/**
+ * A property's cell. An unaligned access to a Device location is not
+ * simply refused: it takes an Alignment fault if the location cannot
+ * support unaligned accesses, and where it can, whether it faults is
+ * IMPLEMENTATION DEFINED (DDI0487 M.a.a B2.10.2;
+ * AArch64.S2HasAlignmentFaultDueToMemType() in J1.1), so `may fault`.
+ */
+function cell(key: keyof AccessProperties, value: boolean): string {
+  if (key === 'unalignedAccess' && !value) return 'may fault';
+  return value ? 'yes' : 'no';
+}
 
 export interface PropertyTable {
   readonly header: readonly string[];
@@ -28,6 +40,6 @@ export function propertyTable(types: readonly string[]): PropertyTable {
   const properties = types.map((t) => accessProperties(decodeS1(parseS1(t)).memType));
   return {
     header: ['Property', ...types],
-    rows: PROPERTY_LABELS.map(([key, label]) => [label, ...properties.map((p) => (p[key] ? 'yes' : 'no'))]),
+    rows: PROPERTY_LABELS.map(([key, label]) => [label, ...properties.map((p) => cell(key, p[key]))]),
   };
 }

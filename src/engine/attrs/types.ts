@@ -135,7 +135,11 @@ export interface AccessProperties {
   readonly earlyWriteAck: boolean;
   /** Reads may happen speculatively (Normal only). */
   readonly speculativeReads: boolean;
-  /** Unaligned accesses do not fault because of the memory type (Normal only). */
+  /**
+   * Unaligned accesses are guaranteed not to fault because of the memory
+   * type (Normal only). For Device they fault where the location cannot
+   * support them, and are IMPLEMENTATION DEFINED where it can (B2.10.2).
+   */
   readonly unalignedAccess: boolean;
   /** Inner or outer cacheability is Write-Through or Write-Back. */
   readonly cacheable: boolean;

@@ -41,7 +41,7 @@ export function combineText(r: CombineResult): string {
     ...field('Shareability', `${SHAREABILITY_RULE.text} [Arm ARM ${SHAREABILITY_RULE.section}]`),
     ...field(
       'Properties',
-      `gathering ${yes(p.gathering)}, reordering ${yes(p.reordering)}, early write ack ${yes(p.earlyWriteAck)}, speculative reads ${yes(p.speculativeReads)}, unaligned access ${yes(p.unalignedAccess)}, cacheable ${yes(p.cacheable)}`,
+      `gathering ${yes(p.gathering)}, reordering ${yes(p.reordering)}, early write ack ${yes(p.earlyWriteAck)}, speculative reads ${yes(p.speculativeReads)}, unaligned access ${p.unalignedAccess ? 'yes' : 'may fault'}, cacheable ${yes(p.cacheable)}`,
     ),
     ...field('Linux', r.linux.result.length ? r.linux.result.join(', ') : '(no Linux name)'),
   ];

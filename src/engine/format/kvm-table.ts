@@ -3,7 +3,7 @@
  * behaviour for a set of inputs (the playground's table), and every input
  * across every behaviour (`kvm --table`, as 70-column text or kernel ReST).
  */
-import { allInputs, answerKey, BEHAVIOURS, decideAt, OLDEST, shortAnswer, type KvmAnswer, type KvmInput } from '../kvm/index.ts';
+import { allInputs, answerKey, BEHAVIOURS, decideAt, OLDEST, shortAnswer, type BehaviourInfo, type KvmAnswer, type KvmInput } from '../kvm/index.ts';
 import { rstTable } from './rst-table.ts';
 import { textTable } from './text-table.ts';
 import { wrap } from './wrap.ts';
@@ -31,7 +31,7 @@ export function releaseRows(input: KvmInput, currentBehaviour: string): ReleaseR
   });
 }
 
-/** Four-character codes so that five releases fit in 70 columns. */
+/** Four-character codes so that a column per release fits in 70 columns. */
 export function answerCode(a: KvmAnswer): string {
   if (a.outcome === 'refused') return a.where === 'memslot' ? 'slot' : { EFAULT: 'EFLT', ENOEXEC: 'NOEX', EINVAL: 'EINV' }[a.errno];
   const base = { 'Device-nGnRE': 'Dev', 'Normal-NC': 'NC', 'Normal-WB': 'WB' }[a.s2.type];
@@ -45,19 +45,46 @@ const LEGEND = [
   'Cells: the stage-2 type and MemAttr[3:0] (Dev1 Device-nGnRE, NC5 Normal-NC, WBf Normal-WB without FWB, WB6 Normal-WB with FWB; a trailing x: executable), or the refusal: slot = memslot creation fails with -EINVAL, EFLT = the fault fails with -EFAULT, NOEX = -ENOEXEC (an instruction abort for the guest).',
 ];
 
-function columns(): string[] {
-  return BEHAVIOURS.map((b) => b.behaviour);
+interface Column {
+  /** The first behaviour of the run, which answers for all of it. */
+  readonly first: BehaviourInfo;
+  /** The releases of the whole run: `6.17-7.3`. */
+  readonly releases: string;
+}
+
+/**
+ * The behaviours as table columns: a run of consecutive behaviours that
+ * answer every input alike is one column (a refactoring, or a release
+ * read that changed nothing, adds no column), so the table shows where
+ * answers change.
+ */
+function columns(): Column[] {
+  const inputs = allInputs(OLDEST);
+  const answers = (b: BehaviourInfo): string => inputs.map((i) => answerKey(decideAt(b.code, i).answer)).join('|');
+  const runs: BehaviourInfo[][] = [];
+  for (const b of BEHAVIOURS) {
+    const run = runs.at(-1);
+    if (run !== undefined && answers(run[0] as BehaviourInfo) === answers(b)) run.push(b);
+    else runs.push([b]);
+  }
+  return runs.map((run) => {
+    const first = run[0] as BehaviourInfo;
+    const start = first.releases.split('-')[0] ?? first.behaviour;
+    const end = (run.at(-1) as BehaviourInfo).releases.split('-').at(-1) ?? start;
+    return { first, releases: start === end ? start : `${start}-${end}` };
+  });
 }
 
 /** Every input across every behaviour as plain text. */
 export function kvmTableText(): string {
-  const rows = allInputs(OLDEST).map((input) => [`${input.backing} ${input.pgprot}`, flagCell(input), ...BEHAVIOURS.map((b) => answerCode(decideAt(b.code, input).answer))]);
-  const head = BEHAVIOURS.map((b) => `${b.behaviour} = ${b.releases}`).join(', ');
+  const cols = columns();
+  const rows = allInputs(OLDEST).map((input) => [`${input.backing} ${input.pgprot}`, flagCell(input), ...cols.map((c) => answerCode(decideAt(c.first.code, input).answer))]);
+  const head = cols.map((c) => `${c.first.behaviour} = ${c.releases}`).join(', ');
   return [
-    ...wrap(`KVM/arm64 stage-2 choice by release (columns: ${head}).`),
+    ...wrap(`KVM/arm64 stage-2 choice by release (columns: ${head}; releases that answer alike share a column).`),
     ...LEGEND.flatMap((line) => wrap(line)),
     '',
-    textTable(['Memslot / VMA', 'UFDX', ...columns()], rows),
+    textTable(['Memslot / VMA', 'UFDX', ...cols.map((c) => c.first.behaviour)], rows),
   ].join('\n');
 }
 
@@ -65,6 +92,7 @@ const word = (flag: boolean): string => (flag ? 'yes' : 'no');
 
 /** Every input across every behaviour as a kernel ReST simple table. */
 export function kvmTableRst(): string {
+  const cols = columns();
   const rows = allInputs(OLDEST).map((input) => [
     input.backing,
     input.pgprot,
@@ -72,7 +100,7 @@ export function kvmTableRst(): string {
     word(input.fwb),
     word(input.dic),
     word(input.exec),
-    ...BEHAVIOURS.map((b) => shortAnswer(decideAt(b.code, input).answer)),
+    ...cols.map((c) => shortAnswer(decideAt(c.first.code, input).answer)),
   ]);
-  return rstTable(['memslot', 'pgprot', 'uncached', 'FWB', 'DIC', 'exec', ...BEHAVIOURS.map((b) => b.releases)], rows);
+  return rstTable(['memslot', 'pgprot', 'uncached', 'FWB', 'DIC', 'exec', ...cols.map((c) => c.releases)], rows);
 }

@@ -9,7 +9,7 @@
 import { decodeS1 } from '../attrs/decode-s1.ts';
 import type { CombineResult, ShEncoding } from '../attrs/types.ts';
 import { sh } from './combine-text.ts';
-import { describeS2, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
+import { describeS2, NEWEST, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
 import { field, wrap } from './wrap.ts';
 
 /** The memslot's memory in words, as the text writes it and paste-back reads it. */
@@ -53,7 +53,7 @@ export function kvmText(r: KvmResult, guest?: GuestAccess): string {
     ...field('Source', sourceWords(r.rule.source)),
   ];
   r.steps.forEach((step, n) => lines.push(...wrap(`${n + 1}. ${step.source.function}: ${step.said}`, n === 0 ? 'Path:'.padEnd(14) : ' '.repeat(14), ' '.repeat(17))));
-  if (r.differences.length === 0) lines.push(...field('Differs in', `no other release: every one from ${OLDEST} on answers the same`));
+  if (r.differences.length === 0) lines.push(...field('Differs in', `no other release: every one from ${OLDEST} to ${NEWEST} answers the same`));
   else r.differences.forEach((d, n) => lines.push(...wrap(`${d.releases}: ${shortAnswer(d.answer)}`, n === 0 ? 'Differs in:'.padEnd(14) : ' '.repeat(14), ' '.repeat(16))));
   if (guest) {
     const s1 = decodeS1(guest.s1);

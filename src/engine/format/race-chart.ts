@@ -59,6 +59,14 @@ export interface RaceChart {
   readonly components: readonly (readonly ChartComponent[])[];
 }
 
+/** The marks a chart draws, each with what it means: the web timeline's legend and the plain text's (race-sequence.ts) say the same. */
+export type ChartMark = 'move' | 'step' | 'violation';
+export const CHART_LEGEND: readonly { readonly mark: ChartMark; readonly meaning: string }[] = [
+  { mark: 'move', meaning: 'a write moves between lanes' },
+  { mark: 'step', meaning: 'a step within one lane' },
+  { mark: 'violation', meaning: 'a guest write reaches the device after the reset' },
+];
+
 /** A lane's name in a chart (vCPU 0's PE is "vCPU 0 PE" beside other vCPUs, "Guest PE" alone). */
 export function laneName(chart: Pick<RaceChart, 'lanes'>, lane: LaneId): string {
   return chart.lanes.find((l) => l.lane === lane)?.name ?? (lane in LANES ? LANES[lane as Lane].name : lane);

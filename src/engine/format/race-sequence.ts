@@ -14,14 +14,16 @@
  *   2  o----------->     |  store 0x0 acknowledged at the interconnect
  *   3  |     |     o=====>  receives store 0x0 after reset
  */
-import type { RaceChart } from './race-chart.ts';
+import { CHART_LEGEND, type ChartMark, type RaceChart } from './race-chart.ts';
 import { EMAIL_WIDTH, wrap } from './wrap.ts';
 
 /** The label column is never narrower than this; the lanes get closer together first. */
 const MIN_LABEL = 33;
 const SPACINGS = [6, 5, 4, 3] as const;
 
-export const SEQUENCE_LEGEND = 'o--> a write moves between lanes; * a step within one lane; o==> a guest write reaches the device after the reset.';
+/** How the text draws each mark of the chart. */
+const MARK_TEXT: Readonly<Record<ChartMark, string>> = { move: 'o-->', step: '*', violation: 'o==>' };
+export const SEQUENCE_LEGEND = `${CHART_LEGEND.map((entry) => `${MARK_TEXT[entry.mark]} ${entry.meaning}`).join('; ')}.`;
 
 interface Geometry {
   readonly indent: number;

@@ -8,7 +8,7 @@
  */
 import { LINUX_6_8, type KvmCode } from './code.ts';
 import { COMMIT_EFFECTS, type CommitEffect } from './commits.ts';
-import { KERNEL_COMMITS, type KernelCommit } from './kernel-commits.ts';
+import { STAGE2_COMMITS, type KernelCommit } from './kernel-commits.ts';
 import { BEHAVIOUR_ORDER, behaviourAt, OLDEST, parseRelease, RELEASES, releaseSpan, type Behaviour, type ReleaseCommit } from './releases.ts';
 
 /** A commit a release brings: the commit table's facts and what it does to the code. */
@@ -19,7 +19,7 @@ export interface ModelledCommit extends KernelCommit {
 
 export interface BehaviourInfo {
   readonly behaviour: Behaviour;
-  /** The releases that share it: `6.9-6.16`; the newest is open-ended (`7.1 and later`). */
+  /** The releases that share it: `6.9-6.16`; the newest ends at the newest release read (`7.3`). */
   readonly releases: string;
   /** What changed in its first release, and where the engine read it (the release table's row). */
   readonly changed: string;
@@ -33,7 +33,7 @@ export function applyAll(code: KvmCode, commits: readonly Pick<ModelledCommit, '
   return commits.reduce((state, commit) => commit.apply(state), code);
 }
 
-const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...KERNEL_COMMITS[id], apply: COMMIT_EFFECTS[id] });
+const modelled = (id: ReleaseCommit): ModelledCommit => ({ id, ...STAGE2_COMMITS[id], apply: COMMIT_EFFECTS[id] });
 
 /** Oldest first. */
 export const BEHAVIOURS: readonly BehaviourInfo[] = BEHAVIOUR_ORDER.reduce<BehaviourInfo[]>((built, behaviour) => {
@@ -55,7 +55,7 @@ export function behaviourOf(text: string): BehaviourInfo {
 
 /**
  * The releases, from `since` on, whose code passes `test`: the first run
- * of behaviours that do, as a label such as `6.9-7.0` or `6.17 and later`.
+ * of behaviours that do, as a label such as `6.9-7.0` or `6.17-7.3`.
  * A source names the releases it describes this way, from the code state
  * it describes, so a new release extends or ends the range by itself.
  */

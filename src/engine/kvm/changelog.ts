@@ -87,7 +87,7 @@ export const CHANGELOG: Readonly<Record<ReleaseCommit, ChangelogLine>> = {
     changes: none,
   },
   'e314a4dbdb8b': {
-    text: 'no change: the cacheable-or-not decision and the cacheable PFNMAP -EFAULT move on to kvm_s2_fault_pin_pfn()',
+    text: 'no change: the detection of memory outside the linear map, the cacheable-or-not decision and the cacheable PFNMAP -EFAULT move on to kvm_s2_fault_pin_pfn(); the Normal-NC/Device choice stays in kvm_s2_fault_compute_prot()',
     changes: none,
   },
 };

@@ -32,7 +32,12 @@ export interface KvmCode {
   readonly noFwbFlag: boolean;
   /** Where the Device/Normal-NC protection and the -ENOEXEC check live: user_mem_abort() or, since the 7.1 refactoring, kvm_s2_fault_compute_prot() (a6e11bd6e1bd). */
   readonly faultFunction: 'user_mem_abort' | 'kvm_s2_fault_compute_prot';
-  /** Where the cacheable-or-not decision and the cacheable PFNMAP -EFAULT live: user_mem_abort() or, since e314a4dbdb8b (7.1), kvm_s2_fault_pin_pfn(). */
+  /**
+   * Where the detection of memory outside the linear map, the
+   * cacheable-or-not decision and the cacheable PFNMAP -EFAULT live:
+   * user_mem_abort() or, since e314a4dbdb8b (7.1), kvm_s2_fault_pin_pfn().
+   * The Normal-NC/Device choice stays with `faultFunction`.
+   */
   readonly pinFunction: 'user_mem_abort' | 'kvm_s2_fault_pin_pfn';
 }
 

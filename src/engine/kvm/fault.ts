@@ -1,17 +1,19 @@
 /**
  * The stage-2 fault: the device / Normal-NC / cacheable branch of
  * user_mem_abort() in arch/arm64/kvm/mmu.c (read at 6.8, 6.9, 6.17 and
- * 7.0), which 7.1 split: the protection and -ENOEXEC into
- * kvm_s2_fault_compute_prot() (a6e11bd6e1bd), the cacheable-or-not
- * decision and the cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn()
- * (e314a4dbdb8b).
+ * 7.0), which 7.1 split: the protection (the choice between Normal-NC
+ * and Device-nGnRE) and -ENOEXEC into kvm_s2_fault_compute_prot()
+ * (a6e11bd6e1bd); the detection of memory outside the linear map, the
+ * cacheable-or-not decision and the cacheable PFNMAP -EFAULT into
+ * kvm_s2_fault_pin_pfn() (e314a4dbdb8b). Both as read in 7.2.13 and
+ * 7.3.4 (releases.ts).
  * The result is the kvm_pgtable_prot handed to the page-table code, or the
  * error the fault ends with. Not modelled: MTE, nested virtualisation,
  * dirty logging, hwpoison, and write permission.
  */
 import { releasesWhere } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
-import { commitCitation, KERNEL_COMMITS, type CommitId } from './kernel-commits.ts';
+import { commitCitation, STAGE2_COMMITS, type Stage2CommitId } from './kernel-commits.ts';
 import { missing } from './memslot.ts';
 import { behaviourFrom } from './releases.ts';
 import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
@@ -20,13 +22,13 @@ import type { FaultProt, KvmInput, Refusal, Rule, Source } from './types.ts';
 /** The branch taken (`rule`), which is also the decisive rule unless the page-table code refuses. */
 export type FaultDecision = { readonly prot: FaultProt; readonly rule: Rule } | { readonly refusal: Refusal; readonly rule: Rule };
 
-const DEVICE_FAULTS: CommitId = '6d674e28f642';
-const NORMAL_NC: CommitId = '8c47ce3e1d2c';
-const ALLOW_CACHEABLE: CommitId = '0c67288e0c8b';
-const BLOCK_CACHEABLE: CommitId = '2a8dfab26677';
+const DEVICE_FAULTS: Stage2CommitId = '6d674e28f642';
+const NORMAL_NC: Stage2CommitId = '8c47ce3e1d2c';
+const ALLOW_CACHEABLE: Stage2CommitId = '0c67288e0c8b';
+const BLOCK_CACHEABLE: Stage2CommitId = '2a8dfab26677';
 
 /** The first release of a commit. */
-const releaseOf = (commit: CommitId): string => KERNEL_COMMITS[commit].release;
+const releaseOf = (commit: Stage2CommitId): string => STAGE2_COMMITS[commit].release;
 
 type Place = 'prot' | 'pin';
 
@@ -41,7 +43,7 @@ function holder(code: KvmCode, place: Place): string {
  * (or the oldest modelled) for as long as it stays in user_mem_abort(),
  * or from the release that moved it out.
  */
-function source(code: KvmCode, commit: CommitId, place: Place = 'prot'): Source {
+function source(code: KvmCode, commit: Stage2CommitId, place: Place = 'prot'): Source {
   const fn = holder(code, place);
   const inUserMemAbort = (c: KvmCode): boolean => holder(c, place) === 'user_mem_abort';
   const releases = releasesWhere((c) => inUserMemAbort(c) === inUserMemAbort(code), behaviourFrom(releaseOf(commit)));

@@ -7,7 +7,7 @@
 export type * from './types.ts';
 export { kvmDecide, decideAt, answerKey } from './decide.ts';
 export { BEHAVIOURS, behaviourOf, type BehaviourInfo } from './behaviours.ts';
-export { KERNEL_CHOICES, OLDEST, parseRelease, releaseLabel, KernelReleaseError } from './releases.ts';
+export { KERNEL_CHOICES, OLDEST, NEWEST, parseRelease, releaseLabel, releasesFrom, KernelReleaseError } from './releases.ts';
 export { describeS2, shortAnswer, hexNibble } from './describe.ts';
 export { PGPROT_ATTRINDX, PGPROT_HELPER } from './vma.ts';
 export { BACKINGS, PGPROTS, KVM_DEFAULTS, allInputs } from './inputs.ts';

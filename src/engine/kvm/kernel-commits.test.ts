@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { commitCitation, commitReference, KERNEL_COMMITS, type CommitId } from './kernel-commits.ts';
+import { commitCitation, commitReference, commitTopic, KERNEL_COMMITS, type CommitId } from './kernel-commits.ts';
 import { BEHAVIOUR_ORDER, RELEASES } from './releases.ts';
 
 const table = Object.entries(KERNEL_COMMITS) as [CommitId, (typeof KERNEL_COMMITS)[CommitId]][];
@@ -9,6 +9,7 @@ describe('the commits table', () => {
     for (const [sha, commit] of table) {
       expect(sha).toMatch(/^[0-9a-f]{12}$/);
       expect(commit.release).toMatch(/^\d+\.\d+$/);
+      expect(commit.subject.startsWith('Merge ')).toBe(commitTopic(sha) === 'merge');
     }
   });
 
@@ -20,10 +21,10 @@ describe('the commits table', () => {
 });
 
 describe('the release table and the commits table agree', () => {
-  it('each commit a release brings was first released in it, and each commit first released in a modelled release is brought by it', () => {
+  it('each commit a release brings was first released in it, and each stage-2 commit first released in a modelled release is brought by it', () => {
     for (const behaviour of BEHAVIOUR_ORDER) {
       const brought: readonly string[] = RELEASES[behaviour].commits;
-      const firstReleased = table.filter(([, c]) => c.release === behaviour).map(([sha]) => sha);
+      const firstReleased = table.filter(([sha, c]) => c.release === behaviour && commitTopic(sha) === 'stage-2').map(([sha]) => sha);
       expect({ behaviour, brought: [...brought].sort() }).toEqual({ behaviour, brought: firstReleased.sort() });
     }
   });

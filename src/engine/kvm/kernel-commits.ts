@@ -17,19 +17,40 @@
  * (v1 from Fuad Tabba, 20260306140232.2193802-1-tabba@google.com; the
  * combined v2 from Marc Zyngier) for the Linux 7.1 ones; the
  * kvmarm-fixes-5.5-1 pull for 6d674e28f642. The authors are those of
- * the patches as posted and of the pull requests' shortlogs.
+ * the patches as posted and of the pull requests' shortlogs. The two
+ * merges of the 6.9 topic branch: Oliver Upton's 9bd8d7df1971, linked
+ * from Alex Williamson's VFIO pull for v6.9-rc1
+ * (20240314170157.0a6bdd52.alex.williamson@redhat.com) and in the
+ * kvmarm-6.9 tag that Paolo Bonzini's KVM pull for 6.9 brought
+ * (20240315174939.2530483-1-pbonzini@redhat.com), and Alex's own
+ * c71f08cfb3c6, whose subject is in that VFIO pull's shortlog. The VFIO
+ * pull for v6.19-rc1 (20251203130435.4ab658aa.alex@shazbot.org, merged
+ * during the 6.19 merge window) for 5d74781ebc86.
  */
 
 export interface KernelCommit {
   /** The commit's subject line, exactly. */
   readonly subject: string;
+  /** The patch's author; for a merge, who made the merge. */
   readonly author: string;
   /** The mainline release that first contains it. */
   readonly release: string;
 }
 
-/** Keyed by the first 12 hex digits of the id, as the kernel cites and git.kernel.org links commits; in merge order. */
-export const KERNEL_COMMITS = {
+/**
+ * What a commit is to this project: `stage-2`, a change to KVM's stage-2
+ * choice or to what it reads (a release row of releases.ts brings it);
+ * `merge`, a merge that brought such changes; `vfio`, a VFIO change the
+ * pages describe but the engine does not model.
+ */
+export type CommitTopic = 'stage-2' | 'merge' | 'vfio';
+
+/**
+ * The commits that bear on KVM's stage-2 choice, the engine's: a release
+ * row of releases.ts brings each. Keyed by the first 12 hex digits of the
+ * id, as the kernel cites and git.kernel.org links commits; in merge order.
+ */
+export const STAGE2_COMMITS = {
   '6d674e28f642': {
     subject: 'KVM: arm/arm64: Properly handle faulting of device mappings',
     author: 'Marc Zyngier',
@@ -117,8 +138,45 @@ export const KERNEL_COMMITS = {
   },
 } as const satisfies Readonly<Record<string, KernelCommit>>;
 
+/**
+ * The rest of the table: commits the pages cite that the engine does not
+ * model (the merges that brought the 6.9 commits, VFIO changes). Kept in
+ * their own part so the engine that runs in the browser does not carry
+ * them.
+ */
+export const RELATED_COMMITS = {
+  '9bd8d7df1971': {
+    subject: 'Merge branch kvm-arm64/vfio-normal-nc into kvmarm/next',
+    author: 'Oliver Upton',
+    release: '6.9',
+    topic: 'merge',
+  },
+  'c71f08cfb3c6': {
+    subject: "Merge branch 'kvm-arm64/vfio-normal-nc' of https://git.kernel.org/pub/scm/linux/kernel/git/oupton/linux into v6.9/vfio/next",
+    author: 'Alex Williamson',
+    release: '6.9',
+    topic: 'merge',
+  },
+  '5d74781ebc86': {
+    subject: 'vfio/pci: Add dma-buf export support for MMIO regions',
+    author: 'Leon Romanovsky',
+    release: '6.19',
+    topic: 'vfio',
+  },
+} as const satisfies Readonly<Record<string, KernelCommit & { readonly topic: Exclude<CommitTopic, 'stage-2'> }>>;
+
+/** A commit the engine models. */
+export type Stage2CommitId = keyof typeof STAGE2_COMMITS;
 /** A commit the table holds, by its 12-digit id. */
-export type CommitId = keyof typeof KERNEL_COMMITS;
+export type CommitId = Stage2CommitId | keyof typeof RELATED_COMMITS;
+
+/** The whole table. (A pure call, so that a bundle which uses only STAGE2_COMMITS drops it and RELATED_COMMITS.) */
+export const KERNEL_COMMITS: Readonly<Record<CommitId, KernelCommit>> = /* @__PURE__ */ Object.assign({}, STAGE2_COMMITS, RELATED_COMMITS);
+
+/** What the commit is to this project. */
+export function commitTopic(sha: CommitId): CommitTopic {
+  return Object.hasOwn(RELATED_COMMITS, sha) ? RELATED_COMMITS[sha as keyof typeof RELATED_COMMITS].topic : 'stage-2';
+}
 
 /** Where a problem report sends the reader to add or correct a commit. */
 export const COMMITS_TABLE = 'src/engine/kvm/kernel-commits.ts';
@@ -129,12 +187,12 @@ export function findCommit(sha: string): KernelCommit | undefined {
 }
 
 /** `c034ec84e879 ("KVM: arm64: ...")`: how the engine's sources name a commit. */
-export function commitCitation(sha: CommitId): string {
-  return `${sha} ("${KERNEL_COMMITS[sha].subject}")`;
+export function commitCitation(sha: Stage2CommitId): string {
+  return `${sha} ("${STAGE2_COMMITS[sha].subject}")`;
 }
 
 /** `commit c034ec84e879 ("KVM: arm64: ...")`, the form Documentation/ uses and Sphinx links; throws for a commit the table does not hold. */
 export function commitReference(sha: string): string {
   if (findCommit(sha) === undefined) throw new Error(`commit ${sha} is not in ${COMMITS_TABLE}`);
-  return `commit ${commitCitation(sha as CommitId)}`;
+  return `commit ${sha} ("${KERNEL_COMMITS[sha as CommitId].subject}")`;
 }

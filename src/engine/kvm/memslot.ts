@@ -7,7 +7,7 @@
  */
 import { releasesWhere } from './behaviours.ts';
 import type { KvmCode } from './code.ts';
-import { commitCitation, KERNEL_COMMITS } from './kernel-commits.ts';
+import { commitCitation, STAGE2_COMMITS } from './kernel-commits.ts';
 import { kvmSupportsCacheablePfnmap, kvmVmaIsCacheable } from './vma.ts';
 import type { KvmInput, Refusal, Source, Step } from './types.ts';
 
@@ -22,7 +22,7 @@ const SOURCE_BEFORE: Source = {
 // 2a8dfab26677's refusal was replaced by 0c67288e0c8b's within the same merge: no release has it.
 const SOURCE_REFUSED: Source = {
   ...PREPARE,
-  releases: `${KERNEL_COMMITS['2a8dfab26677'].release} (within the series only)`,
+  releases: `${STAGE2_COMMITS['2a8dfab26677'].release} (within the series only)`,
   commit: commitCitation('2a8dfab26677'),
 };
 

@@ -3,12 +3,14 @@
  * of every behaviour of KVM's stage-2 choice that it tells apart, what
  * changed in it, where the engine read it, and the commits it brought
  * (kernel-commits.ts holds their ids and subjects, commits.ts what each
- * does to the code). Every list of releases, every label such as
- * `6.9-6.16` and every "since" is derived from these rows and from the
- * mainline numbering below, so adding a release is one row here, plus the
- * commits and effects the compiler then asks for.
+ * does to the code). A release read that changed nothing is a row too, so
+ * the newest row is the newest release the model has read: nothing is
+ * claimed about a later one. Every list of releases, every label such as
+ * `6.9-6.16` and every "since" or "up to" on the site is derived from
+ * these rows and from the mainline numbering below, so adding a release is
+ * one row here, plus the commits and effects the compiler then asks for.
  */
-import type { CommitId } from './kernel-commits.ts';
+import type { Stage2CommitId } from './kernel-commits.ts';
 
 export interface ReleaseRow {
   /** What changed for the stage-2 choice, as a capitalised phrase (the changelog's). */
@@ -16,7 +18,7 @@ export interface ReleaseRow {
   /** Where the engine's reading of it comes from: a tag, or the topic branch that brought its commits. */
   readonly source: string;
   /** The commits it brought that bear on the stage-2 choice, in merge order. */
-  readonly commits: readonly CommitId[];
+  readonly commits: readonly Stage2CommitId[];
 }
 
 /** Oldest first; the first row is the code as read, each later one the row before with its commits applied. */
@@ -47,13 +49,40 @@ export const RELEASES = {
   /*
    * Marc Zyngier's rework, built on Fuad Tabba's patches: a6e11bd6e1bd
    * moved the protection logic into kvm_s2_fault_compute_prot(); later in
-   * the same merge e314a4dbdb8b moved the cacheable-or-not decision and
-   * the cacheable PFNMAP -EFAULT into kvm_s2_fault_pin_pfn().
+   * the same merge e314a4dbdb8b moved the detection of memory outside the
+   * linear map, the cacheable-or-not decision and the cacheable PFNMAP
+   * -EFAULT into kvm_s2_fault_pin_pfn(). The choice between Normal-NC and
+   * Device-nGnRE stays in kvm_s2_fault_compute_prot(). The split between
+   * the two commits is from their subjects and the merge; the end state
+   * is the code of 7.2.13 below, which has no later change to it.
    */
   '7.1': {
     changed: 'The fault handler split into helpers, with no change in what it decides',
     source: 'the kvm-arm64/user_mem_abort-rework topic branch, merged as 6fe2f19c03a5',
     commits: ['a6e11bd6e1bd', 'e314a4dbdb8b'],
+  },
+  /*
+   * Read from Debian's linux-source-7.2 7.2.13-1: v7.2 with the stable
+   * updates up to 7.2.13 and Debian's patches, not the v7.2 tag. Its
+   * arch/arm64/kvm/mmu.c (kvm_s2_fault_pin_pfn(),
+   * kvm_s2_fault_compute_prot(), kvm_arch_prepare_memory_region()),
+   * arch/arm64/kvm/hyp/pgtable.c and include/linux/mm.h
+   * (VM_ALLOW_ANY_UNCACHED, now a VMA-bit enum entry) decide as 7.1 does.
+   */
+  '7.2': {
+    changed: 'No change to the stage-2 choice',
+    source: "Debian's linux-source-7.2 7.2.13-1, not the v7.2 tag",
+    commits: [],
+  },
+  /*
+   * Read from Debian's linux-source-7.3 7.3.4-1~bpo13+1 (v7.3 with stable
+   * updates); against 7.2.13 its mmu.c differs only in when
+   * user_mem_abort() tops up the page-table memcache.
+   */
+  '7.3': {
+    changed: 'No change to the stage-2 choice',
+    source: "Debian's linux-source-7.3 7.3.4-1~bpo13+1, not the v7.3 tag",
+    commits: [],
   },
 } as const satisfies Readonly<Record<string, ReleaseRow>>;
 
@@ -94,6 +123,7 @@ const compare = (a: Release, b: Release): number => a.major - b.major || a.minor
 export const BEHAVIOUR_ORDER: readonly Behaviour[] = (Object.keys(RELEASES) as Behaviour[]).sort((a, b) => compare(readLabel(a), readLabel(b)));
 
 export const OLDEST: Behaviour = BEHAVIOUR_ORDER[0] as Behaviour;
+/** The newest release the model has read: the site claims nothing about a later one. */
 export const NEWEST: Behaviour = BEHAVIOUR_ORDER[BEHAVIOUR_ORDER.length - 1] as Behaviour;
 
 function next(r: Release): Release {
@@ -109,8 +139,9 @@ function previous(r: Release): Release {
 
 /**
  * `6.17`, also `v6.17`, `6.17.3` (a stable release) or `6.17-rc2`: the
- * behaviour is that of the mainline 6.17 tag (backports to a stable
- * release are not modelled).
+ * behaviour is that of the mainline 6.17 release (backports to a stable
+ * release are not modelled). A release newer than the newest row is
+ * refused: the model has not read it.
  */
 export function parseRelease(text: string): Release {
   const match = /^v?(\d{1,2})\.(\d{1,2})(?:\.\d+)?(?:-rc\d+)?$/.exec(text.trim());
@@ -123,6 +154,9 @@ export function parseRelease(text: string): Release {
   if (last !== undefined && release.minor > last) {
     const final = { major: release.major, minor: last };
     throw new KernelReleaseError(`there is no Linux ${releaseLabel(release)}: ${releaseLabel(final)} was followed by ${releaseLabel(next(final))}`);
+  }
+  if (compare(release, readLabel(NEWEST)) > 0) {
+    throw new KernelReleaseError(`kernel release ${releaseLabel(release)} is newer than ${NEWEST}, the newest release this model has read`);
   }
   return release;
 }
@@ -142,13 +176,22 @@ export function behaviourFrom(release: string): Behaviour {
 
 /**
  * The releases from the first release of `first` to the last one that
- * shares the behaviour `last`: `6.9-6.16`, `7.0`, or open-ended for the
- * newest (`6.17 and later`).
+ * shares the behaviour `last`: `6.9-6.16`, `7.0`; a span that reaches the
+ * newest row ends there (`6.17-7.3`), as nothing later was read.
  */
 export function releaseSpan(first: Behaviour, last: Behaviour): string {
-  if (last === NEWEST) return `${first} and later`;
-  const end = releaseLabel(previous(readLabel(BEHAVIOUR_ORDER[BEHAVIOUR_ORDER.indexOf(last) + 1] as Behaviour)));
+  const end = last === NEWEST ? NEWEST : releaseLabel(previous(readLabel(BEHAVIOUR_ORDER[BEHAVIOUR_ORDER.indexOf(last) + 1] as Behaviour)));
   return end === first ? first : `${first}-${end}`;
+}
+
+/**
+ * What the site writes for "from `first` on": `6.17 to 7.3`, up to the
+ * newest release read (just `7.3` from 7.3), never an open-ended "and
+ * later". Pages render it (`{releasesFrom('6.17')}`) instead of typing it.
+ */
+export function releasesFrom(first: string): string {
+  const release = parseRelease(first);
+  return compare(release, readLabel(NEWEST)) === 0 ? NEWEST : `${releaseLabel(release)} to ${NEWEST}`;
 }
 
 /** Every mainline release from `from` to `to`, both included. */

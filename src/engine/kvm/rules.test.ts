@@ -18,14 +18,14 @@ const blockedOnly = applyAll(code('6.9'), behaviourInfo('6.17').commits.slice(0,
 const bar: KvmInput = { kernel: '6.17', backing: 'pfnmap', pgprot: 'noncached', allowAnyUncached: false, fwb: false, dic: false, exec: false };
 const at = (kernel: string, over: Partial<KvmInput> = {}): KvmInput => ({ ...bar, kernel, ...over });
 
-describe('kvm_vma_is_cacheable() (arch/arm64/kvm/mmu.c, 6.17 and later)', () => {
+describe('kvm_vma_is_cacheable() (arch/arm64/kvm/mmu.c, 6.17 to 7.3)', () => {
   it('6.17: pgprot_noncached() (MT_DEVICE_nGnRnE) is not cacheable', () => expect(kvmVmaIsCacheable('noncached')).toBe(false));
   it('6.17: pgprot_device() (MT_DEVICE_nGnRE) is not cacheable', () => expect(kvmVmaIsCacheable('device')).toBe(false));
   it('6.17: pgprot_writecombine() (MT_NORMAL_NC) is not cacheable', () => expect(kvmVmaIsCacheable('writecombine')).toBe(false));
   it('6.17: MT_NORMAL falls to the default case and is cacheable', () => expect(kvmVmaIsCacheable('cacheable')).toBe(true));
 });
 
-describe('kvm_supports_cacheable_pfnmap() (arch/arm64/include/asm/kvm_mmu.h, 6.17 and later)', () => {
+describe('kvm_supports_cacheable_pfnmap() (arch/arm64/include/asm/kvm_mmu.h, 6.17 to 7.3)', () => {
   it('6.17: FWB and DIC together support cacheable PFNMAP', () => expect(kvmSupportsCacheablePfnmap({ fwb: true, dic: true })).toBe(true));
   it('6.17: FWB without DIC does not (the instruction cache would need maintenance)', () => expect(kvmSupportsCacheablePfnmap({ fwb: true, dic: false })).toBe(false));
   it('6.17: DIC without FWB does not (the data cache would need maintenance)', () => expect(kvmSupportsCacheablePfnmap({ fwb: false, dic: true })).toBe(false));

@@ -1,21 +1,21 @@
 /**
- * The MAIR decoder's state as a URL query (`/play/mair/?v=2&mair=0xf0`),
- * shared by the widget and `cli link`.
+ * The MAIR decoder's state as a URL query (`/play/mair/?mair=0x44`, or a
+ * whole register, `?mair=0x000000ff440c0400`), shared by the widget and the
+ * CLI's link.
  */
-import { hexByte } from '../attrs/memtype.ts';
-import { parseS1 } from '../attrs/parse.ts';
+import { mairHex, parseMair, type MairValue } from '../attrs/mair.ts';
 import { writeQuery, type Params } from './query.ts';
 
 export interface MairState {
-  readonly mair: number;
+  readonly mair: MairValue;
 }
 
-/** The decoder's opening byte: Normal-NC, the write-combining type of the thread. */
-export const MAIR_DEFAULTS: MairState = { mair: 0x44 };
+export const MAIR_PARAMS: Params<MairState> = { mair: { parse: parseMair, format: mairHex } };
 
-export const MAIR_PARAMS: Params<MairState> = { mair: { parse: parseS1, format: hexByte } };
+/** The decoder's opening state: Normal-NC, the byte of the site's question. */
+export const MAIR_DEFAULTS: MairState = { mair: { value: 0x44n, width: 8 } };
 
-/** The path of the decoder, relative to the site root. */
+/** The path of the playground, relative to the site root. */
 export const MAIR_PATH = '/play/mair/';
 
 export function mairLink(site: string, state: MairState, model?: number): string {

@@ -7,6 +7,7 @@
  * damaged link never wins over an intact text, and a text and a link that
  * disagree are named as such.
  */
+import { MAIR_VALUE_LABEL } from '../format/mair-text.ts';
 import { parseScenario } from '../race/language/parser.ts';
 import { scenarioHash } from '../format/scenario-block.ts';
 import { printScenario } from '../race/language/printer.ts';
@@ -121,7 +122,9 @@ function mairSearch(lines: readonly string[], link: PastedLink | undefined, vers
   // A combining link or report holds a MAIR byte too: its stage 1.
   const fromLink = link === undefined ? null : new URLSearchParams(link.search).get(link.playground === 'combine' ? 's1' : 'mair');
   const fromText = combineFromText(lines);
-  const byte = fromLink ?? ('state' in fromText ? `0x${fromText.state.s1.toString(16).padStart(2, '0')}` : undefined);
+  // The decoder's own text names its value on a `MAIR value:` line (format/mair-text.ts).
+  const fromMairText = new RegExp(`${MAIR_VALUE_LABEL} (0x[0-9a-f]+)`).exec(lines.join(' '))?.[1];
+  const byte = fromLink ?? fromMairText ?? ('state' in fromText ? `0x${fromText.state.s1.toString(16).padStart(2, '0')}` : undefined);
   if (byte === undefined) return { problem: "No MAIR byte in the pasted text: it needs a link to the decoder or the combining explorer, or a 'Stage 1: 0xNN' line." };
   return fromLink === null
     ? { search: `?v=${version}&mair=${encodeURIComponent(byte)}`, from: 'text', message: FROM_TEXT }

@@ -9,6 +9,7 @@ import { linkLines } from './link-line.ts';
 import { raceLink, type ShippedScenarios } from './race-query.ts';
 import { renderRaceText } from '../format/race-text.ts';
 
-export function raceReport(check: RaceCheck, site: string, shipped: ShippedScenarios): string {
-  return `${renderRaceText(check)}${linkLines(raceLink(site, check.scenario, shipped))}`;
+/** `sections`: further plain text (race --explain, --fix) between the result and the link. */
+export function raceReport(check: RaceCheck, site: string, shipped: ShippedScenarios, sections = ''): string {
+  return `${renderRaceText(check)}${sections}${linkLines(raceLink(site, check.scenario, shipped))}`;
 }

@@ -5,6 +5,7 @@
  * value is written as the link writes it (raw encodings), and `--model N`
  * is added for an older model version.
  */
+import { mairHex, type MairValue } from '../attrs/mair.ts';
 import { hexByte, hexNibble } from '../attrs/memtype.ts';
 import type { KvmInput } from '../kvm/types.ts';
 import { MODEL_VERSION } from '../version.ts';
@@ -53,9 +54,8 @@ export function combineKvmCommand(state: CombineState, mode: KvmModeState, versi
   return beyond.length === 0 ? command : `${command}  # the explorer also has ${beyond.join(' and ')}`;
 }
 
-export function mairCommand(byte: number, version = MODEL_VERSION): string {
-  // The decoder's answer is the combining text's stage-1 line; Normal-WB at stage 2 leaves stage 1 as it is.
-  return [CLI, 'combine', '--s1', hexByte(byte), '--s2', 'Normal-WB', ...model(version)].join(' ');
+export function mairCommand(value: MairValue, version = MODEL_VERSION): string {
+  return [CLI, 'mair', mairHex(value), ...model(version)].join(' ');
 }
 
 /** A race scenario: a shipped file by name (current version), otherwise the text itself on standard input. */

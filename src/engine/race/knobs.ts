@@ -46,26 +46,31 @@ export function defaultKnobs(platform: Platform, fwb = false): Knobs {
 }
 
 /**
- * What each knob says about the platform or the actors, for readers (the
- * scenario language reference renders these beside the defaults above).
+ * What each knob says about the platform or the actors, one line each: the
+ * scenario language reference renders these beside the defaults above, and
+ * the race explorer beside each knob's control, with a link to its rule.
  */
 export const KNOB_MEANINGS: Readonly<Record<KnobName, string>> = {
-  'guest-stops':
-    "yes: every vCPU's program runs to its end, every op executed and every guest dsb waited for, before the host's first step (stores left in buffers may still be in flight); no: a malicious guest keeps issuing its ops, interleaved freely with the host's, until unmap-s2 takes effect.",
-  'same-pe':
-    "yes: the host runs on the physical CPU vCPU 0 ran on, after it exited, so it shares vCPU 0's write buffer (no other vCPU's); implies guest-stops=yes.",
-  'early-ack':
-    'yes: the interconnect or root complex acknowledges a write before it reaches the device (nE types excepted where ne-honoured); no: every write completes only at the device.',
-  'write-order':
-    'yes: writes keep their order among themselves from the acknowledgement point to the device (on pcie: posted writes do not pass posted writes); no: a later write may overtake an earlier one.',
-  'np-pushes':
-    'yes: a read or non-posted request (config write, FLR) does not pass earlier writes on its path, so it pushes them to the device ahead of it (on pcie: the ordering rules); no: it may overtake them. path-order=yes|no sets write-order and np-pushes together.',
-  'ne-honoured':
-    'yes: a write to an nE type completes only at the device; no: it is acknowledged early like any other (the default on pcie, where the root complex acknowledges posted writes whatever their attribute).',
-  'config-order':
-    'pcie only. yes: the root complex keeps a config request (FLR) on the same path as the posted writes to the device; no: models an ECAM path that bypasses the BAR path.',
-  'unmap-cleans':
-    "cacheable guest types only. yes: unmap-s2 cleans and invalidates every dirty line to the PoC after its TLBI and DSB, and waits for the write-backs (stage2_unmap_walker() without FWB); no: it does no cache maintenance (with FWB). Default: yes with fwb off, no with fwb on.",
+  'guest-stops': "yes: every vCPU's program runs to its end, barriers waited for, before the host's first step; no: a malicious guest keeps issuing ops until unmap-s2 takes effect.",
+  'same-pe': "yes: the host runs on vCPU 0's physical CPU after it exited and shares its write buffer (implies guest-stops=yes); no: on another CPU.",
+  'early-ack': 'yes: the interconnect or root complex acknowledges a write before it reaches the device (nE types excepted where ne-honoured); no: only the device does.',
+  'write-order': 'yes: writes keep their order from the acknowledgement point to the device (on pcie: posted writes do not pass posted writes); no: a later one may overtake.',
+  'np-pushes': 'yes: a read or non-posted request (config write, FLR) pushes earlier writes on its path ahead of it; no: it may overtake them. path-order=yes|no sets this and write-order.',
+  'ne-honoured': 'yes: a write to an nE type completes only at the device; no: it is acknowledged early like any other (the default on pcie, whose root complex acknowledges posted writes).',
+  'config-order': 'pcie only. yes: the root complex keeps a config request (FLR) on the path of the posted writes to the device; no: an ECAM path that bypasses it.',
+  'unmap-cleans': 'cacheable guest types only. yes: unmap-s2 cleans and invalidates every dirty line to the PoC and waits (stage2_unmap_walker() without FWB); no: no cache maintenance.',
+};
+
+/** The rule of the race model page that each knob sets, where the page defines what its values mean: the controls link it, and the why analysis names the assumption a verdict rests on by it. */
+export const KNOB_RULES: Readonly<Record<KnobName, string>> = {
+  'guest-stops': 'M-guest-stops',
+  'same-pe': 'M-same-pe',
+  'early-ack': 'M-ack-point',
+  'write-order': 'M-path-write-order',
+  'np-pushes': 'M-path-np-pushes',
+  'ne-honoured': 'M-ack-point',
+  'config-order': 'M-pcie-config-order',
+  'unmap-cleans': 'M-unmap-cleans',
 };
 
 /** The knobs in force: the file's explicit settings over the defaults; `same-pe` implies `guest-stops`. */

@@ -24,3 +24,8 @@ export function ruleCitations(text: string): { readonly ids: ReadonlySet<string>
   }
   return { ids, families };
 }
+
+/** The rule a text defines when it starts as a definition does once rendered (`M-…:`, its list item's text), for anchors on the page. */
+export function ruleDefinedBy(text: string): string | undefined {
+  return new RegExp(String.raw`^\s*(${ID}):`).exec(text)?.[1];
+}

@@ -15,6 +15,7 @@ import { textTable } from '../format/text-table.ts';
 import { kvmText } from '../format/kvm-text.ts';
 import { kvmDecide } from '../kvm/decide.ts';
 import { checkScenario } from '../race/explore/check.ts';
+import { ablate, repair, whyOf } from '../race/explain/index.ts';
 import { parseScenario } from '../race/language/parser.ts';
 import { printScenario } from '../race/language/printer.ts';
 import type { EngineRelease } from './release.ts';
@@ -40,6 +41,11 @@ export function currentRelease(scenarios: Readonly<Record<string, string>>): Eng
     raceJson,
     parseScenario,
     printScenario,
+    raceExplain: (check, options) => {
+      const ablation = ablate(check, options);
+      return { ablation, why: whyOf(check, ablation) };
+    },
+    raceFix: repair,
     kvmDecide,
     kvmText,
   };

@@ -13,6 +13,7 @@
  */
 import type { CombineInput, CombineResult, S1Decoding } from '../attrs/types.ts';
 import type { CheckOptions, RaceCheck } from '../race/explore/check.ts';
+import type { Ablation, Repair, SearchOptions, Why } from '../race/explain/index.ts';
 import type { KvmInput, KvmResult } from '../kvm/types.ts';
 import type { Scenario } from '../race/types.ts';
 
@@ -32,6 +33,9 @@ export interface EngineRelease {
   readonly renderRaceText: (check: RaceCheck) => string;
   readonly raceJson: (check: RaceCheck) => Record<string, unknown>;
   readonly parseScenario: (text: string, file: string) => Scenario;
+  /** Ablation and the sentences that say why; repair with at most `maxOps` inserted host ops (from model version 2 on: race --explain, --fix). */
+  readonly raceExplain?: (check: RaceCheck, options?: SearchOptions) => { readonly ablation: Ablation; readonly why: Why };
+  readonly raceFix?: (check: RaceCheck, maxOps: number, options?: SearchOptions) => Repair;
   readonly printScenario: (scenario: Scenario) => string;
   /** KVM's stage-2 choice (from model version 2 on; older versions had no such engine). */
   readonly kvmDecide?: (input: KvmInput) => KvmResult;

@@ -7,7 +7,7 @@ import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
 import { siteAddress } from '../shared/url-state.ts';
 
 export interface RaceRunner {
-  run(source: RaceSource): void;
+  run(source: RaceSource, analyse?: RaceRequest['analyse']): void;
   /** Stops the current run, if any; true when there was one. */
   cancel(): boolean;
   dispose(): void;
@@ -25,7 +25,7 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
   };
 
   return {
-    run(source) {
+    run(source, analyse) {
       if (running) stop();
       if (!worker) {
         worker = new Worker(new URL('./race-worker.ts', import.meta.url), { type: 'module' });
@@ -42,7 +42,7 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
       }
       next += 1;
       running = true;
-      const request: RaceRequest = { id: next, source, site: siteAddress() };
+      const request: RaceRequest = { id: next, source, site: siteAddress(), ...(analyse ? { analyse } : {}) };
       worker.postMessage(request);
     },
     cancel() {

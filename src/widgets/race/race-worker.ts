@@ -3,15 +3,17 @@
  * freezes the page: the widget posts what to run (a shipped scenario, a
  * text, or a link's query), the worker answers with the scenario it
  * resolved (text, link, problems with the link), then progress, then
- * everything shown about the result (race-shown.ts). Cancelling is the
- * widget terminating this worker.
+ * everything shown about the result (race-shown.ts); asked to analyse, it
+ * also explains the verdict and searches for the smallest fix, posting
+ * progress per variant. Cancelling is the widget terminating this worker.
  */
-import { checkScenario, parseScenario, ScenarioError } from '../../engine/race/index.ts';
+import { checkScenario, parseScenario, printScenario, ScenarioError } from '../../engine/race/index.ts';
+import { ablate, repair, type SearchProgress } from '../../engine/race/explain/index.ts';
 import { linkOutcome } from '../../engine/links/link-outcome.ts';
 import { restoreRaceLink } from '../versions/race-link.ts';
 import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
 import { SHIPPED, shippedFile } from './race-scenarios.ts';
-import { scenarioInfo, shownOf } from './race-shown.ts';
+import { analysisOf, scenarioInfo, shownOf } from './race-shown.ts';
 
 const post = (message: RaceResponse): void => self.postMessage(message);
 
@@ -23,6 +25,7 @@ const post = (message: RaceResponse): void => self.postMessage(message);
  * state parameters opens the page's own example.
  */
 async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] } | { failed: readonly string[]; text?: string }> {
+  if ('scenario' in source) return { text: printScenario(source.scenario), problems: [] };
   if ('text' in source) return { text: source.text, problems: [] };
   const shipped = SHIPPED.get(source.name);
   const named = { text: shipped ?? '', problems: shipped === undefined ? [`no shipped scenario '${source.name}'`] : [] };
@@ -34,7 +37,7 @@ async function resolve(source: RaceSource): Promise<{ text: string; problems: re
 }
 
 self.onmessage = async (event: MessageEvent<RaceRequest>) => {
-  const { id, source, site } = event.data;
+  const { id, source, site, analyse } = event.data;
   try {
     const resolved = await resolve(source);
     if ('failed' in resolved) {
@@ -47,7 +50,15 @@ self.onmessage = async (event: MessageEvent<RaceRequest>) => {
     // As the CLI names its input: the shipped file, or standard input for anything else.
     const file = info.name === undefined ? '<stdin>' : shippedFile(info.name);
     const check = checkScenario(text, { file, progressEvery: 2_000, onProgress: (progress) => post({ id, kind: 'progress', progress }) });
-    post({ id, kind: 'done', ...shownOf(check, site) });
+    if (analyse === undefined) {
+      post({ id, kind: 'done', ...shownOf(check, site) });
+      return;
+    }
+    // Ablation, then repair: each posts its progress once per variant.
+    const progress = (phase: 'why' | 'fix') => (p: SearchProgress) => post({ id, kind: 'search-progress', phase, progress: p });
+    const ablation = ablate(check, { onProgress: progress('why') });
+    const fix = repair(check, analyse.maxOps, { onProgress: progress('fix') });
+    post({ id, kind: 'done', ...shownOf(check, site), analysis: analysisOf(check, ablation, fix, site, text) });
   } catch (error) {
     // The widget's editor parses before it runs, so this is a bug or a refused type: say so in words, never a stack.
     const message = error instanceof ScenarioError ? error.message : `the race engine failed: ${error instanceof Error ? error.message : String(error)}`;

@@ -15,6 +15,7 @@ import { combineFacts, kvmFacts, mairFacts, raceFacts } from '../../engine/relea
 import { KVM_DEFAULTS, KVM_MODE_PARAMS, KVM_PARAMS } from '../../engine/links/kvm-query.ts';
 import { answerKey } from '../../engine/kvm/decide.ts';
 import { MODEL_VERSION } from '../../engine/version.ts';
+import { decodeMair } from '../../engine/attrs/mair.ts';
 import { MAIR_DEFAULTS, MAIR_PARAMS } from '../../engine/links/mair-query.ts';
 import { loadArchivedRelease } from './model-release.ts';
 import { restoreRaceLink } from './race-link.ts';
@@ -67,12 +68,17 @@ function combineRows(search: string, old: EngineRelease, now: EngineRelease): Me
 function mairRows(search: string, old: EngineRelease, now: EngineRelease): Measured | undefined {
   const read = readQuery(MAIR_PARAMS, search);
   if (read.problems.length > 0) return undefined;
-  const byte = read.values.mair ?? MAIR_DEFAULTS.mair;
-  const a = old.decodeS1(byte);
-  const b = now.decodeS1(byte);
+  const value = read.values.mair ?? MAIR_DEFAULTS.mair;
+  const a = decodeMair(value, old.decodeS1).attrs;
+  const b = decodeMair(value, now.decodeS1).attrs;
+  // One byte: the decoding's parts; a register: each attribute's type, labelled by its index.
+  const [x, y] = [a[0]?.decoding, b[0]?.decoding];
   return {
-    facts: mairFacts(byte),
-    rows: [row('memory type', a.name, b.name), row('attributes', a.description, b.description), row('reserved', a.reserved ? 'yes' : 'no', b.reserved ? 'yes' : 'no')],
+    facts: mairFacts(a[0]?.byte ?? 0),
+    rows:
+      a.length === 1 && x && y
+        ? [row('memory type', x.name, y.name), row('attributes', x.description, y.description), row('reserved', x.reserved ? 'yes' : 'no', y.reserved ? 'yes' : 'no')]
+        : a.map((attr, i) => row(`Attr${attr.index} type`, attr.decoding.name, b[i]?.decoding.name ?? '')),
   };
 }
 

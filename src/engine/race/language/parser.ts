@@ -70,6 +70,8 @@ class Parse {
   continued: { program: Program; at: Position } | undefined;
   /** The program of the last guest/host line, which an indented line of its ops continues. */
   folding: Program | undefined;
+  /** The directive each line with words belongs to (a program's continued and folded lines included), by 1-based line. */
+  readonly owners = new Map<number, string>();
 
   constructor(file: string) {
     this.file = file;
@@ -88,15 +90,19 @@ class Parse {
   line(text: string, line: number): void {
     const content = stripComment(text);
     if (this.continued) {
-      if (splitWords(content).length > 0) this.ops(this.continued.program, content, 1, line);
+      if (splitWords(content).length === 0) return;
+      this.owners.set(line, this.continued.program);
+      this.ops(this.continued.program, content, 1, line);
       return;
     }
     const [directive, ...rest] = splitWords(content);
     if (!directive) return;
+    this.owners.set(line, directive.text);
     const at = { line, col: directive.col };
     const after = { line, col: directive.col + directive.text.length };
     const folding = this.folding;
     if (folding && directive.col > 1 && isOpName(folding === 'host' ? 'host' : 'guest', splitOps(content, 1)[0]?.words[0]?.text ?? '')) {
+      this.owners.set(line, folding);
       this.ops(folding, content, directive.col, line);
       return;
     }
@@ -330,6 +336,24 @@ class Parse {
       this.fail(input === 'guest-s1' ? this.wordAt(input) : s2At, `${input} ${input === 'guest-s1' ? s1.text : s2.text}: ${message}`);
     }
   }
+}
+
+/**
+ * Which directive each line of `text` belongs to (1-based line number to
+ * the directive's word; the lines a program continues or folds onto are its
+ * own), as far as the parser reads it: lines after an error it stops at
+ * are absent, an error found once every line is read (a reset method the
+ * platform lacks) changes nothing. For editing a text in place
+ * (language/edit.ts).
+ */
+export function directiveLines(text: string): ReadonlyMap<number, string> {
+  const parse = new Parse('<scenario>');
+  try {
+    text.split(/\r\n|\r|\n/).forEach((line, index) => parse.line(line, index + 1));
+  } catch (error) {
+    if (!(error instanceof ScenarioError)) throw error;
+  }
+  return parse.owners;
 }
 
 /** Parses scenario text; `file` names it in error messages. Throws only ScenarioError. */

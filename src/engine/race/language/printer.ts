@@ -4,7 +4,7 @@
  * 72 columns (or `width`) by repeating the directive. parse(print(s))
  * equals s.
  */
-import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type Scenario } from '../types.ts';
+import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type KnobName, type Scenario, type VcpuName } from '../types.ts';
 
 const WIDTH = 72;
 
@@ -39,29 +39,63 @@ function programLines(directive: string, ops: readonly string[], width: number):
   return lines;
 }
 
-export function printScenario(scenario: Scenario, width = WIDTH): string {
-  const lines: string[] = [];
-  if (scenario.title !== undefined) lines.push(`title ${scenario.title}`);
-  lines.push(`platform ${scenario.platform}`);
-  lines.push(`fwb ${scenario.fwb ? 'on' : 'off'}`);
-  lines.push(`guest-s1 ${scenario.guestS1}`);
-  if (scenario.kvm) {
-    lines.push(`kernel ${scenario.kvm.kernel}`);
-    lines.push(`vma ${scenario.kvm.vma}${scenario.kvm.allowAnyUncached ? ' allow-any-uncached' : ''}`);
-  } else {
-    lines.push(`guest-s2 ${scenario.guestS2}`);
+/**
+ * One directive of the language as the printer keys it: each knob is a
+ * directive of its own (`option early-ack=no`), so that changing one knob
+ * changes one line (language/edit.ts edits a text directive by directive).
+ */
+export type DirectiveKey = 'title' | 'platform' | 'fwb' | 'guest-s1' | 'kernel' | 'vma' | 'guest-s2' | `option ${KnobName}` | VcpuName | 'host' | 'expect';
+
+/** The directives in the order the printer writes them. */
+export const DIRECTIVE_KEYS: readonly DirectiveKey[] = [
+  'title',
+  'platform',
+  'fwb',
+  'guest-s1',
+  'kernel',
+  'vma',
+  'guest-s2',
+  ...KNOB_NAMES.map((name): DirectiveKey => `option ${name}`),
+  ...VCPU_DIRECTIVES,
+  'host',
+  'expect',
+];
+
+/** The lines the printer writes for one directive of `scenario` (none when the scenario does not have it), op lists wrapped at `width` columns. */
+export function printDirective(scenario: Scenario, key: DirectiveKey, width = WIDTH): string[] {
+  switch (key) {
+    case 'title':
+      return scenario.title === undefined ? [] : [`title ${scenario.title}`];
+    case 'platform':
+      return [`platform ${scenario.platform}`];
+    case 'fwb':
+      return [`fwb ${scenario.fwb ? 'on' : 'off'}`];
+    case 'guest-s1':
+      return [`guest-s1 ${scenario.guestS1}`];
+    case 'kernel':
+      return scenario.kvm ? [`kernel ${scenario.kvm.kernel}`] : [];
+    case 'vma':
+      return scenario.kvm ? [`vma ${scenario.kvm.vma}${scenario.kvm.allowAnyUncached ? ' allow-any-uncached' : ''}`] : [];
+    case 'guest-s2':
+      return scenario.kvm ? [] : [`guest-s2 ${scenario.guestS2}`];
+    case 'host':
+      return programLines('host', scenario.host.map(hostOpText), width);
+    case 'expect':
+      return scenario.expect === undefined ? [] : [`expect ${scenario.expect}`];
   }
-  for (const name of KNOB_NAMES) {
+  if (key.startsWith('option ')) {
+    const name = key.slice('option '.length) as KnobName;
     const value = scenario.options[name];
-    if (value !== undefined) lines.push(`option ${name}=${value ? 'yes' : 'no'}`);
+    return value === undefined ? [] : [`option ${name}=${value ? 'yes' : 'no'}`];
   }
-  vcpuPrograms(scenario).forEach((ops, k) => {
-    const directive = VCPU_DIRECTIVES[k] ?? 'guest';
-    const printed = programLines(directive, ops.map(guestOpText), width);
-    // An empty program still needs its directive when further vCPUs follow, or they would renumber.
-    lines.push(...(printed.length === 0 && (k > 0 || scenario.guest1 !== undefined) ? [directive] : printed));
-  });
-  lines.push(...programLines('host', scenario.host.map(hostOpText), width));
-  if (scenario.expect !== undefined) lines.push(`expect ${scenario.expect}`);
-  return lines.join('\n') + '\n';
+  const k = VCPU_DIRECTIVES.indexOf(key as VcpuName);
+  const ops = vcpuPrograms(scenario)[k];
+  if (ops === undefined) return [];
+  const printed = programLines(key, ops.map(guestOpText), width);
+  // An empty program still needs its directive when further vCPUs follow, or they would renumber.
+  return printed.length === 0 && (k > 0 || scenario.guest1 !== undefined) ? [key] : printed;
+}
+
+export function printScenario(scenario: Scenario, width = WIDTH): string {
+  return DIRECTIVE_KEYS.flatMap((key) => printDirective(scenario, key, width)).join('\n') + '\n';
 }

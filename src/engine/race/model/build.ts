@@ -6,7 +6,7 @@
  */
 import { resolveGuestType } from '../guest-type.ts';
 import { resolveKnobs } from '../knobs.ts';
-import { vcpuPrograms, type GuestOp, type Knobs, type Scenario } from '../types.ts';
+import { vcpuPrograms, type GuestOp, type KnobName, type Knobs, type Platform, type Scenario } from '../types.ts';
 import { completionOfGuestStores } from './ack-point.ts';
 import { MERGE_GRANULE, NO_STORES, type Model, type StoreSet, type Vcpu } from './model.ts';
 import { barrierEpochs } from '../vocabulary/host-ops.ts';
@@ -23,17 +23,29 @@ function vcpuGroups(programs: readonly (readonly GuestOp[])[], samePe: boolean):
   return groups.filter((g) => g.length > 1);
 }
 
+/**
+ * Why a knob means nothing for this scenario, if it does not: the knob is
+ * read by no rule on its platform or for its guest type. Setting it only
+ * warns; the ablation (explain/ablation.ts) lists flipping it as refused
+ * with this message.
+ */
+export function knobWithoutEffect(knob: KnobName, platform: Platform, cacheable: boolean): string | undefined {
+  if (knob === 'config-order' && platform === 'soc') return 'config-order has no effect on soc (there is no config space; the reset controller has its own path)';
+  if (knob === 'unmap-cleans' && !cacheable) return 'unmap-cleans has no effect: the guest type is not cacheable, so no line is dirty';
+  return undefined;
+}
+
 function knobWarnings(scenario: Scenario, knobs: Knobs, cacheable: boolean): string[] {
   const warnings: string[] = [];
-  if (scenario.platform === 'soc' && scenario.options['config-order'] !== undefined) {
-    warnings.push('config-order has no effect on soc (there is no config space; the reset controller has its own path)');
-  }
+  const setWithoutEffect = (knob: KnobName): void => {
+    const warning = scenario.options[knob] === undefined ? undefined : knobWithoutEffect(knob, scenario.platform, cacheable);
+    if (warning !== undefined) warnings.push(warning);
+  };
+  setWithoutEffect('config-order');
   if (knobs['same-pe'] && scenario.options['guest-stops'] === undefined) {
     warnings.push('same-pe=yes implies guest-stops=yes');
   }
-  if (!cacheable && scenario.options['unmap-cleans'] !== undefined) {
-    warnings.push('unmap-cleans has no effect: the guest type is not cacheable, so no line is dirty');
-  }
+  setWithoutEffect('unmap-cleans');
   if (!scenario.host.some((op) => op.op === 'reset')) warnings.push('the host never resets the device, so no write can arrive after a reset');
   return warnings;
 }
