@@ -96,7 +96,7 @@ test.describe('a link that fails on the other playgrounds', () => {
   const playgrounds = [
     { path: '/play/combine/?v=2&s1=0x04&s2=zz&fwb=on&bogus=1', widget: '.combine-explorer', result: /^Combined result:/, problems: ["Link: parameter 's2': ", "Link: unknown parameter 'bogus'"], command: 'npm run -s cli -- combine --s1 0x04 --s2 0x5 --fwb' },
     { path: '/play/kvm/?v=2&kernel=6.20&pgprot=cacheable', widget: '.kvm-explorer', result: /^KVM /, problems: ["Link: parameter 'kernel': "], command: 'npm run -s cli -- kvm --kernel 6.17 --vma pfnmap --pgprot cacheable' },
-    { path: '/play/mair/?v=2&mair=0xzz', widget: '.mair-decoder', result: /^Decoded:/, problems: ["Link: parameter 'mair': "], command: 'npm run -s cli -- combine --s1 0x44 --s2 Normal-WB' },
+    { path: '/play/mair/?v=2&mair=0xzz', widget: '.mair-decoder', result: /^Decoded:/, problems: ["Link: parameter 'mair': "], command: 'npm run -s cli -- mair 0x44' },
   ];
   for (const p of playgrounds) {
     test(`${p.path}: no result, the problems and the command, the address as opened until the reader chooses`, async ({ page }) => {
@@ -107,7 +107,7 @@ test.describe('a link that fails on the other playgrounds', () => {
       await expect(decoded(page)).toContainText(p.command);
       await expect(page.getByRole('heading', { name: p.result })).toHaveCount(0);
       expect(new URL(page.url()).pathname + new URL(page.url()).search).toBe(p.path);
-      await page.getByRole('button', { name: /^Show this (state|byte) anyway$/ }).click();
+      await page.getByRole('button', { name: /^Show this (state|value) anyway$/ }).click();
       await expect(page.getByRole('heading', { name: p.result })).toBeVisible();
       await expect(failure(page)).toHaveCount(0);
       await expect.poll(() => new URL(page.url()).search).not.toBe(new URL(p.path, 'http://x').search);

@@ -11,7 +11,7 @@ import { componentsText, raceChart, stepText } from '../src/engine/format/race-c
 import { linkLines } from '../src/engine/links/link-line.ts';
 import { raceLink, raceQuery } from '../src/engine/links/race-query.ts';
 import { raceReport } from '../src/engine/links/race-report.ts';
-import { guardPage, hydrated, useTheme } from './site.ts';
+import { editorText, expectEditor, guardPage, hydrated, scenarioEditor, useTheme } from './site.ts';
 
 /** Opens a playground link and waits for the widget to take input (before that, controls show the server's HTML). */
 async function open(page: Page, url: string): Promise<void> {
@@ -28,15 +28,7 @@ const shipped = new Map(
 const scenarioText = (name: string): string => shipped.get(name) ?? '';
 const fileOf = (name: string): string => `scenarios/${name}.race`;
 
-const editor = (page: Page | Locator) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
-/** The editor's text: CodeMirror draws each line of it as a `.cm-line`. */
-const editorText = async (page: Page | Locator): Promise<string> => (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
-/** Waits until the editor shows this text (or a text that matches). */
-async function expectEditor(page: Page | Locator, expected: string | RegExp, not = false): Promise<void> {
-  const poll = expect.poll(() => editorText(page));
-  if (typeof expected === 'string') await (not ? poll.not.toBe(expected) : poll.toBe(expected));
-  else await (not ? poll.not.toMatch(expected) : poll.toMatch(expected));
-}
+const editor = scenarioEditor;
 /**
  * Waits until the editor's text describes the same scenario as `text`: a
  * link carries the scenario's directives, not the comments the edited text
@@ -257,6 +249,7 @@ test.describe('race explorer', () => {
     await expect(verdict(page)).toHaveCount(0);
     await page.getByRole('button', { name: 'Run this text anyway' }).click();
     await expect(verdict(page)).toBeVisible();
+    await edit(page);
     await expectEditor(page, /^guest-s1 Device-nGnRE$/m);
     await expectEditor(page, /^host unmap-s2; read 0x0; reset flr$/m);
     await expectEditor(page, /^platform pcie$/m);

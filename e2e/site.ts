@@ -5,7 +5,7 @@
  * and a guard that records console errors and requests to other hosts.
  */
 import { existsSync, readFileSync, readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { expect, type Locator, type Page } from '@playwright/test';
 
 /** Paths of every built page, e.g. `/guide/overview/`. */
 export function sitemapPaths(): string[] {
@@ -56,4 +56,25 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 export async function hydrated(page: Page, selector: string): Promise<void> {
   await page.locator(`astro-island ${selector}`).first().scrollIntoViewIfNeeded();
   await page.locator(`astro-island:not([ssr]) ${selector}`).first().waitFor();
+}
+
+/** The race explorer's scenario editor (CodeMirror), by its accessible name. */
+export const scenarioEditor = (page: Page | Locator): Locator => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+
+/**
+ * The editor's text: CodeMirror draws each line of it as a `.cm-line`, but
+ * only the lines near the window's viewport, so the editor is scrolled into
+ * view first.
+ */
+export async function editorText(page: Page | Locator): Promise<string> {
+  const content = page.locator('.cm-content').first();
+  if (await content.isVisible()) await content.scrollIntoViewIfNeeded();
+  return (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
+}
+
+/** Waits until the editor shows this text (or a text that matches, or, with `not`, until it does not). */
+export async function expectEditor(page: Page | Locator, expected: string | RegExp, not = false): Promise<void> {
+  const poll = expect.poll(() => editorText(page));
+  if (typeof expected === 'string') await (not ? poll.not.toBe(expected) : poll.toBe(expected));
+  else await (not ? poll.not.toMatch(expected) : poll.toMatch(expected));
 }

@@ -7,7 +7,7 @@
  * also explains the verdict and searches for the smallest fix, posting
  * progress per variant. Cancelling is the widget terminating this worker.
  */
-import { checkScenario, parseScenario, printScenario, ScenarioError } from '../../engine/race/index.ts';
+import { checkScenario, parseScenario, printScenario, ScenarioError, type Scenario } from '../../engine/race/index.ts';
 import { ablate, repair, type SearchProgress } from '../../engine/race/explain/index.ts';
 import { linkOutcome } from '../../engine/links/link-outcome.ts';
 import { restoreRaceLink } from '../versions/race-link.ts';
@@ -25,7 +25,7 @@ const post = (message: RaceResponse): void => self.postMessage(message);
  * state parameters opens the page's own example.
  */
 async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] } | { failed: readonly string[]; text?: string }> {
-  if ('scenario' in source) return { text: printScenario(source.scenario), problems: [] };
+  if ('scenario' in source) return { text: textOf(source.scenario, source.text), problems: [] };
   if ('text' in source) return { text: source.text, problems: [] };
   const shipped = SHIPPED.get(source.name);
   const named = { text: shipped ?? '', problems: shipped === undefined ? [`no shipped scenario '${source.name}'`] : [] };
@@ -34,6 +34,18 @@ async function resolve(source: RaceSource): Promise<{ text: string; problems: re
   const outcome = linkOutcome(source.search, restored.problems, restored.text);
   if (outcome.kind === 'failed') return { failed: outcome.problems, ...(outcome.decoded === undefined ? {} : { text: outcome.decoded }) };
   return outcome.kind === 'state' ? { text: outcome.state, problems: [] } : named;
+}
+
+/** The reader's text of a scenario when it still reads as that scenario (a run may have been made before an edit), else the printed scenario. */
+function textOf(scenario: Scenario, text: string | undefined): string {
+  if (text !== undefined) {
+    try {
+      if (printScenario(parseScenario(text)) === printScenario(scenario)) return text;
+    } catch {
+      // Not parsable any more: the scenario as shown.
+    }
+  }
+  return printScenario(scenario);
 }
 
 self.onmessage = async (event: MessageEvent<RaceRequest>) => {
