@@ -5,12 +5,13 @@
  * do not load it until a reader switches the mode on).
  */
 import type { kvmDecide } from '../../engine/kvm/index.ts';
-import type { combineKvmReport } from '../../engine/links/kvm-report.ts';
+import type { combineKvmReport, guestAccessThroughKvm } from '../../engine/links/kvm-report.ts';
 import type KvmStage2 from '../kvm/KvmStage2.svelte';
 
 export interface FromKvm {
   readonly kvmDecide: typeof kvmDecide;
   readonly combineKvmReport: typeof combineKvmReport;
+  readonly guestAccessThroughKvm: typeof guestAccessThroughKvm;
   readonly KvmStage2: typeof KvmStage2;
 }
 
@@ -20,5 +21,5 @@ export async function loadFromKvm(): Promise<FromKvm> {
     import('../../engine/links/kvm-report.ts'),
     import('../kvm/KvmStage2.svelte'),
   ]);
-  return { kvmDecide: engine.kvmDecide, combineKvmReport: report.combineKvmReport, KvmStage2: view.default };
+  return { kvmDecide: engine.kvmDecide, combineKvmReport: report.combineKvmReport, guestAccessThroughKvm: report.guestAccessThroughKvm, KvmStage2: view.default };
 }
