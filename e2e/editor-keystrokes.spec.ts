@@ -9,7 +9,7 @@
 import { test, expect } from '@playwright/test';
 import { checkScenario } from '../src/engine/race/explore/check.ts';
 import { currentScenarios } from '../src/cli/load-release.ts';
-import { expectEditor, hydrated, scenarioEditor } from './site.ts';
+import { expectEditor, hydrated, openScenarioEditor, scenarioEditor } from './site.ts';
 
 const shipped = currentScenarios();
 const editor = scenarioEditor;
@@ -41,8 +41,7 @@ for (const [name, text] of scenarios) {
     test.setTimeout(90_000);
     await page.goto('/play/race/');
     await hydrated(page, '.race-explorer');
-    await page.getByText('Edit the scenario', { exact: true }).click();
-    await expect(editor(page)).toBeVisible();
+    await openScenarioEditor(page);
     await editor(page).focus();
     await page.keyboard.press('ControlOrMeta+A');
     await page.keyboard.press('Delete');

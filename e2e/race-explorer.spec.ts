@@ -11,7 +11,7 @@ import { componentsText, raceChart, stepText } from '../src/engine/format/race-c
 import { linkLines } from '../src/engine/links/link-line.ts';
 import { raceLink, raceQuery } from '../src/engine/links/race-query.ts';
 import { raceReport } from '../src/engine/links/race-report.ts';
-import { editorText, expectEditor, guardPage, hydrated, scenarioEditor, useTheme } from './site.ts';
+import { EDITOR_LOAD, editorText, expectEditor, guardPage, hydrated, openScenarioEditor, scenarioEditor, useTheme } from './site.ts';
 
 /** Opens a playground link and waits for the widget to take input (before that, controls show the server's HTML). */
 async function open(page: Page, url: string): Promise<void> {
@@ -52,9 +52,7 @@ async function expectScenario(page: Page | Locator, text: string): Promise<void>
  */
 async function edit(page: Page | Locator): Promise<void> {
   await expect(page.locator('.run [role=status]').first()).toHaveText(/^(Checked|No result|Cancelled|Nothing was run)/);
-  const summary = page.getByText('Edit the scenario', { exact: true });
-  if (!(await editor(page).isVisible())) await summary.click();
-  await expect(editor(page)).toBeVisible();
+  await openScenarioEditor(page);
 }
 const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
 const status = (page: Page) => page.locator('.run [role=status]');
@@ -428,7 +426,7 @@ test.describe('race explorer', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByText('Edit the scenario', { exact: true })).toBeFocused();
     await page.keyboard.press('Enter');
-    await expect(editor(page)).toBeVisible();
+    await expect(editor(page)).toBeVisible(EDITOR_LOAD);
     await page.keyboard.press('Tab');
     await expect(editor(page)).toBeFocused();
     await page.keyboard.press('Control+End');

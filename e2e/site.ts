@@ -62,6 +62,18 @@ export async function hydrated(page: Page, selector: string): Promise<void> {
 export const scenarioEditor = (page: Page | Locator): Locator => page.getByRole('textbox', { name: 'Scenario text', exact: true });
 
 /**
+ * The editor's code loads when the reader first opens it (a dynamic import):
+ * on a loaded two-core machine that can take longer than the default 5 s.
+ */
+export const EDITOR_LOAD = { timeout: 20_000 };
+
+/** Opens the race explorer's editor, unless it is open, and waits until it is there. */
+export async function openScenarioEditor(page: Page | Locator): Promise<void> {
+  if (!(await scenarioEditor(page).isVisible())) await page.getByText('Edit the scenario', { exact: true }).click();
+  await expect(scenarioEditor(page)).toBeVisible(EDITOR_LOAD);
+}
+
+/**
  * The editor's text: CodeMirror draws each line of it as a `.cm-line`, but
  * only the lines near the window's viewport, so the editor is scrolled into
  * view first.
