@@ -16,12 +16,13 @@
  */
 import { describeStep } from '../model/describe.ts';
 import { EVERY_MOVE, type Model } from '../model/model.ts';
+import { Draft } from '../model/draft.ts';
 import { startState, type State } from '../model/state.ts';
 import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
 import { delivers, violates, type Step } from '../model/step.ts';
 import { StubbornSets } from '../model/stubborn.ts';
 import { SymmetryFilter } from '../model/symmetry.ts';
-import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
+import { movesOf, nextState, stepsOf, takeStep } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
 import { IntList } from './int-list.ts';
 import { StateSet } from './state-set.ts';
@@ -157,6 +158,8 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   states.add(keys.encode(start), keys.length);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
+  // Every successor is built in this draft; only a new one becomes a State of its own.
+  const next = new Draft(start);
   let transitions = 0;
   let violation: number[] | undefined;
   let stopped: 'budget' | 'cancelled' | undefined;
@@ -180,8 +183,9 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       const step = steps[index]!;
       transitions += 1;
       if (violates(step) && !violation) violation = [...pathTo(graph, head), index];
-      const next = nextState(model, s, step);
-      const key = keys.encode(next);
+      next.redraft(s);
+      takeStep(model, next, step);
+      const key = keys.encodeDraft(next);
       let id = states.find(key, keys.length);
       if (id < 0) {
         if (states.size >= budget) {
@@ -192,7 +196,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         graph.parent.push(head);
         graph.via.push(index);
         depth.push(depth.at(head) + 1);
-        queue.push(next);
+        queue.push(next.freeze());
       }
       // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
       if (id === head) continue;

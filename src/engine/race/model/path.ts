@@ -6,16 +6,17 @@
  * SoC reset controller or the firmware's reset, or carries PCIe config
  * requests that bypass the BAR path (M-path-side).
  */
-import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
-import { append, DEVICE_PATH, isGuestWrite, NO_PE, removeAt, replaceAt, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
+import type { Draft } from './draft.ts';
+import { DEVICE_PATH, isGuestWrite, isResetWrite, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
 import type { ArrivalStep, StepSink } from './step.ts';
 import { ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
 export function route(model: Model, kind: TxnKind): number {
-  if (!isResetMethod(kind)) return DEVICE_PATH;
+  if (!isResetWrite(kind)) return DEVICE_PATH;
   const { route } = RESET_METHODS[kind];
   return route === 'side' ? SIDE_PATH : route === 'config' ? configPath(model.knobs) : DEVICE_PATH;
 }
@@ -56,10 +57,9 @@ export function blockers(model: Model, s: State): number[][] {
   return out;
 }
 
-/** The paths with a transaction appended to the path it is routed to. */
-export function withTxn(model: Model, paths: State['paths'], txn: Txn): State['paths'] {
-  const p = route(model, txn.kind);
-  return replaceAt(paths, p, append(paths[p] ?? [], txn));
+/** A transaction appended to the path of the successor it is routed to. */
+export function addTxn(model: Model, next: Draft, txn: Txn): void {
+  next.addTxn(route(model, txn.kind), txn);
 }
 
 /**
@@ -85,9 +85,4 @@ export function arrivalSteps(
       else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });
     }
   }
-}
-
-/** The paths with transaction `index` gone from path `p`. */
-export function withoutTxn(paths: State['paths'], p: number, index: number): State['paths'] {
-  return replaceAt(paths, p, removeAt(paths[p] ?? [], index));
 }

@@ -17,6 +17,7 @@
  * except where a key leaves out what vCPUs are ordered by (describeVcpu).
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
+import type { BufferEdit, Draft, ListEdit } from './draft.ts';
 import type { Model, StoreSet } from './model.ts';
 import { MAX_VCPUS, type ResetMethod } from '../types.ts';
 import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
@@ -187,12 +188,12 @@ export class KeyEncoder {
     let n = 0;
     s.buffers.forEach((buffer, p) => {
       this.parentStart[p] = n;
-      n = this.writeBuffer(this.parentWords, n, buffer);
+      n = this.writeBuffer(this.parentWords, n, buffer, undefined);
     });
     const paths = s.buffers.length;
     s.paths.forEach((path, p) => {
       this.parentStart[paths + p] = n;
-      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined);
+      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined, undefined);
     });
     this.parentStart[paths + s.paths.length] = n;
     this.parent = s;
@@ -205,9 +206,27 @@ export class KeyEncoder {
     return n;
   }
 
+  /** The key of a state. */
   encode(s: State): Int32Array {
+    return this.write(s, undefined);
+  }
+
+  /**
+   * The key of the successor a draft holds, its lists read with their
+   * pending edits (draft.ts); the parts it shares with the state being
+   * expanded are copied from that state's.
+   */
+  encodeDraft(next: Draft): Int32Array {
+    // A renaming of vCPUs compares their lists as they are (describeVcpu): the draft builds its edited lists first.
+    if (this.shape.vcpuGroups.length > 0) next.applyEdits();
+    return this.write(next, next);
+  }
+
+  private write(s: State, edits: Draft | undefined): Int32Array {
     const { shape, parent } = this;
     const order = this.canonicalOrder(s);
+    const bufferEdit = edits?.editedBuffer;
+    const pathEdit = edits?.editedPath;
     // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
     const perWrite = this.width + 1;
     let w = this.room(0, 4 + s.pcs.length);
@@ -221,14 +240,17 @@ export class KeyEncoder {
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
       const buffer = s.buffers[p]!;
-      w = this.room(n, 1 + perWrite * buffer.length);
-      n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer);
+      // One more for an entry the edit appends.
+      w = this.room(n, 1 + perWrite * (buffer.length + 1));
+      if (bufferEdit?.list === p) n = this.writeBuffer(w, n, buffer, bufferEdit);
+      else n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer, undefined);
     }
     const rename = order ? inverse(order) : undefined;
     for (let p = 0; p < s.paths.length; p += 1) {
       const path = s.paths[p]!;
-      w = this.room(n, 1 + perWrite * path.length);
-      n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename);
+      w = this.room(n, 1 + perWrite * (path.length + 1));
+      if (pathEdit?.list === p) n = this.writePath(w, n, path, rename, pathEdit);
+      else n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename, undefined);
     }
     w = this.room(n, this.storeWords * s.dirty.length);
     for (const stores of s.dirty) {
@@ -249,12 +271,20 @@ export class KeyEncoder {
     return this.words;
   }
 
-  /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
-  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[]): number {
+  /**
+   * A buffer (with an edit: as the edit leaves it): its length, then its
+   * entries, runs of stores sorted when they may leave in any order.
+   */
+  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[], edit: BufferEdit | undefined): number {
     const { shape } = this;
-    w[n++] = buffer.length;
+    const drop = edit === undefined ? -1 : edit.drop;
+    const add = edit?.add;
+    const end = add === undefined ? buffer.length : buffer.length + 1;
+    w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
-    for (const e of buffer) {
+    for (let i = 0; i < end; i += 1) {
+      if (i === drop) continue;
+      const e = i < buffer.length ? buffer[i]! : add!;
       if (e.kind !== 'store') {
         n = this.endRun(w, runStart, n, shape.unorderedBuffer);
         n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
@@ -263,17 +293,26 @@ export class KeyEncoder {
         continue;
       }
       n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
-      if (!shape.symmetry) n = this.writeStores(w, n, e.stores);
+      if (!shape.symmetry) n = this.writeStores(w, n, i === edit?.merged ? edit.stores : e.stores);
     }
     return this.endRun(w, runStart, n, shape.unorderedBuffer);
   }
 
-  /** A path: its length, then its transactions (PEs renamed), runs of guest writes sorted when the path keeps no order among them. */
-  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined): number {
+  /**
+   * A path (with an edit: as the edit leaves it): its length, then its
+   * transactions (PEs renamed), runs of guest writes sorted when the path
+   * keeps no order among them.
+   */
+  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined, edit: ListEdit<Txn> | undefined): number {
     const { shape } = this;
-    w[n++] = path.length;
+    const drop = edit === undefined ? -1 : edit.drop;
+    const add = edit?.add;
+    const end = add === undefined ? path.length : path.length + 1;
+    w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
-    for (const t of path) {
+    for (let i = 0; i < end; i += 1) {
+      if (i === drop) continue;
+      const t = i < path.length ? path[i]! : add!;
       if (!isGuestWrite(t.kind)) {
         n = this.endRun(w, runStart, n, shape.unorderedPath);
         n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);

@@ -65,10 +65,9 @@ import { pendingGuestStore, pendingWrite, type PendingWrite } from './ack-point.
 import { guestsDone } from './guest.ts';
 import type { Allowed, Model } from './model.ts';
 import { route } from './path.ts';
-import { isGuestWrite, type State, type TxnKind } from './state.ts';
+import { isGuestWrite, isResetWrite, type State, type TxnKind } from './state.ts';
 import type { Moves } from './step.ts';
 import { HOST_OPS } from '../vocabulary/host-ops.ts';
-import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
 /**
  * Where a write goes when it leaves a buffer, as a number: path p (0 or
@@ -320,7 +319,7 @@ export class StubbornSets {
       const path = paths[p]!;
       for (let i = 0; i < path.length; i += 1) {
         const { kind } = path[i]!;
-        if (which === 'resets' ? isResetMethod(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
+        if (which === 'resets' ? isResetWrite(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
       }
     }
   }
@@ -422,7 +421,7 @@ export class StubbornSets {
       if (isGuestWrite(kind)) {
         this.addOnPaths('resets');
         this.add(this.R);
-      } else if (isResetMethod(kind)) {
+      } else if (isResetWrite(kind)) {
         this.addOnPaths('guest writes');
         this.add(this.G);
       }

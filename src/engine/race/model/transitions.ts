@@ -16,6 +16,7 @@ import { hostNext, hostStep } from './host.ts';
 import { EVERY_MOVE, type Allowed, type ClassFilter, type Model } from './model.ts';
 import { arrivalSteps, blockers } from './path.ts';
 import { resetsOnTheSide, sideReset } from './reset-controller.ts';
+import { Draft } from './draft.ts';
 import type { State } from './state.ts';
 import { delivers, violates, type Moves, type Step, type VcpuStep } from './step.ts';
 import type { TraceStep } from '../types.ts';
@@ -49,14 +50,14 @@ export function stepsOf(model: Model, s: State, moves: Moves, classes: ClassFilt
   return out;
 }
 
-/** The successor of step `step` of `s`. */
-export function nextState(model: Model, s: State, step: Step): State {
+/** Takes step `step` in `next`, a draft holding a copy of the state the step was listed in. */
+export function takeStep(model: Model, next: Draft, step: Step): void {
   switch (step.kind) {
     case 'store':
     case 'fault':
     case 'dmb':
     case 'dsb':
-      return vcpuNext(model, s, step);
+      return vcpuNext(model, next, step);
     case 'tlbi':
     case 'tlbi-dsb':
     case 'clean-dsb':
@@ -64,21 +65,28 @@ export function nextState(model: Model, s: State, step: Step): State {
     case 'dc-civac':
     case 'read':
     case 'issue-reset':
-      return hostNext(model, s, step);
+      return hostNext(model, next, step);
     case 'merge':
-      return merge(s, step);
+      return merge(next, step);
     case 'accept':
-      return accept(model, s, step);
+      return accept(model, next, step);
     case 'into-cache':
-      return intoCache(s, step);
+      return intoCache(next, step);
     case 'evict':
-      return evict(model, s, step);
+      return evict(model, next, step);
     case 'receive':
     case 'answer':
-      return receive(s, step);
+      return receive(next, step);
     case 'reset':
-      return resetsOnTheSide(step.txn.kind) ? sideReset(s, step) : receive(s, step);
+      return resetsOnTheSide(step.txn.kind) ? sideReset(next, step) : receive(next, step);
   }
+}
+
+/** The successor of step `step` of `s`. */
+export function nextState(model: Model, s: State, step: Step): State {
+  const next = new Draft(s);
+  takeStep(model, next, step);
+  return next.freeze();
 }
 
 /** A step in words with its successor state, for replay and tests. */
