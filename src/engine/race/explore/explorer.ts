@@ -66,41 +66,48 @@ interface Graph {
   readonly edgeWrites: IntList;
 }
 
-/** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
+/**
+ * Fewest and most guest writes delivered from the initial state to any
+ * final state: a depth-first walk over the DAG that folds each edge into
+ * its source once the edge's target is done (post-order), each edge
+ * followed from a cursor so that no state's edges are scanned twice.
+ */
 function writeCounts(graph: Graph): WriteCounts {
   const n = graph.edgeStart.length - 1;
-  const min = new Int32Array(n).fill(-1);
-  const max = new Int32Array(n).fill(-1);
+  const edgeStart = graph.edgeStart.view();
+  const edgeTo = graph.edgeTo.view();
+  const edgeWrites = graph.edgeWrites.view();
+  const min = new Int32Array(n);
+  const max = new Int32Array(n);
+  /** Per state the walk has reached: its next edge to follow. */
+  const cursor = new Int32Array(n);
+  const done = new Uint8Array(n);
   const stack = new IntList();
-  stack.push(0);
+  const enter = (v: number): void => {
+    cursor[v] = edgeStart[v]!;
+    min[v] = edgeStart[v] === edgeStart[v + 1] ? 0 : 0x7fffffff;
+    max[v] = 0;
+    stack.push(v);
+  };
+  enter(0);
   while (stack.length > 0) {
     const v = stack.last();
-    if (min[v]! >= 0) {
+    const e = cursor[v]!;
+    if (e === edgeStart[v + 1]) {
+      done[v] = 1;
       stack.length -= 1;
       continue;
     }
-    const from = graph.edgeStart.at(v);
-    const to = graph.edgeStart.at(v + 1);
-    let ready = true;
-    for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo.at(e);
-      if (min[w]! < 0) {
-        ready = false;
-        stack.push(w);
-      }
+    const w = edgeTo[e]!;
+    if (!done[w]) {
+      // The graph is acyclic, so w is not on the stack: it is entered here and folded into v when done.
+      enter(w);
+      continue;
     }
-    if (!ready) continue;
-    stack.length -= 1;
-    let lo = from === to ? 0 : Infinity;
-    let hi = 0;
-    for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo.at(e);
-      const add = graph.edgeWrites.at(e);
-      lo = Math.min(lo, min[w]! + add);
-      hi = Math.max(hi, max[w]! + add);
-    }
-    min[v] = lo;
-    max[v] = hi;
+    const add = edgeWrites[e]!;
+    if (min[w]! + add < min[v]!) min[v] = min[w]! + add;
+    if (max[w]! + add > max[v]!) max[v] = max[w]! + add;
+    cursor[v] = e + 1;
   }
   return { min: min[0] ?? 0, max: max[0] ?? 0 };
 }
