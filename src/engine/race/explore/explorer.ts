@@ -22,7 +22,7 @@ import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
 import { delivers, violates, type Step } from '../model/step.ts';
 import { StubbornSets } from '../model/stubborn.ts';
 import { SymmetryFilter } from '../model/symmetry.ts';
-import { movesOf, nextState, stepsOf, takeStep } from '../model/transitions.ts';
+import { movesOf, nextState, stepsOf, takeStep, type MovesBuffer } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
 import { IntList } from './int-list.ts';
 import { StateSet } from './state-set.ts';
@@ -122,8 +122,9 @@ type StepRule = (s: State) => Step[];
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
   const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
   const symmetry = symmetric ? new SymmetryFilter(model) : undefined;
+  const buffer: MovesBuffer = { vcpu: [], host: undefined, blockers: [] };
   return (s) => {
-    const moves = movesOf(model, s);
+    const moves = movesOf(model, s, buffer);
     return stepsOf(model, s, moves, symmetry?.forState(s) ?? EVERY_MOVE, stubborn?.allowedIn(s, moves));
   };
 }

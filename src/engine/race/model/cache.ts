@@ -27,9 +27,10 @@ function writeBack(model: Model, next: Draft, line: number, pe: number, epoch: n
 
 /** M-cache-evict: any dirty line may be written back at any time; nothing orders it, no PE waits for it. */
 export function evictionSteps(s: State, allowed: ((line: number) => boolean) | undefined, out: StepSink<EvictStep>): void {
-  s.dirty.forEach((stores, line) => {
+  for (let line = 0; line < s.dirty.length; line += 1) {
+    const stores = s.dirty[line]!;
     if (stores !== NO_STORES && (allowed === undefined || allowed(line))) out.push({ kind: 'evict', line, stores });
-  });
+  }
 }
 
 export function evict(model: Model, next: Draft, step: EvictStep): void {

@@ -22,10 +22,11 @@ export interface ListEdit<T> {
   readonly add: T | undefined;
 }
 
-/** The edit of a buffer: a merge also gives entry `merged` the stores `stores` (and drops the second entry). */
+/** The edit of a buffer: a merge also gives entry `merged` the stores `stores` and `with` (and drops the second entry). */
 export interface BufferEdit extends ListEdit<Entry> {
   readonly merged: number;
   readonly stores: StoreSet;
+  readonly with: StoreSet;
 }
 
 class Edit<T> implements ListEdit<T> {
@@ -34,6 +35,7 @@ class Edit<T> implements ListEdit<T> {
   add: T | undefined = undefined;
   merged = -1;
   stores: StoreSet = 0n;
+  with: StoreSet = 0n;
 
   clear(): void {
     this.list = -1;
@@ -55,8 +57,11 @@ export class Draft {
   readonly paths: (readonly Txn[])[];
   private readonly bufferEdit = new Edit<Entry>();
   private readonly pathEdit = new Edit<Txn>();
+  /** The state the draft was a copy of, whose lists a frozen successor shares where the step left them alone. */
+  private parent: State;
 
   constructor(s: State) {
+    this.parent = s;
     this.pcs = s.pcs.slice();
     this.hostPc = s.hostPc;
     this.hostPhase = s.hostPhase;
@@ -69,6 +74,7 @@ export class Draft {
 
   /** Makes the draft a copy of `s` again (a state of the same model), for its next step. */
   redraft(s: State): void {
+    this.parent = s;
     this.hostPc = s.hostPc;
     this.hostPhase = s.hostPhase;
     this.unmapped = s.unmapped;
@@ -101,11 +107,17 @@ export class Draft {
     this.editBuffer(pe).drop = index;
   }
 
-  /** Entries `first` and `second` of buffer `pe` merged into one write carrying `stores`, in the first one's place. */
-  mergeEntries(pe: number, first: number, second: number, stores: StoreSet): void {
+  /**
+   * Entries `first` and `second` of buffer `pe`, carrying `a` and `b`,
+   * merged into one write carrying both, in the first one's place (the
+   * union is taken only when it is read: most merges lead to states
+   * already seen, whose keys leave store sets out).
+   */
+  mergeEntries(pe: number, first: number, second: number, a: StoreSet, b: StoreSet): void {
     const edit = this.editBuffer(pe);
     edit.merged = first;
-    edit.stores = stores;
+    edit.stores = a;
+    edit.with = b;
     edit.drop = second;
   }
 
@@ -119,19 +131,20 @@ export class Draft {
     this.editPath(p).drop = index;
   }
 
-  /** The state the draft holds, with lists of its own (the draft may be reused). */
+  /** The state the draft holds, with lists of its own or its parent's (the draft may be reused). */
   freeze(): State {
     this.applyBufferEdit();
     this.applyPathEdit();
+    const { parent } = this;
     return {
-      pcs: this.pcs.slice(),
+      pcs: kept(this.pcs, parent.pcs),
       hostPc: this.hostPc,
       hostPhase: this.hostPhase,
       unmapped: this.unmapped,
       reset: this.reset,
-      buffers: this.buffers.slice(),
-      dirty: this.dirty.slice(),
-      paths: this.paths.slice(),
+      buffers: kept(this.buffers, parent.buffers),
+      dirty: kept(this.dirty, parent.dirty),
+      paths: kept(this.paths, parent.paths),
     };
   }
 
@@ -157,7 +170,7 @@ export class Draft {
     const edit = this.bufferEdit;
     if (edit.list < 0) return;
     let buffer = this.buffers[edit.list]!;
-    if (edit.merged >= 0) buffer = buffer.map((entry, i) => (i === edit.merged ? { ...entry, stores: edit.stores } : entry));
+    if (edit.merged >= 0) buffer = buffer.map((entry, i) => (i === edit.merged ? { ...entry, stores: edit.stores | edit.with } : entry));
     this.buffers[edit.list] = applied(buffer, edit);
     edit.clear();
   }
@@ -173,6 +186,12 @@ export class Draft {
 function applied<T>(list: readonly T[], edit: ListEdit<T>): readonly T[] {
   const dropped = edit.drop >= 0 ? removeAt(list, edit.drop) : list;
   return edit.add === undefined ? dropped : append(dropped, edit.add);
+}
+
+/** A copy of the draft's `list`, or the parent's `before` when the step left it as it was (lists of a State are never changed). */
+function kept<T>(list: readonly T[], before: readonly T[]): readonly T[] {
+  for (let i = 0; i < list.length; i += 1) if (list[i] !== before[i]) return list.slice();
+  return before;
 }
 
 function copyList<T>(to: T[], from: readonly T[]): void {

@@ -21,7 +21,7 @@ export function route(model: Model, kind: TxnKind): number {
   return route === 'side' ? SIDE_PATH : route === 'config' ? configPath(model.knobs) : DEVICE_PATH;
 }
 
-/**
+/*
  * `later` may not overtake `earlier` on the same path:
  * - M-path-np-pushes (`np-pushes`): a read or non-posted request stays
  *   behind earlier writes;
@@ -32,29 +32,39 @@ export function route(model: Model, kind: TxnKind): number {
  *   A cache write-back is not an explicit access of any PE, so it has none.
  * With both knobs yes a path is first in, first out.
  */
-function staysBehind(model: Model, later: Txn, laterNonPosted: boolean, earlier: Txn): boolean {
-  if (laterNonPosted ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
+
+/** M-path-arrival-order: `later` stays behind `earlier`, an earlier access of the same PE. */
+function peKeepsBehind(model: Model, later: Txn, earlier: Txn): boolean {
   if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
   return ordersBefore(model, earlier, later);
 }
 
-/** The first earlier transaction that transaction `index` of `path` must stay behind, or -1 when it may arrive. */
-function blockerOf(model: Model, path: readonly Txn[], index: number): number {
+/**
+ * The first earlier transaction that transaction `index` of `path` must
+ * stay behind, or -1 when it may arrive. The first one the knobs keep it
+ * behind needs no search: under M-path-write-order a write stays behind
+ * the path's first transaction, under M-path-np-pushes a non-posted
+ * request behind its first posted one (`firstPosted`, path.length when
+ * none); only those before it are asked M-path-arrival-order.
+ */
+function blockerOf(model: Model, path: readonly Txn[], index: number, firstPosted: number): number {
   const txn = path[index]!;
-  const nonPosted = isNonPosted(txn.kind);
-  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, nonPosted, path[earlier]!)) return earlier;
-  return -1;
+  const byKnobs = isNonPosted(txn.kind) ? (model.knobs['np-pushes'] ? firstPosted : index) : model.knobs['write-order'] ? 0 : index;
+  const limit = Math.min(byKnobs, index);
+  for (let earlier = 0; earlier < limit; earlier += 1) if (peKeepsBehind(model, txn, path[earlier]!)) return earlier;
+  return limit < index ? limit : -1;
 }
 
-/** blockerOf for every transaction of every path: what Moves.blockers holds. */
-export function blockers(model: Model, s: State): number[][] {
-  const out: number[][] = [];
-  for (const path of s.paths) {
-    const blocked = new Array<number>(path.length);
-    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index);
-    out.push(blocked);
+/** blockerOf for every transaction of every path, written into `out` (one list per path): what Moves.blockers holds. */
+export function blockers(model: Model, s: State, out: number[][]): void {
+  for (let p = 0; p < s.paths.length; p += 1) {
+    const path = s.paths[p]!;
+    let firstPosted = 0;
+    while (firstPosted < path.length && isNonPosted(path[firstPosted]!.kind)) firstPosted += 1;
+    const blocked = (out[p] ??= []);
+    blocked.length = path.length;
+    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index, firstPosted);
   }
-  return out;
 }
 
 /** A transaction appended to the path of the successor it is routed to. */
@@ -77,9 +87,10 @@ export function arrivalSteps(
   for (let p = 0; p < s.paths.length; p += 1) {
     const path = s.paths[p]!;
     for (let index = 0; index < path.length; index += 1) {
+      if (blocked[p]![index] !== -1 || (allowed !== undefined && !allowed(p, index))) continue;
       const txn = path[index]!;
       const where = moveClass(ARRIVE, p, txn.pe);
-      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]![index] !== -1 || classes.taken(where, txn)) continue;
+      if (classes.taken(where, txn)) continue;
       classes.take(where, txn);
       if (isGuestWrite(txn.kind)) out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
       else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });

@@ -186,15 +186,15 @@ export class KeyEncoder {
     for (const path of s.paths) bound += 1 + 2 * (this.width + 1) * path.length;
     if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
     let n = 0;
-    s.buffers.forEach((buffer, p) => {
+    for (let p = 0; p < s.buffers.length; p += 1) {
       this.parentStart[p] = n;
-      n = this.writeBuffer(this.parentWords, n, buffer, undefined);
-    });
+      n = this.writeBuffer(this.parentWords, n, s.buffers[p]!, undefined);
+    }
     const paths = s.buffers.length;
-    s.paths.forEach((path, p) => {
+    for (let p = 0; p < s.paths.length; p += 1) {
       this.parentStart[paths + p] = n;
-      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined, undefined);
-    });
+      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, s.paths[p]!, undefined, undefined);
+    }
     this.parentStart[paths + s.paths.length] = n;
     this.parent = s;
   }
@@ -293,7 +293,7 @@ export class KeyEncoder {
         continue;
       }
       n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
-      if (!shape.symmetry) n = this.writeStores(w, n, i === edit?.merged ? edit.stores : e.stores);
+      if (!shape.symmetry) n = this.writeStores(w, n, i === edit?.merged ? edit.stores | edit.with : e.stores);
     }
     return this.endRun(w, runStart, n, shape.unorderedBuffer);
   }

@@ -150,7 +150,9 @@ export class StubbornSets {
   private inSet = new Int32Array(64);
   private round = 0;
   private readonly work: number[] = [];
-  private readonly candidates: number[] = [];
+  /** The enabled atoms (collectCandidates): the first `candidateCount`. */
+  private candidates = new Int32Array(64);
+  private candidateCount = 0;
   private readonly allowed: Allowed;
   /** The host's current step is in T (what `allowed.host` says). */
   private hostHeld = false;
@@ -224,7 +226,7 @@ export class StubbornSets {
       this.nowKnown.fill(0);
     }
     this.round += 1;
-    const candidates = this.collectCandidates();
+    this.collectCandidates();
     this.addLandmark();
     for (;;) {
       for (let atom = this.work.pop(); atom !== undefined; atom = this.work.pop()) {
@@ -232,7 +234,7 @@ export class StubbornSets {
         else this.addEnablers(atom);
       }
       // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
-      if (candidates[0] !== undefined && !candidates.some((atom) => this.held(atom))) this.add(candidates[0]);
+      if (this.candidateCount > 0 && this.heldCandidates() === 0) this.add(this.candidates[0]!);
       for (const group of model.vcpuGroups) {
         for (const first of [0, this.b, this.f]) {
           if (group.some((k) => this.held(first + k))) for (const k of group) this.add(first + k);
@@ -240,7 +242,7 @@ export class StubbornSets {
       }
       if (this.work.length === 0) break;
     }
-    if (candidates.every((atom) => this.held(atom))) return undefined;
+    if (this.heldCandidates() === this.candidateCount) return undefined;
     this.hostHeld = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
     return this.allowed;
   }
@@ -500,20 +502,35 @@ export class StubbornSets {
   }
 
   private readonly collect = (atom: number): void => {
-    if (this.enabled(atom)) this.candidates.push(atom);
+    if (this.enabled(atom)) this.candidate(atom);
   };
 
-  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
-  private collectCandidates(): readonly number[] {
-    const { model, s, candidates } = this;
-    candidates.length = 0;
-    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) candidates.push(k);
-    this.addHostNow(this.collect);
-    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) candidates.push(this.b + p);
-    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) candidates.push(this.e + l);
-    for (let p = 0; p < s.paths.length; p += 1) {
-      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) candidates.push(this.pathAtom(p, i));
+  private candidate(atom: number): void {
+    if (this.candidateCount === this.candidates.length) {
+      const grown = new Int32Array(2 * this.candidateCount);
+      grown.set(this.candidates);
+      this.candidates = grown;
     }
-    return candidates;
+    this.candidates[this.candidateCount++] = atom;
+  }
+
+  /** How many of the enabled atoms are in T. */
+  private heldCandidates(): number {
+    let held = 0;
+    for (let i = 0; i < this.candidateCount; i += 1) if (this.held(this.candidates[i]!)) held += 1;
+    return held;
+  }
+
+  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
+  private collectCandidates(): void {
+    const { model, s } = this;
+    this.candidateCount = 0;
+    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) this.candidate(k);
+    this.addHostNow(this.collect);
+    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) this.candidate(this.b + p);
+    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) this.candidate(this.e + l);
+    for (let p = 0; p < s.paths.length; p += 1) {
+      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) this.candidate(this.pathAtom(p, i));
+    }
   }
 }

@@ -18,15 +18,27 @@ import { arrivalSteps, blockers } from './path.ts';
 import { resetsOnTheSide, sideReset } from './reset-controller.ts';
 import { Draft } from './draft.ts';
 import type { State } from './state.ts';
-import { delivers, violates, type Moves, type Step, type VcpuStep } from './step.ts';
+import { delivers, violates, type HostStep, type Moves, type Step, type VcpuStep } from './step.ts';
 import type { TraceStep } from '../types.ts';
 import { merge, mergeSteps } from './write-buffer.ts';
 
-/** What `s` offers: each vCPU's and the host's enabled step, and what holds back each transaction on a path. */
-export function movesOf(model: Model, s: State): Moves {
-  const vcpu = new Array<VcpuStep | undefined>(model.vcpus.length);
-  for (let k = 0; k < vcpu.length; k += 1) vcpu[k] = vcpuStep(model, s, k);
-  return { vcpu, host: hostStep(model, s), blockers: blockers(model, s) };
+/** A Moves that movesOf overwrites, so that an exploration allocates one rather than one per state. */
+export interface MovesBuffer extends Moves {
+  vcpu: (VcpuStep | undefined)[];
+  host: HostStep | undefined;
+  blockers: number[][];
+}
+
+/**
+ * What `s` offers: each vCPU's and the host's enabled step, and what holds
+ * back each transaction on a path; written into `into` when given (valid
+ * until the next call with it).
+ */
+export function movesOf(model: Model, s: State, into: MovesBuffer = { vcpu: [], host: undefined, blockers: [] }): Moves {
+  for (let k = 0; k < model.vcpus.length; k += 1) into.vcpu[k] = vcpuStep(model, s, k);
+  into.host = hostStep(model, s);
+  blockers(model, s, into.blockers);
+  return into;
 }
 
 /**

@@ -95,5 +95,5 @@ export function mergeSteps(model: Model, s: State, pe: number, classes: ClassFil
 
 /** The merged write takes the first one's place in the buffer; the second is gone. */
 export function merge(next: Draft, step: MergeStep): void {
-  next.mergeEntries(step.pe, step.first, step.second, step.a | step.b);
+  next.mergeEntries(step.pe, step.first, step.second, step.a, step.b);
 }
