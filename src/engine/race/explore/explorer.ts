@@ -162,7 +162,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const keys = new KeyEncoder(model, shape);
   const states = new StateSet();
   const start = startState(model);
-  states.find(keys.encode(start), keys.length);
+  states.find(keys.encode(start), keys.length, keys.hash);
   states.add(keys.encode(start), keys.length);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
@@ -194,7 +194,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       next.redraft(s);
       takeStep(model, next, step);
       const key = keys.encodeDraft(next);
-      let id = states.find(key, keys.length);
+      let id = states.find(key, keys.length, keys.hash);
       if (id < 0) {
         if (states.size >= budget) {
           stopped = 'budget';

@@ -2,8 +2,9 @@
  * The states the explorer has stored, as a set of keys (state-key.ts):
  * every key's words one after another in one growing array, each after its
  * length and its state id, and an open-addressing hash table over them. A
- * key is found by its hash and then compared word by word; nothing is
- * allocated per lookup. Ids are given in insertion order, from 0.
+ * key is found by its hash (the encoder's, mixed here) and then compared
+ * word by word; nothing is allocated per lookup. Ids are given in
+ * insertion order, from 0.
  */
 export class StateSet {
   /** Per key: its length, its id, its words. */
@@ -16,10 +17,9 @@ export class StateSet {
   private slot = 0;
   private hash = 0;
 
-  /** The id of the key (the first `length` words of `key`), or -1 when it is not in the set. */
-  find(key: Int32Array, length: number): number {
-    let h = 0x811c9dc5 ^ length;
-    for (let i = 0; i < length; i += 1) h = Math.imul(h ^ key[i]!, 0x01000193);
+  /** The id of the key (the first `length` words of `key`, whose hash is `hash`), or -1 when it is not in the set. */
+  find(key: Int32Array, length: number, hash: number): number {
+    let h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
     h ^= h >>> 15;
     this.hash = h;
     const { table } = this;

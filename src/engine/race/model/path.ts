@@ -11,7 +11,7 @@ import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
 import type { Draft } from './draft.ts';
 import { DEVICE_PATH, isGuestWrite, isResetWrite, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
-import type { ArrivalStep, StepSink } from './step.ts';
+import type { ArrivalStep, Moves, StepSink } from './step.ts';
 import { ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
@@ -55,14 +55,18 @@ function blockerOf(model: Model, path: readonly Txn[], index: number, firstPoste
   return limit < index ? limit : -1;
 }
 
-/** blockerOf for every transaction of every path, written into `out` (one list per path): what Moves.blockers holds. */
-export function blockers(model: Model, s: State, out: number[][]): void {
+/**
+ * blockerOf for every transaction of every path, written into `out` (one
+ * array per path, grown when a path is longer; past the path's length it
+ * holds what an earlier state left): what Moves.blockers holds.
+ */
+export function blockers(model: Model, s: State, out: Int32Array[]): void {
   for (let p = 0; p < s.paths.length; p += 1) {
     const path = s.paths[p]!;
     let firstPosted = 0;
     while (firstPosted < path.length && isNonPosted(path[firstPosted]!.kind)) firstPosted += 1;
-    const blocked = (out[p] ??= []);
-    blocked.length = path.length;
+    let blocked = out[p];
+    if (blocked === undefined || blocked.length < path.length) blocked = out[p] = new Int32Array(Math.max(16, 2 * path.length));
     for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index, firstPosted);
   }
 }
@@ -79,7 +83,7 @@ export function addTxn(model: Model, next: Draft, txn: Txn): void {
  */
 export function arrivalSteps(
   s: State,
-  blocked: readonly (readonly number[])[],
+  blocked: Moves['blockers'],
   classes: ClassFilter,
   allowed: ((path: number, index: number) => boolean) | undefined,
   out: StepSink<ArrivalStep>,

@@ -18,6 +18,7 @@
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
 import type { BufferEdit, Draft, ListEdit } from './draft.ts';
+import { appendDelimiter, appendMember, dropMember, type RunForm } from './key-part.ts';
 import type { Model, StoreSet } from './model.ts';
 import { MAX_VCPUS, type ResetMethod } from '../types.ts';
 import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
@@ -86,12 +87,28 @@ const CODE: Readonly<Record<TxnKind, number>> = {
   ...(Object.fromEntries(RESET_METHOD_NAMES.map((method, i) => [method, 4 + i])) as Record<ResetMethod, number>),
 };
 const KINDS = 4 + RESET_METHOD_NAMES.length;
+
+/** CODE[kind], with guest stores, most of what a key holds, answered without a lookup by a key that varies. */
+function codeOf(kind: TxnKind): number {
+  return kind === 'store' ? CODE.store : CODE[kind];
+}
 /** Radix of a transaction's PE + 1 (NO_PE is -1; the host's buffer comes after the vCPUs'). */
 const PE_RADIX = MAX_VCPUS + 2;
 const ANONYMOUS_GUEST_WRITE = 0;
 
 /** A program counter the key forgets (forgetPcsAfterUnmap). */
 const FORGOTTEN_PC = -1;
+
+/** The hash of words [from, to) (FNV-1a over 32-bit words), continuing from `h`. */
+function hashWords(w: Int32Array, from: number, to: number, h = 0x811c9dc5): number {
+  for (let i = from; i < to; i += 1) h = Math.imul(h ^ w[i]!, 0x01000193);
+  return h;
+}
+
+/** A key's hash with one more part's (or word's) folded in: in order, so that parts in other places give other hashes. */
+function fold(h: number, part: number): number {
+  return Math.imul(((h << 5) | (h >>> 27)) ^ part, 0x9e3779b1);
+}
 
 /**
  * Sorts the `count` tuples of `width` words from `start` (insertion sort:
@@ -133,7 +150,14 @@ function before(words: Int32Array, a: number, b: number, width: number): boolean
 
 /**
  * Writes the canonical key of states into reusable words; `encode(s)`
- * returns them, valid until the next call (the first `length` words).
+ * returns them, valid until the next call (the first `length` words),
+ * and their hash (`hash`), folded from the hashes of the key's parts so
+ * that the parts a successor copies from its parent are not hashed again.
+ *
+ * The key starts with one word for the host's progress and the two flags
+ * (mixed radix), then the vCPUs' program counters, as many to a word as
+ * fit, then the buffers and paths, then one bit per cache line of whether
+ * it is dirty (a word per 31 lines; store sets, when the key keeps them).
  *
  * One word packs a write's kind, its line or PE, and its epoch (mixed
  * radix), unless the scenario has so many barriers that an epoch would
@@ -145,6 +169,11 @@ export class KeyEncoder {
   private words = new Int32Array(256);
   /** Words of the last key. */
   length = 0;
+  /** Hash of the last key. */
+  hash = 0;
+  /** Radix of a program counter + 1 (FORGOTTEN_PC is -1), and how many share a word. */
+  private readonly pcRadix: number;
+  private readonly pcsPerWord: number;
   /** Radix of a write's line + 1 (-1 for host writes), below its epoch. */
   private readonly lineRadix: number;
   /** Epochs get words of their own. */
@@ -153,12 +182,29 @@ export class KeyEncoder {
   private readonly storeWords: number;
   /** Words per write that may be sorted among others: its token, its epoch when wide, its stores unless symmetry forgets them. */
   private readonly width: number;
-  /** The state being expanded, and the parts of its buffers (`expanding`). */
+  /** How runs of stores in a buffer, and of guest writes on a path, are written (key-part.ts). */
+  private readonly bufferRuns: RunForm;
+  private readonly pathRuns: RunForm;
+  /**
+   * The state being expanded, and the parts of its buffers and paths
+   * (`expanding`): per part its words from parentStart[part] to
+   * parentStart[part + 1], where its last run starts when its list ends
+   * with one (-1 when not), and whether its list holds anything but run
+   * members.
+   */
   private parent: State | undefined;
   private parentWords = new Int32Array(256);
-  private readonly parentStart: number[] = [];
+  private readonly parentStart: Int32Array;
+  private readonly parentHash: Int32Array;
+  private readonly parentLastRun: Int32Array;
+  private readonly parentDelimited: Uint8Array;
+  /** Where the last list written ends with a run (-1 when it does not), and whether it had a delimiter (set by writeBuffer and writePath). */
+  private lastRun = -1;
+  private delimited = false;
+  /** The words of one item, for the edits of key-part.ts. */
+  private item = new Int32Array(8);
   /** A run being counted (endRun). */
-  private runs: number[] = [];
+  private runs = new Int32Array(64);
   /** Descriptions of a group's vCPUs, for their canonical order (describeVcpu). */
   private descriptions = new Int32Array(64);
   private described = 0;
@@ -170,7 +216,18 @@ export class KeyEncoder {
     const radix = Math.max(this.lineRadix, PE_RADIX);
     this.wide = KINDS * (radix + radix * Math.max(0, ...epochs)) >= 2 ** 31;
     this.storeWords = Math.max(1, Math.ceil(model.storeOffsets.length / 32));
+    this.pcRadix = Math.max(0, ...model.vcpus.map((vcpu) => vcpu.ops.length)) + 2;
+    this.pcsPerWord = Math.max(1, Math.floor(31 / Math.log2(this.pcRadix)));
     this.width = (this.wide ? 2 : 1) + (shape.symmetry ? 0 : this.storeWords);
+    this.bufferRuns = { sorted: shape.unorderedBuffer, counted: this.width === 1, width: this.width };
+    this.pathRuns = { sorted: shape.unorderedPath, counted: this.width === 1, width: shape.anonymousGuestWrites ? 1 : this.width };
+    if (this.item.length < this.width + 1) this.item = new Int32Array(this.width + 1);
+    // Parts: the buffers, then the two paths, and where the last one ends.
+    const parts = model.bufferCount + 2;
+    this.parentStart = new Int32Array(parts + 1);
+    this.parentHash = new Int32Array(parts);
+    this.parentLastRun = new Int32Array(parts);
+    this.parentDelimited = new Uint8Array(parts);
   }
 
   /**
@@ -182,18 +239,25 @@ export class KeyEncoder {
    */
   expanding(s: State): void {
     let bound = 0;
-    for (const buffer of s.buffers) bound += 1 + 2 * (this.width + 1) * buffer.length;
-    for (const path of s.paths) bound += 1 + 2 * (this.width + 1) * path.length;
+    for (let p = 0; p < s.buffers.length; p += 1) bound += 1 + 2 * (this.width + 1) * s.buffers[p]!.length;
+    for (let p = 0; p < s.paths.length; p += 1) bound += 1 + 2 * (this.width + 1) * s.paths[p]!.length;
     if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
     let n = 0;
     for (let p = 0; p < s.buffers.length; p += 1) {
       this.parentStart[p] = n;
       n = this.writeBuffer(this.parentWords, n, s.buffers[p]!, undefined);
+      this.parentHash[p] = hashWords(this.parentWords, this.parentStart[p]!, n);
+      this.parentLastRun[p] = this.lastRun;
+      this.parentDelimited[p] = this.delimited ? 1 : 0;
     }
     const paths = s.buffers.length;
     for (let p = 0; p < s.paths.length; p += 1) {
       this.parentStart[paths + p] = n;
-      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, s.paths[p]!, undefined, undefined);
+      if (this.shape.vcpuGroups.length > 0) continue;
+      n = this.writePath(this.parentWords, n, s.paths[p]!, undefined, undefined);
+      this.parentHash[paths + p] = hashWords(this.parentWords, this.parentStart[paths + p]!, n);
+      this.parentLastRun[paths + p] = this.lastRun;
+      this.parentDelimited[paths + p] = this.delimited ? 1 : 0;
     }
     this.parentStart[paths + s.paths.length] = n;
     this.parent = s;
@@ -229,34 +293,64 @@ export class KeyEncoder {
     const pathEdit = edits?.editedPath;
     // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
     const perWrite = this.width + 1;
-    let w = this.room(0, 4 + s.pcs.length);
+    let w = this.room(0, 1 + s.pcs.length);
     let n = 0;
-    w[n++] = s.hostPc;
-    w[n++] = s.hostPhase;
-    w[n++] = s.unmapped ? 1 : 0;
-    w[n++] = s.reset ? 1 : 0;
+    w[n++] = ((s.hostPc * 3 + s.hostPhase) * 2 + (s.unmapped ? 1 : 0)) * 2 + (s.reset ? 1 : 0);
     const forget = shape.forgetPcsAfterUnmap && s.unmapped;
-    for (let k = 0; k < s.pcs.length; k += 1) w[n++] = forget ? FORGOTTEN_PC : s.pcs[order ? order[k]! : k]!;
+    for (let k = 0; k < s.pcs.length; k += this.pcsPerWord) {
+      let word = 0;
+      for (let j = Math.min(s.pcs.length, k + this.pcsPerWord) - 1; j >= k; j -= 1) {
+        word = word * this.pcRadix + 1 + (forget ? FORGOTTEN_PC : s.pcs[order ? order[j]! : j]!);
+      }
+      w[n++] = word;
+    }
+    let h = hashWords(w, 0, n);
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
       const buffer = s.buffers[p]!;
       // One more for an entry the edit appends.
       w = this.room(n, 1 + perWrite * (buffer.length + 1));
-      if (bufferEdit?.list === p) n = this.writeBuffer(w, n, buffer, bufferEdit);
-      else n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer, undefined);
+      const start = n;
+      const kept = parent?.buffers[p] === buffer;
+      if (bufferEdit?.list === p) {
+        const edited = kept ? this.editBuffer(w, n, p, buffer, bufferEdit) : -1;
+        n = edited >= 0 ? edited : this.writeBuffer(w, n, buffer, bufferEdit);
+      } else if (!kept) n = this.writeBuffer(w, n, buffer, undefined);
+      else {
+        n = this.copyPart(w, n, p);
+        h = fold(h, this.parentHash[p]!);
+        continue;
+      }
+      h = fold(h, hashWords(w, start, n));
     }
     const rename = order ? inverse(order) : undefined;
     for (let p = 0; p < s.paths.length; p += 1) {
       const path = s.paths[p]!;
       w = this.room(n, 1 + perWrite * (path.length + 1));
-      if (pathEdit?.list === p) n = this.writePath(w, n, path, rename, pathEdit);
-      else n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename, undefined);
+      const start = n;
+      const part = s.buffers.length + p;
+      const kept = !order && parent?.paths[p] === path;
+      if (pathEdit?.list === p) {
+        const edited = kept ? this.editPath(w, n, part, path, pathEdit) : -1;
+        n = edited >= 0 ? edited : this.writePath(w, n, path, rename, pathEdit);
+      } else if (!kept) n = this.writePath(w, n, path, rename, undefined);
+      else {
+        n = this.copyPart(w, n, part);
+        h = fold(h, this.parentHash[part]!);
+        continue;
+      }
+      h = fold(h, hashWords(w, start, n));
     }
-    w = this.room(n, this.storeWords * s.dirty.length);
-    for (const stores of s.dirty) {
-      if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
-      else n = this.writeStores(w, n, stores);
-    }
+    w = this.room(n, shape.symmetry ? Math.ceil(s.dirty.length / 31) : this.storeWords * s.dirty.length);
+    const start = n;
+    if (shape.symmetry) {
+      for (let l = 0; l < s.dirty.length; l += 31) {
+        let word = 0;
+        for (let j = Math.min(s.dirty.length, l + 31) - 1; j >= l; j -= 1) word = (word << 1) | (s.dirty[j] === 0n ? 0 : 1);
+        w[n++] = word;
+      }
+    } else for (const stores of s.dirty) n = this.writeStores(w, n, stores);
+    this.hash = fold(h, hashWords(w, start, n));
     this.length = n;
     return w;
   }
@@ -276,26 +370,36 @@ export class KeyEncoder {
    * entries, runs of stores sorted when they may leave in any order.
    */
   private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[], edit: BufferEdit | undefined): number {
-    const { shape } = this;
+    const sorted = this.shape.unorderedBuffer;
     const drop = edit === undefined ? -1 : edit.drop;
     const add = edit?.add;
     const end = add === undefined ? buffer.length : buffer.length + 1;
     w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
+    this.delimited = false;
     for (let i = 0; i < end; i += 1) {
       if (i === drop) continue;
       const e = i < buffer.length ? buffer[i]! : add!;
-      if (e.kind !== 'store') {
-        n = this.endRun(w, runStart, n, shape.unorderedBuffer);
-        n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
-        w[n++] = e.op;
-        runStart = n;
+      if (e.kind === 'store') {
+        n = this.bufferItem(w, n, e, i === edit?.merged ? edit.stores | edit.with : e.stores);
         continue;
       }
-      n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
-      if (!shape.symmetry) n = this.writeStores(w, n, i === edit?.merged ? edit.stores | edit.with : e.stores);
+      n = this.endRun(w, runStart, n, sorted);
+      n = this.bufferItem(w, n, e, e.stores);
+      runStart = n;
+      this.delimited = true;
     }
-    return this.endRun(w, runStart, n, shape.unorderedBuffer);
+    n = this.endRun(w, runStart, n, sorted);
+    this.lastRun = n > runStart ? runStart : -1;
+    return n;
+  }
+
+  /** An entry of a buffer: a store's token (and its stores unless symmetry forgets them), or a host write's token and op. */
+  private bufferItem(w: Int32Array, n: number, e: Entry, stores: StoreSet): number {
+    n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
+    if (e.kind !== 'store') w[n++] = e.op;
+    else if (!this.shape.symmetry) n = this.writeStores(w, n, stores);
+    return n;
   }
 
   /**
@@ -304,28 +408,80 @@ export class KeyEncoder {
    * keeps no order among them.
    */
   private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined, edit: ListEdit<Txn> | undefined): number {
-    const { shape } = this;
+    const sorted = this.shape.unorderedPath;
     const drop = edit === undefined ? -1 : edit.drop;
     const add = edit?.add;
     const end = add === undefined ? path.length : path.length + 1;
     w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
+    this.delimited = false;
     for (let i = 0; i < end; i += 1) {
       if (i === drop) continue;
       const t = i < path.length ? path[i]! : add!;
-      if (!isGuestWrite(t.kind)) {
-        n = this.endRun(w, runStart, n, shape.unorderedPath);
-        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
-        w[n++] = t.op;
-        runStart = n;
-      } else if (shape.anonymousGuestWrites) {
-        w[n++] = ANONYMOUS_GUEST_WRITE;
-      } else {
-        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
-        if (!shape.symmetry) n = this.writeStores(w, n, t.stores);
+      if (isGuestWrite(t.kind)) {
+        n = this.pathItem(w, n, t, rename);
+        continue;
       }
+      n = this.endRun(w, runStart, n, sorted);
+      n = this.pathItem(w, n, t, rename);
+      runStart = n;
+      this.delimited = true;
     }
-    return this.endRun(w, runStart, n, shape.unorderedPath);
+    n = this.endRun(w, runStart, n, sorted);
+    this.lastRun = n > runStart ? runStart : -1;
+    return n;
+  }
+
+  /** A transaction on a path: a guest write's token (and its stores unless symmetry forgets them) or nothing but that it is one, or another's token and op. */
+  private pathItem(w: Int32Array, n: number, t: Txn, rename: readonly number[] | undefined): number {
+    const guestWrite = isGuestWrite(t.kind);
+    if (guestWrite && this.shape.anonymousGuestWrites) {
+      w[n] = ANONYMOUS_GUEST_WRITE;
+      return n + 1;
+    }
+    n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+    if (!guestWrite) w[n++] = t.op;
+    else if (!this.shape.symmetry) n = this.writeStores(w, n, t.stores);
+    return n;
+  }
+
+  /**
+   * The edited buffer p of the state being expanded, from the words of its
+   * part (key-part.ts), or -1 for an edit key-part.ts does not cover: an
+   * entry both taken and appended, a merge whose stores the key keeps, a
+   * host write taken out, or a store taken out of a buffer that holds one.
+   */
+  private editBuffer(w: Int32Array, n: number, p: number, buffer: readonly Entry[], edit: BufferEdit): number {
+    const start = this.parentStart[p]!;
+    const end = this.parentStart[p + 1]!;
+    const { add, drop } = edit;
+    if (add !== undefined) {
+      if (drop >= 0) return -1;
+      const size = this.bufferItem(this.item, 0, add, add.stores);
+      if (add.kind !== 'store') return appendDelimiter(this.parentWords, start, end, this.item, size, w, n);
+      return appendMember(this.parentWords, start, end, this.parentLastRun[p]!, this.item, this.bufferRuns, w, n);
+    }
+    const e = buffer[drop]!;
+    if ((edit.merged >= 0 && !this.shape.symmetry) || e.kind !== 'store' || this.parentDelimited[p]) return -1;
+    this.bufferItem(this.item, 0, e, e.stores);
+    return dropMember(this.parentWords, start, end, drop, this.item, this.bufferRuns, w, n);
+  }
+
+  /** As editBuffer, for path `part - buffers` (its part number `part`). */
+  private editPath(w: Int32Array, n: number, part: number, path: readonly Txn[], edit: ListEdit<Txn>): number {
+    const start = this.parentStart[part]!;
+    const end = this.parentStart[part + 1]!;
+    const { add, drop } = edit;
+    if (add !== undefined) {
+      if (drop >= 0) return -1;
+      const size = this.pathItem(this.item, 0, add, undefined);
+      if (!isGuestWrite(add.kind)) return appendDelimiter(this.parentWords, start, end, this.item, size, w, n);
+      return appendMember(this.parentWords, start, end, this.parentLastRun[part]!, this.item, this.pathRuns, w, n);
+    }
+    const t = path[drop]!;
+    if (!isGuestWrite(t.kind) || this.parentDelimited[part]) return -1;
+    this.pathItem(this.item, 0, t, undefined);
+    return dropMember(this.parentWords, start, end, drop, this.item, this.pathRuns, w, n);
   }
 
   /**
@@ -340,6 +496,7 @@ export class KeyEncoder {
     if (width !== 1 || end === start) return end;
     // Written through `runs`: pairs may take more words than the run (all different), which `bound` leaves room for.
     const count = end - start;
+    if (this.runs.length < 2 * count) this.runs = new Int32Array(4 * count);
     let out = 0;
     for (let i = 0; i < count; ) {
       const word = w[start + i]!;
@@ -362,10 +519,10 @@ export class KeyEncoder {
   /** A write's kind, its line or PE (+ 1, below `radix`) and its epoch: one word, or two when wide. */
   private token(w: Int32Array, n: number, kind: TxnKind, where: number, radix: number, epoch: number): number {
     if (!this.wide) {
-      w[n] = CODE[kind] + KINDS * (where + radix * epoch);
+      w[n] = codeOf(kind) + KINDS * (where + radix * epoch);
       return n + 1;
     }
-    w[n] = CODE[kind] + KINDS * where;
+    w[n] = codeOf(kind) + KINDS * where;
     w[n + 1] = epoch;
     return n + 2;
   }

@@ -146,6 +146,15 @@ export class StubbornSets {
    */
   private readonly now: Int32Array;
   private readonly nowKnown: Int32Array;
+  /**
+   * The groups of atoms added in this round (`round`): each depends on the
+   * state only, so adding one a second time would add nothing. Per
+   * destination (addWritersTo), per set of host step effects (addHostSteps),
+   * per kind of transaction on the paths (addOnPaths).
+   */
+  private readonly writersAdded: Int32Array;
+  private readonly hostStepsAdded = new Int32Array(16);
+  private readonly onPathsAdded = new Int32Array(3);
   /** The atoms in T: those whose entry is `round` (a number per call, so that nothing needs clearing). */
   private inSet = new Int32Array(64);
   private round = 0;
@@ -180,6 +189,7 @@ export class StubbornSets {
     this.a = this.R + 2;
     this.now = new Int32Array(destinations * model.bufferCount);
     this.nowKnown = new Int32Array(model.bufferCount);
+    this.writersAdded = new Int32Array(destinations);
     const sets = this;
     this.allowed = {
       vcpu: (k) => this.held(k),
@@ -224,6 +234,9 @@ export class StubbornSets {
       this.inSet.fill(0);
       this.now.fill(0);
       this.nowKnown.fill(0);
+      this.writersAdded.fill(0);
+      this.hostStepsAdded.fill(0);
+      this.onPathsAdded.fill(0);
     }
     this.round += 1;
     this.collectCandidates();
@@ -275,6 +288,8 @@ export class StubbornSets {
 
   /** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
   private addWritersTo(d: number): void {
+    if (this.writersAdded[d] === this.round) return;
+    this.writersAdded[d] = this.round;
     const count = this.model.bufferCount;
     for (let p = 0; p < count; p += 1) if (this.goesTo(p, d)) this.add(this.b + p);
     for (let p = 0; p < count; p += 1) if (this.laterTo(p, d)) this.add(this.f + p);
@@ -286,6 +301,8 @@ export class StubbornSets {
 
   /** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
   private addHostSteps(effects: number): void {
+    if (this.hostStepsAdded[effects] === this.round) return;
+    this.hostStepsAdded[effects] = this.round;
     const { model, s } = this;
     for (let j = s.hostPc; j < model.host.length; j += 1) {
       const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
@@ -316,6 +333,11 @@ export class StubbornSets {
 
   /** The path positions of the reset writes, the guest writes or the reads on the paths. */
   private addOnPaths(which: 'resets' | 'guest writes' | 'reads', sink = this.add): void {
+    if (sink === this.add) {
+      const group = which === 'resets' ? 0 : which === 'reads' ? 1 : 2;
+      if (this.onPathsAdded[group] === this.round) return;
+      this.onPathsAdded[group] = this.round;
+    }
     const { paths } = this.s;
     for (let p = 0; p < paths.length; p += 1) {
       const path = paths[p]!;

@@ -26,7 +26,7 @@ import { merge, mergeSteps } from './write-buffer.ts';
 export interface MovesBuffer extends Moves {
   vcpu: (VcpuStep | undefined)[];
   host: HostStep | undefined;
-  blockers: number[][];
+  blockers: Int32Array[];
 }
 
 /**
