@@ -186,7 +186,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
     }
     graph.edgeStart.push(graph.edgeTo.length);
     const steps = stepsIn(s);
-    keys.expanding(s);
+    keys.expanding(s, states.keyWords, states.keyStart(head));
     for (let index = 0; index < steps.length; index += 1) {
       const step = steps[index]!;
       transitions += 1;

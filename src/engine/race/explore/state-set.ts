@@ -6,10 +6,14 @@
  * word by word; nothing is allocated per lookup. Ids are given in
  * insertion order, from 0.
  */
+import { IntList } from './int-list.ts';
+
 export class StateSet {
   /** Per key: its length, its id, its words. */
   private words = new Int32Array(1 << 16);
   private used = 0;
+  /** Per id: where its key's words start. */
+  private readonly starts = new IntList();
   /** Two numbers a slot, in one array so that a probe reads one place: where the key starts in `words` + 1 (0 when empty), and its hash. */
   private table = new Int32Array(2 << 12);
   size = 0;
@@ -48,12 +52,22 @@ export class StateSet {
     words[start + 1] = id;
     for (let i = 0; i < length; i += 1) words[start + 2 + i] = key[i]!;
     this.used = start + 2 + length;
+    this.starts.push(start + 2);
     this.table[2 * this.slot] = start + 1;
     this.table[2 * this.slot + 1] = this.hash;
     this.size += 1;
     // At most half full, so that probe runs stay short.
     if (4 * this.size > this.table.length) this.rehash();
     return id;
+  }
+
+  /** The words holding the key of state `id`, from `keyStart(id)` (valid until the next `add`). */
+  get keyWords(): Int32Array {
+    return this.words;
+  }
+
+  keyStart(id: number): number {
+    return this.starts.at(id);
   }
 
   private equals(start: number, key: Int32Array, length: number): boolean {

@@ -21,6 +21,47 @@ export interface RunForm {
   readonly counted: boolean;
   /** Words per member when not counted. */
   readonly width: number;
+  /** Words per delimiter. */
+  readonly delimiterWords: number;
+  /** Whether an item starting with this word is a member (from its kind, which the first word of every item holds). */
+  readonly isMember: (word: number) => boolean;
+}
+
+/** What readPart finds of a part. */
+export interface PartShape {
+  /** Where the part ends. */
+  end: number;
+  /** Where its last run starts when its list ends with a member, else -1. */
+  lastRun: number;
+  /** Its list holds a delimiter. */
+  delimited: boolean;
+}
+
+/**
+ * Reads the part that starts at src[start] (as state-key.ts wrote it) into
+ * `into`: where it ends, where its last run starts, whether it has a
+ * delimiter. The explorer keeps every state's key, so the parts of the
+ * state being expanded are read from it rather than encoded again.
+ */
+export function readPart(src: Int32Array, start: number, form: RunForm, into: PartShape): void {
+  let i = start + 1;
+  let lastRun = -1;
+  let delimited = false;
+  for (let items = src[start]!; items > 0; ) {
+    if (!form.isMember(src[i]!)) {
+      delimited = true;
+      lastRun = -1;
+      items -= 1;
+      i += form.delimiterWords;
+      continue;
+    }
+    if (lastRun < 0) lastRun = i;
+    items -= form.counted ? src[i + 1]! : 1;
+    i += form.counted ? 2 : form.width;
+  }
+  into.end = i;
+  into.lastRun = lastRun;
+  into.delimited = delimited;
 }
 
 function copy(src: Int32Array, from: number, to: number, w: Int32Array, n: number): number {

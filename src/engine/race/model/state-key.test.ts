@@ -14,8 +14,8 @@ import type { Scenario } from '../types.ts';
  * Walks the states of a scenario breadth-first (every step, up to `limit`
  * states) and checks that the key of each successor, as the explorer
  * computes it (a draft's edits applied to the words of its parent's parts,
- * key-part.ts), is the key of the successor built and encoded afresh,
- * with the same hash.
+ * read from the parent's key, key-part.ts), is the key of the successor
+ * built and encoded afresh, with the same hash.
  */
 function keysAgree(s: Scenario, reduction: boolean, limit = 400): void {
   const model = buildModel(s);
@@ -26,7 +26,8 @@ function keysAgree(s: Scenario, reduction: boolean, limit = 400): void {
   const queue: State[] = [startState(model)];
   for (let head = 0; head < queue.length && queue.length < limit; head += 1) {
     const parent = queue[head]!;
-    keys.expanding(parent);
+    // The parts of the parent are read from its key, as the explorer reads them from the keys it stores.
+    keys.expanding(parent, fresh.encode(parent).slice(0, fresh.length), 0);
     const next = new Draft(parent);
     for (const step of stepsOf(model, parent, movesOf(model, parent), EVERY_MOVE)) {
       next.redraft(parent);

@@ -18,7 +18,7 @@
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
 import type { BufferEdit, Draft, ListEdit } from './draft.ts';
-import { appendDelimiter, appendMember, dropMember, type RunForm } from './key-part.ts';
+import { appendDelimiter, appendMember, dropMember, readPart, type PartShape, type RunForm } from './key-part.ts';
 import type { Model, StoreSet } from './model.ts';
 import { MAX_VCPUS, type ResetMethod } from '../types.ts';
 import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
@@ -92,6 +92,8 @@ const KINDS = 4 + RESET_METHOD_NAMES.length;
 function codeOf(kind: TxnKind): number {
   return kind === 'store' ? CODE.store : CODE[kind];
 }
+/** A token (token()) of a guest write, the member of a run; any other starts a delimiter. */
+const isGuestWriteToken = (word: number): boolean => word % KINDS <= CODE.writeback;
 /** Radix of a transaction's PE + 1 (NO_PE is -1; the host's buffer comes after the vCPUs'). */
 const PE_RADIX = MAX_VCPUS + 2;
 const ANONYMOUS_GUEST_WRITE = 0;
@@ -182,6 +184,8 @@ export class KeyEncoder {
   private readonly storeWords: number;
   /** Words per write that may be sorted among others: its token, its epoch when wide, its stores unless symmetry forgets them. */
   private readonly width: number;
+  /** Words before the first buffer: the host's progress and flags, the program counters. */
+  private readonly headerWords: number;
   /** How runs of stores in a buffer, and of guest writes on a path, are written (key-part.ts). */
   private readonly bufferRuns: RunForm;
   private readonly pathRuns: RunForm;
@@ -201,6 +205,8 @@ export class KeyEncoder {
   /** Where the last list written ends with a run (-1 when it does not), and whether it had a delimiter (set by writeBuffer and writePath). */
   private lastRun = -1;
   private delimited = false;
+  /** What readPart found of the part it read last. */
+  private readonly shapeOf: PartShape = { end: 0, lastRun: -1, delimited: false };
   /** The words of one item, for the edits of key-part.ts. */
   private item = new Int32Array(8);
   /** A run being counted (endRun). */
@@ -219,8 +225,17 @@ export class KeyEncoder {
     this.pcRadix = Math.max(0, ...model.vcpus.map((vcpu) => vcpu.ops.length)) + 2;
     this.pcsPerWord = Math.max(1, Math.floor(31 / Math.log2(this.pcRadix)));
     this.width = (this.wide ? 2 : 1) + (shape.symmetry ? 0 : this.storeWords);
-    this.bufferRuns = { sorted: shape.unorderedBuffer, counted: this.width === 1, width: this.width };
-    this.pathRuns = { sorted: shape.unorderedPath, counted: this.width === 1, width: shape.anonymousGuestWrites ? 1 : this.width };
+    // A delimiter is a token (with its epoch when wide) and a host op.
+    const delimiterWords = (this.wide ? 2 : 1) + 1;
+    this.bufferRuns = { sorted: shape.unorderedBuffer, counted: this.width === 1, width: this.width, delimiterWords, isMember: isGuestWriteToken };
+    this.pathRuns = {
+      sorted: shape.unorderedPath,
+      counted: this.width === 1,
+      width: shape.anonymousGuestWrites ? 1 : this.width,
+      delimiterWords,
+      isMember: isGuestWriteToken,
+    };
+    this.headerWords = 1 + Math.ceil(model.vcpus.length / this.pcsPerWord);
     if (this.item.length < this.width + 1) this.item = new Int32Array(this.width + 1);
     // Parts: the buffers, then the two paths, and where the last one ends.
     const parts = model.bufferCount + 2;
@@ -231,16 +246,38 @@ export class KeyEncoder {
   }
 
   /**
-   * The state whose successors are encoded next: the parts of its buffers
+   * The state whose successors are encoded next, and its key as encode
+   * wrote it (the words of `key` from `from`): the parts of its buffers
    * (and of its paths, when no vCPUs get renamed) are kept, and copied into
    * the key of every successor that shares the buffer or path (a step
    * changes one or two of them and leaves the others as they are, the
-   * same arrays).
+   * same arrays). The parts are read from the key; when vCPUs get renamed
+   * the key holds the buffers in another order, and they are encoded again.
    */
-  expanding(s: State): void {
+  expanding(s: State, key: Int32Array, from: number): void {
+    this.parent = s;
+    if (this.shape.vcpuGroups.length > 0) return this.encodeParts(s);
+    const parts = s.buffers.length + s.paths.length;
+    const first = from + this.headerWords;
+    // The parts end where the dirty lines begin, the key's last words.
+    let end = first;
+    for (let part = 0; part < parts; part += 1) {
+      readPart(key, end, part < s.buffers.length ? this.bufferRuns : this.pathRuns, this.shapeOf);
+      this.parentStart[part] = end - first;
+      this.parentLastRun[part] = this.shapeOf.lastRun < 0 ? -1 : this.shapeOf.lastRun - first;
+      this.parentDelimited[part] = this.shapeOf.delimited ? 1 : 0;
+      this.parentHash[part] = hashWords(key, end, this.shapeOf.end);
+      end = this.shapeOf.end;
+    }
+    this.parentStart[parts] = end - first;
+    if (this.parentWords.length < end - first) this.parentWords = new Int32Array(2 * (end - first));
+    this.parentWords.set(key.subarray(first, end));
+  }
+
+  /** As `expanding`, the parts encoded from the state's lists. */
+  private encodeParts(s: State): void {
     let bound = 0;
     for (let p = 0; p < s.buffers.length; p += 1) bound += 1 + 2 * (this.width + 1) * s.buffers[p]!.length;
-    for (let p = 0; p < s.paths.length; p += 1) bound += 1 + 2 * (this.width + 1) * s.paths[p]!.length;
     if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
     let n = 0;
     for (let p = 0; p < s.buffers.length; p += 1) {
@@ -250,17 +287,8 @@ export class KeyEncoder {
       this.parentLastRun[p] = this.lastRun;
       this.parentDelimited[p] = this.delimited ? 1 : 0;
     }
-    const paths = s.buffers.length;
-    for (let p = 0; p < s.paths.length; p += 1) {
-      this.parentStart[paths + p] = n;
-      if (this.shape.vcpuGroups.length > 0) continue;
-      n = this.writePath(this.parentWords, n, s.paths[p]!, undefined, undefined);
-      this.parentHash[paths + p] = hashWords(this.parentWords, this.parentStart[paths + p]!, n);
-      this.parentLastRun[paths + p] = this.lastRun;
-      this.parentDelimited[paths + p] = this.delimited ? 1 : 0;
-    }
-    this.parentStart[paths + s.paths.length] = n;
-    this.parent = s;
+    // The paths are written with the renaming of each successor, never copied.
+    for (let p = 0; p <= s.paths.length; p += 1) this.parentStart[s.buffers.length + p] = n;
   }
 
   /** Copies the kept part `part` (expanding) into the key at n. */
