@@ -9,13 +9,20 @@
 import { IntList } from './int-list.ts';
 
 export class StateSet {
+  /*
+   * Both arrays start small: they grow (a new array in the field) within
+   * the first hundred states, before V8 optimises the explorer's loop. An
+   * optimised loop that saw the field hold one array all along is thrown
+   * away when the field first changes, and the loop runs unoptimised again
+   * for a while.
+   */
   /** Per key: its length, its id, its words. */
-  private words = new Int32Array(1 << 16);
+  private words = new Int32Array(1 << 8);
   private used = 0;
   /** Per id: where its key's words start. */
   private readonly starts = new IntList();
   /** Two numbers a slot, in one array so that a probe reads one place: where the key starts in `words` + 1 (0 when empty), and its hash. */
-  private table = new Int32Array(2 << 12);
+  private table = new Int32Array(2 << 4);
   size = 0;
   /** Where the last `find` looked, for the `add` that follows it. */
   private slot = 0;
