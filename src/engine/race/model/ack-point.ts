@@ -85,7 +85,8 @@ export function writesComplete(model: Model, s: State, pe: number): boolean {
  */
 export function pendingGuestStore(model: Model, s: State): PendingWrite | undefined {
   for (let buffer = 0; buffer < s.buffers.length; buffer += 1) {
-    if ((s.buffers[buffer] ?? []).some((e) => e.kind === 'store')) return { buffer };
+    const entries = s.buffers[buffer]!;
+    for (let i = 0; i < entries.length; i += 1) if (entries[i]!.kind === 'store') return { buffer };
   }
   return model.guestCompletion === 'ack' ? undefined : onPath(s, (txn) => txn.kind === 'store');
 }

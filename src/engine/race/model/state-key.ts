@@ -186,6 +186,8 @@ export class KeyEncoder {
   private readonly width: number;
   /** Words before the first buffer: the host's progress and flags, the program counters. */
   private readonly headerWords: number;
+  /** Words after the paths: the dirty lines. */
+  private readonly dirtyWords: number;
   /** How runs of stores in a buffer, and of guest writes on a path, are written (key-part.ts). */
   private readonly bufferRuns: RunForm;
   private readonly pathRuns: RunForm;
@@ -236,6 +238,7 @@ export class KeyEncoder {
       isMember: isGuestWriteToken,
     };
     this.headerWords = 1 + Math.ceil(model.vcpus.length / this.pcsPerWord);
+    this.dirtyWords = shape.symmetry ? Math.ceil(model.lines.length / 31) : this.storeWords * model.lines.length;
     if (this.item.length < this.width + 1) this.item = new Int32Array(this.width + 1);
     // Parts: the buffers, then the two paths, and where the last one ends.
     const parts = model.bufferCount + 2;
@@ -291,10 +294,9 @@ export class KeyEncoder {
     for (let p = 0; p <= s.paths.length; p += 1) this.parentStart[s.buffers.length + p] = n;
   }
 
-  /** Copies the kept part `part` (expanding) into the key at n. */
-  private copyPart(w: Int32Array, n: number, part: number): number {
-    const to = this.parentStart[part + 1]!;
-    for (let i = this.parentStart[part]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
+  /** Copies the parent's words [from, to) (expanding), kept parts, into the key at n. */
+  private copyParent(w: Int32Array, n: number, from: number, to: number): number {
+    for (let i = from; i < to; i += 1) w[n++] = this.parentWords[i]!;
     return n;
   }
 
@@ -309,29 +311,68 @@ export class KeyEncoder {
    * expanded are copied from that state's.
    */
   encodeDraft(next: Draft): Int32Array {
-    // A renaming of vCPUs compares their lists as they are (describeVcpu): the draft builds its edited lists first.
-    if (this.shape.vcpuGroups.length > 0) next.applyEdits();
-    return this.write(next, next);
+    if (this.shape.vcpuGroups.length > 0) {
+      // A renaming of vCPUs compares their lists as they are (describeVcpu): the draft builds its edited lists first.
+      next.applyEdits();
+      return this.write(next, next);
+    }
+    return this.writeEdited(next) ?? this.write(next, next);
+  }
+
+  /**
+   * The key of the successor a draft holds when its lists are its parent's
+   * but for the pending edits (most steps edit one buffer or path, or one of
+   * each): the parent's words, its parts edited in place and the kept parts
+   * between them copied in runs. Undefined when a list was built anew (a
+   * step that edits one kind of list twice), for `write`.
+   */
+  private writeEdited(next: Draft): Int32Array | undefined {
+    const parent = this.parent!;
+    const buffers = next.buffers.length;
+    for (let p = 0; p < buffers; p += 1) if (next.buffers[p] !== parent.buffers[p]) return undefined;
+    for (let p = 0; p < next.paths.length; p += 1) if (next.paths[p] !== parent.paths[p]) return undefined;
+    const bufferEdit = next.editedBuffer;
+    const pathEdit = next.editedPath;
+    const parts = buffers + next.paths.length;
+    const end = this.parentStart[parts]!;
+    // An edited part is at most a write (or a run's pair) longer than its parent's, unless written anew (then `room` again).
+    let w = this.room(0, this.headerWords + end + 2 * (this.width + 2) + this.dirtyWords);
+    let n = this.writeHeader(w, next, undefined);
+    let h = hashWords(w, 0, n);
+    let copied = 0;
+    for (let part = 0; part < parts; part += 1) {
+      const isBuffer = part < buffers;
+      if (isBuffer ? bufferEdit.list !== part : pathEdit.list !== part - buffers) {
+        h = fold(h, this.parentHash[part]!);
+        continue;
+      }
+      n = this.copyParent(w, n, copied, this.parentStart[part]!);
+      copied = this.parentStart[part + 1]!;
+      const start = n;
+      if (isBuffer) {
+        const buffer = next.buffers[part]!;
+        n = this.editBuffer(w, start, part, buffer, bufferEdit);
+        if (n < 0) n = this.writeBuffer((w = this.roomToRewrite(start, buffer.length, end - copied)), start, buffer, bufferEdit);
+      } else {
+        const path = next.paths[part - buffers]!;
+        n = this.editPath(w, start, part, path, pathEdit);
+        if (n < 0) n = this.writePath((w = this.roomToRewrite(start, path.length, end - copied)), start, path, undefined, pathEdit);
+      }
+      h = fold(h, hashWords(w, start, n));
+    }
+    n = this.copyParent(w, n, copied, end);
+    return this.endKey(w, n, h, next);
   }
 
   private write(s: State, edits: Draft | undefined): Int32Array {
-    const { shape, parent } = this;
+    const { parent } = this;
     const order = this.canonicalOrder(s);
     const bufferEdit = edits?.editedBuffer;
     const pathEdit = edits?.editedPath;
     // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
     const perWrite = this.width + 1;
-    let w = this.room(0, 1 + s.pcs.length);
-    let n = 0;
-    w[n++] = ((s.hostPc * 3 + s.hostPhase) * 2 + (s.unmapped ? 1 : 0)) * 2 + (s.reset ? 1 : 0);
-    const forget = shape.forgetPcsAfterUnmap && s.unmapped;
-    for (let k = 0; k < s.pcs.length; k += this.pcsPerWord) {
-      let word = 0;
-      for (let j = Math.min(s.pcs.length, k + this.pcsPerWord) - 1; j >= k; j -= 1) {
-        word = word * this.pcRadix + 1 + (forget ? FORGOTTEN_PC : s.pcs[order ? order[j]! : j]!);
-      }
-      w[n++] = word;
-    }
+    let w = this.room(0, this.headerWords);
+    let n = this.writeHeader(w, s, order);
     let h = hashWords(w, 0, n);
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
@@ -345,7 +386,7 @@ export class KeyEncoder {
         n = edited >= 0 ? edited : this.writeBuffer(w, n, buffer, bufferEdit);
       } else if (!kept) n = this.writeBuffer(w, n, buffer, undefined);
       else {
-        n = this.copyPart(w, n, p);
+        n = this.copyParent(w, n, this.parentStart[p]!, this.parentStart[p + 1]!);
         h = fold(h, this.parentHash[p]!);
         continue;
       }
@@ -363,15 +404,40 @@ export class KeyEncoder {
         n = edited >= 0 ? edited : this.writePath(w, n, path, rename, pathEdit);
       } else if (!kept) n = this.writePath(w, n, path, rename, undefined);
       else {
-        n = this.copyPart(w, n, part);
+        n = this.copyParent(w, n, this.parentStart[part]!, this.parentStart[part + 1]!);
         h = fold(h, this.parentHash[part]!);
         continue;
       }
       h = fold(h, hashWords(w, start, n));
     }
-    w = this.room(n, shape.symmetry ? Math.ceil(s.dirty.length / 31) : this.storeWords * s.dirty.length);
+    w = this.room(n, this.dirtyWords);
+    return this.endKey(w, n, h, s);
+  }
+
+  /** Room after n for a list of `length` written anew (with one write more), `rest` words of the parent's, another edited part and the dirty lines. */
+  private roomToRewrite(n: number, length: number, rest: number): Int32Array {
+    return this.room(n, 1 + (this.width + 2) * (length + 2) + rest + this.dirtyWords);
+  }
+
+  /** The host's progress and flags in one word (mixed radix), then the program counters (renamed by `order`), as many to a word as fit. */
+  private writeHeader(w: Int32Array, s: State, order: readonly number[] | undefined): number {
+    let n = 0;
+    w[n++] = ((s.hostPc * 3 + s.hostPhase) * 2 + (s.unmapped ? 1 : 0)) * 2 + (s.reset ? 1 : 0);
+    const forget = this.shape.forgetPcsAfterUnmap && s.unmapped;
+    for (let k = 0; k < s.pcs.length; k += this.pcsPerWord) {
+      let word = 0;
+      for (let j = Math.min(s.pcs.length, k + this.pcsPerWord) - 1; j >= k; j -= 1) {
+        word = word * this.pcRadix + 1 + (forget ? FORGOTTEN_PC : s.pcs[order ? order[j]! : j]!);
+      }
+      w[n++] = word;
+    }
+    return n;
+  }
+
+  /** Ends the key whose words before n hash to h (`w` has room for the dirty lines): the dirty lines, then `length` and `hash`. */
+  private endKey(w: Int32Array, n: number, h: number, s: State): Int32Array {
     const start = n;
-    if (shape.symmetry) {
+    if (this.shape.symmetry) {
       for (let l = 0; l < s.dirty.length; l += 31) {
         let word = 0;
         for (let j = Math.min(s.dirty.length, l + 31) - 1; j >= l; j -= 1) word = (word << 1) | (s.dirty[j] === 0n ? 0 : 1);
