@@ -16,12 +16,13 @@
  */
 import { describeStep } from '../model/describe.ts';
 import { EVERY_MOVE, type Model } from '../model/model.ts';
+import { Draft } from '../model/draft.ts';
 import { startState, type State } from '../model/state.ts';
 import { KeyEncoder, keyShape, type KeyShape } from '../model/state-key.ts';
 import { delivers, violates, type Step } from '../model/step.ts';
 import { StubbornSets } from '../model/stubborn.ts';
 import { SymmetryFilter } from '../model/symmetry.ts';
-import { movesOf, nextState, stepsOf } from '../model/transitions.ts';
+import { movesOf, nextState, stepsOf, takeStep, type MovesBuffer } from '../model/transitions.ts';
 import type { ExploreResult, TraceStep, WriteCounts } from '../types.ts';
 import { IntList } from './int-list.ts';
 import { StateSet } from './state-set.ts';
@@ -65,41 +66,48 @@ interface Graph {
   readonly edgeWrites: IntList;
 }
 
-/** Fewest and most guest writes delivered from the initial state to any final state (post-order over the DAG). */
+/**
+ * Fewest and most guest writes delivered from the initial state to any
+ * final state: a depth-first walk over the DAG that folds each edge into
+ * its source once the edge's target is done (post-order), each edge
+ * followed from a cursor so that no state's edges are scanned twice.
+ */
 function writeCounts(graph: Graph): WriteCounts {
   const n = graph.edgeStart.length - 1;
-  const min = new Int32Array(n).fill(-1);
-  const max = new Int32Array(n).fill(-1);
+  const edgeStart = graph.edgeStart.view();
+  const edgeTo = graph.edgeTo.view();
+  const edgeWrites = graph.edgeWrites.view();
+  const min = new Int32Array(n);
+  const max = new Int32Array(n);
+  /** Per state the walk has reached: its next edge to follow. */
+  const cursor = new Int32Array(n);
+  const done = new Uint8Array(n);
   const stack = new IntList();
-  stack.push(0);
+  const enter = (v: number): void => {
+    cursor[v] = edgeStart[v]!;
+    min[v] = edgeStart[v] === edgeStart[v + 1] ? 0 : 0x7fffffff;
+    max[v] = 0;
+    stack.push(v);
+  };
+  enter(0);
   while (stack.length > 0) {
     const v = stack.last();
-    if (min[v]! >= 0) {
+    const e = cursor[v]!;
+    if (e === edgeStart[v + 1]) {
+      done[v] = 1;
       stack.length -= 1;
       continue;
     }
-    const from = graph.edgeStart.at(v);
-    const to = graph.edgeStart.at(v + 1);
-    let ready = true;
-    for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo.at(e);
-      if (min[w]! < 0) {
-        ready = false;
-        stack.push(w);
-      }
+    const w = edgeTo[e]!;
+    if (!done[w]) {
+      // The graph is acyclic, so w is not on the stack: it is entered here and folded into v when done.
+      enter(w);
+      continue;
     }
-    if (!ready) continue;
-    stack.length -= 1;
-    let lo = from === to ? 0 : Infinity;
-    let hi = 0;
-    for (let e = from; e < to; e += 1) {
-      const w = graph.edgeTo.at(e);
-      const add = graph.edgeWrites.at(e);
-      lo = Math.min(lo, min[w]! + add);
-      hi = Math.max(hi, max[w]! + add);
-    }
-    min[v] = lo;
-    max[v] = hi;
+    const add = edgeWrites[e]!;
+    if (min[w]! + add < min[v]!) min[v] = min[w]! + add;
+    if (max[w]! + add > max[v]!) max[v] = max[w]! + add;
+    cursor[v] = e + 1;
   }
   return { min: min[0] ?? 0, max: max[0] ?? 0 };
 }
@@ -114,8 +122,9 @@ type StepRule = (s: State) => Step[];
 function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
   const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
   const symmetry = symmetric ? new SymmetryFilter(model) : undefined;
+  const buffer: MovesBuffer = { vcpu: [], host: undefined, blockers: [] };
   return (s) => {
-    const moves = movesOf(model, s);
+    const moves = movesOf(model, s, buffer);
     return stepsOf(model, s, moves, symmetry?.forState(s) ?? EVERY_MOVE, stubborn?.allowedIn(s, moves));
   };
 }
@@ -153,36 +162,41 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const keys = new KeyEncoder(model, shape);
   const states = new StateSet();
   const start = startState(model);
-  states.find(keys.encode(start), keys.length);
+  states.find(keys.encode(start), keys.length, keys.hash);
   states.add(keys.encode(start), keys.length);
   // The frontier; index = state id. Expanded states are dropped (only their ids stay).
   const queue: (State | undefined)[] = [start];
+  // Every successor is built in this draft; only a new one becomes a State of its own.
+  const next = new Draft(start);
   let transitions = 0;
   let violation: number[] | undefined;
   let stopped: 'budget' | 'cancelled' | undefined;
 
+  // Read before the loop, which V8 optimises before the first report: a read there that it has not seen run would throw that code away.
+  const { onProgress, shouldStop, signal } = options;
   const progress = (): ExploreProgress => ({ states: states.size, transitions, depth: depth.last() });
   expand: for (let head = 0; head < queue.length; head += 1) {
     const s = queue[head];
     queue[head] = undefined;
     if (!s) continue;
     if (head > 0 && head % every === 0) {
-      options.onProgress?.(progress());
-      if (options.shouldStop?.() || options.signal?.aborted) {
+      onProgress?.(progress());
+      if (shouldStop?.() || signal?.aborted) {
         stopped = 'cancelled';
         break;
       }
     }
     graph.edgeStart.push(graph.edgeTo.length);
     const steps = stepsIn(s);
-    keys.expanding(s);
+    keys.expanding(s, states.keyWords, states.keyStart(head));
     for (let index = 0; index < steps.length; index += 1) {
       const step = steps[index]!;
       transitions += 1;
       if (violates(step) && !violation) violation = [...pathTo(graph, head), index];
-      const next = nextState(model, s, step);
-      const key = keys.encode(next);
-      let id = states.find(key, keys.length);
+      next.redraft(s);
+      takeStep(model, next, step);
+      const key = keys.encodeDraft(next);
+      let id = states.find(key, keys.length, keys.hash);
       if (id < 0) {
         if (states.size >= budget) {
           stopped = 'budget';
@@ -192,7 +206,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
         graph.parent.push(head);
         graph.via.push(index);
         depth.push(depth.at(head) + 1);
-        queue.push(next);
+        queue.push(next.freeze());
       }
       // A step to the state itself (state-key.ts: forgetPcsAfterUnmap) is no edge of the DAG.
       if (id === head) continue;

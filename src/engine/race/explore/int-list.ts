@@ -16,6 +16,11 @@ export class IntList {
     return this.items[index]!;
   }
 
+  /** The items, as a view valid until the next push. */
+  view(): Int32Array {
+    return this.items.subarray(0, this.length);
+  }
+
   /** The last item (the list must not be empty). */
   last(): number {
     return this.items[this.length - 1]!;

@@ -2,24 +2,35 @@
  * The states the explorer has stored, as a set of keys (state-key.ts):
  * every key's words one after another in one growing array, each after its
  * length and its state id, and an open-addressing hash table over them. A
- * key is found by its hash and then compared word by word; nothing is
- * allocated per lookup. Ids are given in insertion order, from 0.
+ * key is found by its hash (the encoder's, mixed here) and then compared
+ * word by word; nothing is allocated per lookup. Ids are given in
+ * insertion order, from 0.
  */
+import { IntList } from './int-list.ts';
+
 export class StateSet {
+  /*
+   * Both arrays start small: they grow (a new array in the field) within
+   * the first hundred states, before V8 optimises the explorer's loop. An
+   * optimised loop that saw the field hold one array all along is thrown
+   * away when the field first changes, and the loop runs unoptimised again
+   * for a while.
+   */
   /** Per key: its length, its id, its words. */
-  private words = new Int32Array(1 << 16);
+  private words = new Int32Array(1 << 8);
   private used = 0;
+  /** Per id: where its key's words start. */
+  private readonly starts = new IntList();
   /** Two numbers a slot, in one array so that a probe reads one place: where the key starts in `words` + 1 (0 when empty), and its hash. */
-  private table = new Int32Array(2 << 12);
+  private table = new Int32Array(2 << 4);
   size = 0;
   /** Where the last `find` looked, for the `add` that follows it. */
   private slot = 0;
   private hash = 0;
 
-  /** The id of the key (the first `length` words of `key`), or -1 when it is not in the set. */
-  find(key: Int32Array, length: number): number {
-    let h = 0x811c9dc5 ^ length;
-    for (let i = 0; i < length; i += 1) h = Math.imul(h ^ key[i]!, 0x01000193);
+  /** The id of the key (the first `length` words of `key`, whose hash is `hash`), or -1 when it is not in the set. */
+  find(key: Int32Array, length: number, hash: number): number {
+    let h = Math.imul(hash ^ (hash >>> 16), 0x45d9f3b);
     h ^= h >>> 15;
     this.hash = h;
     const { table } = this;
@@ -48,12 +59,22 @@ export class StateSet {
     words[start + 1] = id;
     for (let i = 0; i < length; i += 1) words[start + 2 + i] = key[i]!;
     this.used = start + 2 + length;
+    this.starts.push(start + 2);
     this.table[2 * this.slot] = start + 1;
     this.table[2 * this.slot + 1] = this.hash;
     this.size += 1;
     // At most half full, so that probe runs stay short.
     if (4 * this.size > this.table.length) this.rehash();
     return id;
+  }
+
+  /** The words holding the key of state `id`, from `keyStart(id)` (valid until the next `add`). */
+  get keyWords(): Int32Array {
+    return this.words;
+  }
+
+  keyStart(id: number): number {
+    return this.starts.at(id);
   }
 
   private equals(start: number, key: Int32Array, length: number): boolean {

@@ -6,12 +6,13 @@
  */
 import type { StoreBehaviour } from '../guest-type.ts';
 import type { Knobs } from '../types.ts';
-import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { ACCEPT, moveClass, type ClassFilter, type CompletionPoint, type Model } from './model.ts';
-import { withTxn } from './path.ts';
-import type { State, Txn, TxnKind } from './state.ts';
+import { addTxn } from './path.ts';
+import type { Draft } from './draft.ts';
+import { isResetWrite, type State, type Txn, type TxnKind } from './state.ts';
 import type { LeaveStep, StepSink } from './step.ts';
-import { mayLeave, withoutEntry } from './write-buffer.ts';
+import { mayLeave } from './write-buffer.ts';
 
 /**
  * M-ack-point. Completion of the guest's stores (Arm ARM DDI0487 M.a.a, B2.10.2.3 Early
@@ -40,7 +41,7 @@ export function completionOfGuestStores(behaviour: StoreBehaviour, knobs: Knobs)
  */
 export function completionOfHostWrite(kind: TxnKind, knobs: Knobs): CompletionPoint {
   if (!knobs['early-ack']) return 'target';
-  return isResetMethod(kind) ? RESET_METHODS[kind].completion : 'ack';
+  return isResetWrite(kind) ? RESET_METHODS[kind].completion : 'ack';
 }
 
 /** Where a write of this kind completes (a write-back as any write the platform acknowledges early). */
@@ -84,7 +85,8 @@ export function writesComplete(model: Model, s: State, pe: number): boolean {
  */
 export function pendingGuestStore(model: Model, s: State): PendingWrite | undefined {
   for (let buffer = 0; buffer < s.buffers.length; buffer += 1) {
-    if ((s.buffers[buffer] ?? []).some((e) => e.kind === 'store')) return { buffer };
+    const entries = s.buffers[buffer]!;
+    for (let i = 0; i < entries.length; i += 1) if (entries[i]!.kind === 'store') return { buffer };
   }
   return model.guestCompletion === 'ack' ? undefined : onPath(s, (txn) => txn.kind === 'store');
 }
@@ -112,8 +114,8 @@ export function leaveSteps(model: Model, s: State, pe: number, classes: ClassFil
 }
 
 /** A write reaches the acknowledgement point, then travels its path. */
-export function accept(model: Model, s: State, step: LeaveStep): State {
+export function accept(model: Model, next: Draft, step: LeaveStep): void {
   const { kind, stores, op, epoch } = step.entry;
-  const txn = { kind, pe: step.pe, stores, op, epoch };
-  return { ...s, buffers: withoutEntry(s.buffers, step.pe, step.index), paths: withTxn(model, s.paths, txn) };
+  next.dropEntry(step.pe, step.index);
+  addTxn(model, next, { kind, pe: step.pe, stores, op, epoch });
 }

@@ -6,32 +6,35 @@
  * the host asks for (M-cache-dc-civac, M-unmap-cleans).
  */
 import { MERGE_GRANULE, NO_STORES, type Model } from './model.ts';
-import { withTxn } from './path.ts';
-import { NO_PE, replaceAt, type State } from './state.ts';
+import { addTxn } from './path.ts';
+import type { Draft } from './draft.ts';
+import { NO_PE, type State } from './state.ts';
 import type { EvictStep, LeaveStep, StepSink } from './step.ts';
-import { withoutEntry } from './write-buffer.ts';
 
 /** A cacheable store leaves its write buffer into its line, which becomes dirty; the store is complete. */
-export function intoCache(s: State, step: LeaveStep): State {
+export function intoCache(next: Draft, step: LeaveStep): void {
   const line = step.entry.region;
-  return { ...s, buffers: withoutEntry(s.buffers, step.pe, step.index), dirty: replaceAt(s.dirty, line, (s.dirty[line] ?? NO_STORES) | step.entry.stores) };
+  next.dropEntry(step.pe, step.index);
+  next.dirty[line] = (next.dirty[line] ?? NO_STORES) | step.entry.stores;
 }
 
 /** Line `line`'s data leaves the cache as one write transaction at the acknowledgement point; `pe` is the cleaning PE or NO_PE. */
-function writeBack(model: Model, s: State, line: number, pe: number, epoch: number): State {
-  const stores = s.dirty[line] ?? NO_STORES;
-  return { ...s, dirty: replaceAt(s.dirty, line, NO_STORES), paths: withTxn(model, s.paths, { kind: 'writeback', pe, stores, op: -1, epoch }) };
+function writeBack(model: Model, next: Draft, line: number, pe: number, epoch: number): void {
+  const stores = next.dirty[line] ?? NO_STORES;
+  next.dirty[line] = NO_STORES;
+  addTxn(model, next, { kind: 'writeback', pe, stores, op: -1, epoch });
 }
 
 /** M-cache-evict: any dirty line may be written back at any time; nothing orders it, no PE waits for it. */
 export function evictionSteps(s: State, allowed: ((line: number) => boolean) | undefined, out: StepSink<EvictStep>): void {
-  s.dirty.forEach((stores, line) => {
+  for (let line = 0; line < s.dirty.length; line += 1) {
+    const stores = s.dirty[line]!;
     if (stores !== NO_STORES && (allowed === undefined || allowed(line))) out.push({ kind: 'evict', line, stores });
-  });
+  }
 }
 
-export function evict(model: Model, s: State, step: EvictStep): State {
-  return writeBack(model, s, step.line, NO_PE, 0);
+export function evict(model: Model, next: Draft, step: EvictStep): void {
+  writeBack(model, next, step.line, NO_PE, 0);
 }
 
 /**
@@ -39,12 +42,10 @@ export function evict(model: Model, s: State, step: EvictStep): State {
  * of the mapping) on behalf of the host's PE: each dirty line is written
  * back as a write of that PE, so the PE's next DSB waits for it (M-cache-dc-civac).
  */
-export function clean(model: Model, s: State, offset: number | 'all'): State {
-  let next = s;
-  const epoch = model.hostEpoch[s.hostPc] ?? 0;
-  s.dirty.forEach((stores, line) => {
+export function clean(model: Model, next: Draft, offset: number | 'all'): void {
+  const epoch = model.hostEpoch[next.hostPc] ?? 0;
+  for (let line = 0; line < next.dirty.length; line += 1) {
     const selected = offset === 'all' || model.lines[line] === Math.floor(offset / MERGE_GRANULE);
-    if (stores !== NO_STORES && selected) next = writeBack(model, next, line, model.hostBuffer, epoch);
-  });
-  return next;
+    if (next.dirty[line] !== NO_STORES && selected) writeBack(model, next, line, model.hostBuffer, epoch);
+  }
 }

@@ -5,20 +5,22 @@
  * write-back) that arrives after the device was reset lands on the device's
  * next owner (M-property, M-cache-property: UNSAFE; step.ts `violates`).
  */
-import { withoutTxn } from './path.ts';
-import type { State } from './state.ts';
+import type { Draft } from './draft.ts';
 import type { ArrivalStep } from './step.ts';
 
 /** Transaction `index` of path `path` reaches the device. */
-export function receive(s: State, step: ArrivalStep): State {
-  const paths = withoutTxn(s.paths, step.path, step.index);
+export function receive(next: Draft, step: ArrivalStep): void {
+  next.dropTxn(step.path, step.index);
   switch (step.kind) {
     case 'receive':
-      return { ...s, paths };
+      return;
     case 'answer':
       // M-host-read: the read's completion returns to the host, which was waiting for it.
-      return { ...s, paths, hostPc: s.hostPc + 1, hostPhase: 0 };
+      next.hostPc += 1;
+      next.hostPhase = 0;
+      return;
     case 'reset':
-      return { ...s, paths, reset: true };
+      next.reset = true;
+      return;
   }
 }

@@ -6,9 +6,9 @@
  */
 import { writesComplete } from './ack-point.ts';
 import type { Model } from './model.ts';
-import { replaceAt, type Entry, type State } from './state.ts';
+import type { Draft } from './draft.ts';
+import type { Entry, State } from './state.ts';
 import type { VcpuStep } from './step.ts';
-import { withEntry } from './write-buffer.ts';
 
 /**
  * The next step of vCPU `k`, if its program has one and it is enabled:
@@ -38,13 +38,13 @@ export function vcpuStep(model: Model, s: State, k: number): VcpuStep | undefine
 }
 
 /** The vCPU's step taken: its program counter moves on, and a store enters its buffer. */
-export function vcpuNext(model: Model, s: State, step: VcpuStep): State {
+export function vcpuNext(model: Model, next: Draft, step: VcpuStep): void {
   const k = step.vcpu;
-  const pcs = replaceAt(s.pcs, k, step.pc + 1);
-  if (step.kind !== 'store') return { ...s, pcs };
+  next.pcs[k] = step.pc + 1;
+  if (step.kind !== 'store') return;
   const vcpu = model.vcpus[k]!;
   const entry: Entry = { kind: 'store', stores: vcpu.store[step.pc]!, op: -1, region: vcpu.region[step.pc]!, epoch: vcpu.epoch[step.pc]! };
-  return { ...s, pcs, buffers: withEntry(s.buffers, k, entry) };
+  next.addEntry(k, entry);
 }
 
 /** Every vCPU's program has run to its end (M-guest-stops). */

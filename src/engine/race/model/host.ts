@@ -8,12 +8,17 @@ import { clean } from './cache.ts';
 import { guestsDone } from './guest.ts';
 import type { HostOp } from '../types.ts';
 import { NO_STORES, type Model } from './model.ts';
-import { withTxn } from './path.ts';
+import { addTxn } from './path.ts';
+import type { Draft } from './draft.ts';
 import type { State } from './state.ts';
 import type { HostStep } from './step.ts';
-import { nothingAhead, withEntry } from './write-buffer.ts';
+import { nothingAhead } from './write-buffer.ts';
 
-const advance = (s: State): State => ({ ...s, hostPc: s.hostPc + 1, hostPhase: 0 });
+/** The host moves on to its next op. */
+function advance(next: Draft): void {
+  next.hostPc += 1;
+  next.hostPhase = 0;
+}
 
 /** With guest-stops (or same-pe) the host starts only once every vCPU's program has run to its end (M-guest-stops). */
 function hostMayRun(model: Model, s: State): boolean {
@@ -67,8 +72,8 @@ export function opOf<K extends HostOp['op']>(model: Model, step: HostStep, kind:
   return op as Extract<HostOp, { op: K }>;
 }
 
-/** The successor of the host's step. */
-export function hostNext(model: Model, s: State, step: HostStep): State {
+/** The host's step taken, in the draft of the successor. */
+export function hostNext(model: Model, next: Draft, step: HostStep): void {
   switch (step.kind) {
     case 'tlbi':
       /*
@@ -78,7 +83,9 @@ export function hostNext(model: Model, s: State, step: HostStep): State {
        * step at a nondeterministic point stands for all; from then on
        * stores of every vCPU fault (R_LXHLD).
        */
-      return { ...s, unmapped: true, hostPhase: 1 };
+      next.unmapped = true;
+      next.hostPhase = 1;
+      return;
     case 'tlbi-dsb':
       /*
        * M-unmap-dsb: unmap-s2, second half. The DSB after the TLBI
@@ -90,24 +97,29 @@ export function hostNext(model: Model, s: State, step: HostStep): State {
        * dirty line (stage2_unmap_walker() calls dcache_clean_inval_poc()
        * after stage2_unmap_put_pte()'s TLBI), whose own DSB is phase 2.
        */
-      return unmapCleans(model) ? clean(model, { ...s, hostPhase: 2 }, 'all') : advance(s);
+      if (!unmapCleans(model)) return advance(next);
+      next.hostPhase = 2;
+      return clean(model, next, 'all');
     case 'clean-dsb':
     case 'host-dsb':
-      return advance(s);
+      return advance(next);
     case 'dc-civac':
       // M-cache-dc-civac: clean and invalidate one line or all; the write-backs are the host PE's, for its next DSB.
-      return advance(clean(model, s, opOf(model, step, 'dc-civac').offset));
+      clean(model, next, opOf(model, step, 'dc-civac').offset);
+      return advance(next);
     case 'read':
       // The host waits for the data, which comes back when the read reaches the device (device.ts).
-      return { ...s, hostPhase: 1, paths: withTxn(model, s.paths, { kind: 'read', pe: model.hostBuffer, stores: NO_STORES, op: s.hostPc, epoch: model.hostEpoch[s.hostPc] ?? 0 }) };
+      next.hostPhase = 1;
+      return addTxn(model, next, { kind: 'read', pe: model.hostBuffer, stores: NO_STORES, op: next.hostPc, epoch: model.hostEpoch[next.hostPc] ?? 0 });
     case 'issue-reset': {
       /*
        * reset: the host writes the reset (a store to its PE's write buffer);
        * it does not wait for it. `reset reg` is a writel(), whose DMB OSHST
        * gives the write an epoch after every earlier write (M-writel, build.ts).
        */
-      const entry = { kind: opOf(model, step, 'reset').method, stores: NO_STORES, op: s.hostPc, region: -1, epoch: model.hostEpoch[s.hostPc] ?? 0 };
-      return { ...advance(s), buffers: withEntry(s.buffers, model.hostBuffer, entry) };
+      const entry = { kind: opOf(model, step, 'reset').method, stores: NO_STORES, op: next.hostPc, region: -1, epoch: model.hostEpoch[next.hostPc] ?? 0 };
+      advance(next);
+      return next.addEntry(model.hostBuffer, entry);
     }
   }
 }

@@ -6,21 +6,22 @@
  * SoC reset controller or the firmware's reset, or carries PCIe config
  * requests that bypass the BAR path (M-path-side).
  */
-import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
-import { append, DEVICE_PATH, isGuestWrite, NO_PE, removeAt, replaceAt, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
-import type { ArrivalStep, StepSink } from './step.ts';
+import type { Draft } from './draft.ts';
+import { DEVICE_PATH, isGuestWrite, isResetWrite, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
+import type { ArrivalStep, Moves, StepSink } from './step.ts';
 import { ordersBefore } from './write-buffer.ts';
 
 /** Which path a transaction takes from the acknowledgement point. */
 export function route(model: Model, kind: TxnKind): number {
-  if (!isResetMethod(kind)) return DEVICE_PATH;
+  if (!isResetWrite(kind)) return DEVICE_PATH;
   const { route } = RESET_METHODS[kind];
   return route === 'side' ? SIDE_PATH : route === 'config' ? configPath(model.knobs) : DEVICE_PATH;
 }
 
-/**
+/*
  * `later` may not overtake `earlier` on the same path:
  * - M-path-np-pushes (`np-pushes`): a read or non-posted request stays
  *   behind earlier writes;
@@ -31,35 +32,48 @@ export function route(model: Model, kind: TxnKind): number {
  *   A cache write-back is not an explicit access of any PE, so it has none.
  * With both knobs yes a path is first in, first out.
  */
-function staysBehind(model: Model, later: Txn, laterNonPosted: boolean, earlier: Txn): boolean {
-  if (laterNonPosted ? model.knobs['np-pushes'] && !isNonPosted(earlier.kind) : model.knobs['write-order']) return true;
+
+/** M-path-arrival-order: `later` stays behind `earlier`, an earlier access of the same PE. */
+function peKeepsBehind(model: Model, later: Txn, earlier: Txn): boolean {
   if (later.pe !== earlier.pe || later.pe === NO_PE || later.kind === 'writeback' || earlier.kind === 'writeback') return false;
   return ordersBefore(model, earlier, later);
 }
 
-/** The first earlier transaction that transaction `index` of `path` must stay behind, or -1 when it may arrive. */
-function blockerOf(model: Model, path: readonly Txn[], index: number): number {
+/**
+ * The first earlier transaction that transaction `index` of `path` must
+ * stay behind, or -1 when it may arrive. The first one the knobs keep it
+ * behind needs no search: under M-path-write-order a write stays behind
+ * the path's first transaction, under M-path-np-pushes a non-posted
+ * request behind its first posted one (`firstPosted`, path.length when
+ * none); only those before it are asked M-path-arrival-order.
+ */
+function blockerOf(model: Model, path: readonly Txn[], index: number, firstPosted: number): number {
   const txn = path[index]!;
-  const nonPosted = isNonPosted(txn.kind);
-  for (let earlier = 0; earlier < index; earlier += 1) if (staysBehind(model, txn, nonPosted, path[earlier]!)) return earlier;
-  return -1;
+  const byKnobs = isNonPosted(txn.kind) ? (model.knobs['np-pushes'] ? firstPosted : index) : model.knobs['write-order'] ? 0 : index;
+  const limit = Math.min(byKnobs, index);
+  for (let earlier = 0; earlier < limit; earlier += 1) if (peKeepsBehind(model, txn, path[earlier]!)) return earlier;
+  return limit < index ? limit : -1;
 }
 
-/** blockerOf for every transaction of every path: what Moves.blockers holds. */
-export function blockers(model: Model, s: State): number[][] {
-  const out: number[][] = [];
-  for (const path of s.paths) {
-    const blocked = new Array<number>(path.length);
-    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index);
-    out.push(blocked);
+/**
+ * blockerOf for every transaction of every path, written into `out` (one
+ * array per path, grown when a path is longer; past the path's length it
+ * holds what an earlier state left): what Moves.blockers holds.
+ */
+export function blockers(model: Model, s: State, out: Int32Array[]): void {
+  for (let p = 0; p < s.paths.length; p += 1) {
+    const path = s.paths[p]!;
+    let firstPosted = 0;
+    while (firstPosted < path.length && isNonPosted(path[firstPosted]!.kind)) firstPosted += 1;
+    let blocked = out[p];
+    if (blocked === undefined || blocked.length < path.length) blocked = out[p] = new Int32Array(Math.max(16, 2 * path.length));
+    for (let index = 0; index < path.length; index += 1) blocked[index] = blockerOf(model, path, index, firstPosted);
   }
-  return out;
 }
 
-/** The paths with a transaction appended to the path it is routed to. */
-export function withTxn(model: Model, paths: State['paths'], txn: Txn): State['paths'] {
-  const p = route(model, txn.kind);
-  return replaceAt(paths, p, append(paths[p] ?? [], txn));
+/** A transaction appended to the path of the successor it is routed to. */
+export function addTxn(model: Model, next: Draft, txn: Txn): void {
+  next.addTxn(route(model, txn.kind), txn);
 }
 
 /**
@@ -69,7 +83,7 @@ export function withTxn(model: Model, paths: State['paths'], txn: Txn): State['p
  */
 export function arrivalSteps(
   s: State,
-  blocked: readonly (readonly number[])[],
+  blocked: Moves['blockers'],
   classes: ClassFilter,
   allowed: ((path: number, index: number) => boolean) | undefined,
   out: StepSink<ArrivalStep>,
@@ -77,17 +91,13 @@ export function arrivalSteps(
   for (let p = 0; p < s.paths.length; p += 1) {
     const path = s.paths[p]!;
     for (let index = 0; index < path.length; index += 1) {
+      if (blocked[p]![index] !== -1 || (allowed !== undefined && !allowed(p, index))) continue;
       const txn = path[index]!;
       const where = moveClass(ARRIVE, p, txn.pe);
-      if ((allowed !== undefined && !allowed(p, index)) || blocked[p]![index] !== -1 || classes.taken(where, txn)) continue;
+      if (classes.taken(where, txn)) continue;
       classes.take(where, txn);
       if (isGuestWrite(txn.kind)) out.push({ kind: 'receive', path: p, index, txn, late: s.reset });
       else out.push({ kind: txn.kind === 'read' ? 'answer' : 'reset', path: p, index, txn });
     }
   }
-}
-
-/** The paths with transaction `index` gone from path `p`. */
-export function withoutTxn(paths: State['paths'], p: number, index: number): State['paths'] {
-  return replaceAt(paths, p, removeAt(paths[p] ?? [], index));
 }

@@ -7,17 +7,18 @@
  * device (M-path-side), so the reset may take effect while guest writes are
  * still on their way.
  */
-import { isResetMethod, RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
-import { withoutTxn } from './path.ts';
-import { SIDE_PATH, type State, type TxnKind } from './state.ts';
+import { RESET_METHODS, type ResetMethod } from '../vocabulary/reset-methods.ts';
+import type { Draft } from './draft.ts';
+import { isResetWrite, SIDE_PATH, type TxnKind } from './state.ts';
 import type { ArrivalStep } from './step.ts';
 
 /** Whether the reset write of this kind takes effect away from the device (the reset controller, the firmware). */
 export function resetsOnTheSide(kind: TxnKind): kind is ResetMethod {
-  return isResetMethod(kind) && RESET_METHODS[kind].actor !== 'device';
+  return isResetWrite(kind) && RESET_METHODS[kind].actor !== 'device';
 }
 
 /** The reset-controller or firmware write arrives: the device is reset. */
-export function sideReset(s: State, step: ArrivalStep): State {
-  return { ...s, paths: withoutTxn(s.paths, SIDE_PATH, step.index), reset: true };
+export function sideReset(next: Draft, step: ArrivalStep): void {
+  next.dropTxn(SIDE_PATH, step.index);
+  next.reset = true;
 }

@@ -13,8 +13,8 @@
  * off to model a fabric that breaks them.
  */
 import type { Knobs } from '../types.ts';
-import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import { DEVICE_PATH, SIDE_PATH, type TxnKind } from './state.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { DEVICE_PATH, isResetWrite, SIDE_PATH, type TxnKind } from './state.ts';
 
 /**
  * M-pcie-config-order: with `config-order` the root complex sends config
@@ -28,5 +28,5 @@ export function configPath(knobs: Knobs): number {
 
 /** A read or config write (FLR): a non-posted request, which M-path-np-pushes keeps behind earlier writes. */
 export function isNonPosted(kind: TxnKind): boolean {
-  return kind === 'read' || (isResetMethod(kind) && RESET_METHODS[kind].nonPosted);
+  return kind === 'read' || (isResetWrite(kind) && RESET_METHODS[kind].nonPosted);
 }

@@ -17,6 +17,8 @@
  * except where a key leaves out what vCPUs are ordered by (describeVcpu).
  */
 import { RESET_METHOD_NAMES } from '../vocabulary/reset-methods.ts';
+import type { BufferEdit, Draft, ListEdit } from './draft.ts';
+import { appendDelimiter, appendMember, dropMember, readPart, type PartShape, type RunForm } from './key-part.ts';
 import type { Model, StoreSet } from './model.ts';
 import { MAX_VCPUS, type ResetMethod } from '../types.ts';
 import { isGuestWrite, type Entry, type State, type Txn, type TxnKind } from './state.ts';
@@ -85,12 +87,30 @@ const CODE: Readonly<Record<TxnKind, number>> = {
   ...(Object.fromEntries(RESET_METHOD_NAMES.map((method, i) => [method, 4 + i])) as Record<ResetMethod, number>),
 };
 const KINDS = 4 + RESET_METHOD_NAMES.length;
+
+/** CODE[kind], with guest stores, most of what a key holds, answered without a lookup by a key that varies. */
+function codeOf(kind: TxnKind): number {
+  return kind === 'store' ? CODE.store : CODE[kind];
+}
+/** A token (token()) of a guest write, the member of a run; any other starts a delimiter. */
+const isGuestWriteToken = (word: number): boolean => word % KINDS <= CODE.writeback;
 /** Radix of a transaction's PE + 1 (NO_PE is -1; the host's buffer comes after the vCPUs'). */
 const PE_RADIX = MAX_VCPUS + 2;
 const ANONYMOUS_GUEST_WRITE = 0;
 
 /** A program counter the key forgets (forgetPcsAfterUnmap). */
 const FORGOTTEN_PC = -1;
+
+/** The hash of words [from, to) (FNV-1a over 32-bit words), continuing from `h`. */
+function hashWords(w: Int32Array, from: number, to: number, h = 0x811c9dc5): number {
+  for (let i = from; i < to; i += 1) h = Math.imul(h ^ w[i]!, 0x01000193);
+  return h;
+}
+
+/** A key's hash with one more part's (or word's) folded in: in order, so that parts in other places give other hashes. */
+function fold(h: number, part: number): number {
+  return Math.imul(((h << 5) | (h >>> 27)) ^ part, 0x9e3779b1);
+}
 
 /**
  * Sorts the `count` tuples of `width` words from `start` (insertion sort:
@@ -132,7 +152,14 @@ function before(words: Int32Array, a: number, b: number, width: number): boolean
 
 /**
  * Writes the canonical key of states into reusable words; `encode(s)`
- * returns them, valid until the next call (the first `length` words).
+ * returns them, valid until the next call (the first `length` words),
+ * and their hash (`hash`), folded from the hashes of the key's parts so
+ * that the parts a successor copies from its parent are not hashed again.
+ *
+ * The key starts with one word for the host's progress and the two flags
+ * (mixed radix), then the vCPUs' program counters, as many to a word as
+ * fit, then the buffers and paths, then one bit per cache line of whether
+ * it is dirty (a word per 31 lines; store sets, when the key keeps them).
  *
  * One word packs a write's kind, its line or PE, and its epoch (mixed
  * radix), unless the scenario has so many barriers that an epoch would
@@ -144,6 +171,11 @@ export class KeyEncoder {
   private words = new Int32Array(256);
   /** Words of the last key. */
   length = 0;
+  /** Hash of the last key. */
+  hash = 0;
+  /** Radix of a program counter + 1 (FORGOTTEN_PC is -1), and how many share a word. */
+  private readonly pcRadix: number;
+  private readonly pcsPerWord: number;
   /** Radix of a write's line + 1 (-1 for host writes), below its epoch. */
   private readonly lineRadix: number;
   /** Epochs get words of their own. */
@@ -152,12 +184,35 @@ export class KeyEncoder {
   private readonly storeWords: number;
   /** Words per write that may be sorted among others: its token, its epoch when wide, its stores unless symmetry forgets them. */
   private readonly width: number;
-  /** The state being expanded, and the parts of its buffers (`expanding`). */
+  /** Words before the first buffer: the host's progress and flags, the program counters. */
+  private readonly headerWords: number;
+  /** Words after the paths: the dirty lines. */
+  private readonly dirtyWords: number;
+  /** How runs of stores in a buffer, and of guest writes on a path, are written (key-part.ts). */
+  private readonly bufferRuns: RunForm;
+  private readonly pathRuns: RunForm;
+  /**
+   * The state being expanded, and the parts of its buffers and paths
+   * (`expanding`): per part its words from parentStart[part] to
+   * parentStart[part + 1], where its last run starts when its list ends
+   * with one (-1 when not), and whether its list holds anything but run
+   * members.
+   */
   private parent: State | undefined;
   private parentWords = new Int32Array(256);
-  private readonly parentStart: number[] = [];
+  private readonly parentStart: Int32Array;
+  private readonly parentHash: Int32Array;
+  private readonly parentLastRun: Int32Array;
+  private readonly parentDelimited: Uint8Array;
+  /** Where the last list written ends with a run (-1 when it does not), and whether it had a delimiter (set by writeBuffer and writePath). */
+  private lastRun = -1;
+  private delimited = false;
+  /** What readPart found of the part it read last. */
+  private readonly shapeOf: PartShape = { end: 0, lastRun: -1, delimited: false };
+  /** The words of one item, for the edits of key-part.ts. */
+  private item = new Int32Array(8);
   /** A run being counted (endRun). */
-  private runs: number[] = [];
+  private runs = new Int32Array(64);
   /** Descriptions of a group's vCPUs, for their canonical order (describeVcpu). */
   private descriptions = new Int32Array(64);
   private described = 0;
@@ -169,72 +224,227 @@ export class KeyEncoder {
     const radix = Math.max(this.lineRadix, PE_RADIX);
     this.wide = KINDS * (radix + radix * Math.max(0, ...epochs)) >= 2 ** 31;
     this.storeWords = Math.max(1, Math.ceil(model.storeOffsets.length / 32));
+    this.pcRadix = Math.max(0, ...model.vcpus.map((vcpu) => vcpu.ops.length)) + 2;
+    this.pcsPerWord = Math.max(1, Math.floor(31 / Math.log2(this.pcRadix)));
     this.width = (this.wide ? 2 : 1) + (shape.symmetry ? 0 : this.storeWords);
+    // A delimiter is a token (with its epoch when wide) and a host op.
+    const delimiterWords = (this.wide ? 2 : 1) + 1;
+    this.bufferRuns = { sorted: shape.unorderedBuffer, counted: this.width === 1, width: this.width, delimiterWords, isMember: isGuestWriteToken };
+    this.pathRuns = {
+      sorted: shape.unorderedPath,
+      counted: this.width === 1,
+      width: shape.anonymousGuestWrites ? 1 : this.width,
+      delimiterWords,
+      isMember: isGuestWriteToken,
+    };
+    this.headerWords = 1 + Math.ceil(model.vcpus.length / this.pcsPerWord);
+    this.dirtyWords = shape.symmetry ? Math.ceil(model.lines.length / 31) : this.storeWords * model.lines.length;
+    if (this.item.length < this.width + 1) this.item = new Int32Array(this.width + 1);
+    // Parts: the buffers, then the two paths, and where the last one ends.
+    const parts = model.bufferCount + 2;
+    this.parentStart = new Int32Array(parts + 1);
+    this.parentHash = new Int32Array(parts);
+    this.parentLastRun = new Int32Array(parts);
+    this.parentDelimited = new Uint8Array(parts);
   }
 
   /**
-   * The state whose successors are encoded next: the parts of its buffers
+   * The state whose successors are encoded next, and its key as encode
+   * wrote it (the words of `key` from `from`): the parts of its buffers
    * (and of its paths, when no vCPUs get renamed) are kept, and copied into
    * the key of every successor that shares the buffer or path (a step
    * changes one or two of them and leaves the others as they are, the
-   * same arrays).
+   * same arrays). The parts are read from the key; when vCPUs get renamed
+   * the key holds the buffers in another order, and they are encoded again.
    */
-  expanding(s: State): void {
-    let bound = 0;
-    for (const buffer of s.buffers) bound += 1 + 2 * (this.width + 1) * buffer.length;
-    for (const path of s.paths) bound += 1 + 2 * (this.width + 1) * path.length;
-    if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
-    let n = 0;
-    s.buffers.forEach((buffer, p) => {
-      this.parentStart[p] = n;
-      n = this.writeBuffer(this.parentWords, n, buffer);
-    });
-    const paths = s.buffers.length;
-    s.paths.forEach((path, p) => {
-      this.parentStart[paths + p] = n;
-      if (this.shape.vcpuGroups.length === 0) n = this.writePath(this.parentWords, n, path, undefined);
-    });
-    this.parentStart[paths + s.paths.length] = n;
+  expanding(s: State, key: Int32Array, from: number): void {
     this.parent = s;
+    if (this.shape.vcpuGroups.length > 0) return this.encodeParts(s);
+    const parts = s.buffers.length + s.paths.length;
+    const first = from + this.headerWords;
+    // The parts end where the dirty lines begin, the key's last words.
+    let end = first;
+    for (let part = 0; part < parts; part += 1) {
+      readPart(key, end, part < s.buffers.length ? this.bufferRuns : this.pathRuns, this.shapeOf);
+      this.parentStart[part] = end - first;
+      this.parentLastRun[part] = this.shapeOf.lastRun < 0 ? -1 : this.shapeOf.lastRun - first;
+      this.parentDelimited[part] = this.shapeOf.delimited ? 1 : 0;
+      this.parentHash[part] = hashWords(key, end, this.shapeOf.end);
+      end = this.shapeOf.end;
+    }
+    this.parentStart[parts] = end - first;
+    if (this.parentWords.length < end - first) this.parentWords = new Int32Array(2 * (end - first));
+    this.parentWords.set(key.subarray(first, end));
   }
 
-  /** Copies the kept part `part` (expanding) into the key at n. */
-  private copyPart(w: Int32Array, n: number, part: number): number {
-    const to = this.parentStart[part + 1]!;
-    for (let i = this.parentStart[part]!; i < to; i += 1) w[n++] = this.parentWords[i]!;
+  /** As `expanding`, the parts encoded from the state's lists. */
+  private encodeParts(s: State): void {
+    let bound = 0;
+    for (let p = 0; p < s.buffers.length; p += 1) bound += 1 + 2 * (this.width + 1) * s.buffers[p]!.length;
+    if (this.parentWords.length < bound) this.parentWords = new Int32Array(2 * bound);
+    let n = 0;
+    for (let p = 0; p < s.buffers.length; p += 1) {
+      this.parentStart[p] = n;
+      n = this.writeBuffer(this.parentWords, n, s.buffers[p]!, undefined);
+      this.parentHash[p] = hashWords(this.parentWords, this.parentStart[p]!, n);
+      this.parentLastRun[p] = this.lastRun;
+      this.parentDelimited[p] = this.delimited ? 1 : 0;
+    }
+    // The paths are written with the renaming of each successor, never copied.
+    for (let p = 0; p <= s.paths.length; p += 1) this.parentStart[s.buffers.length + p] = n;
+  }
+
+  /** Copies the parent's words [from, to) (expanding), kept parts, into the key at n. */
+  private copyParent(w: Int32Array, n: number, from: number, to: number): number {
+    for (let i = from; i < to; i += 1) w[n++] = this.parentWords[i]!;
     return n;
   }
 
+  /** The key of a state. */
   encode(s: State): Int32Array {
-    const { shape, parent } = this;
+    return this.write(s, undefined);
+  }
+
+  /**
+   * The key of the successor a draft holds, its lists read with their
+   * pending edits (draft.ts); the parts it shares with the state being
+   * expanded are copied from that state's.
+   */
+  encodeDraft(next: Draft): Int32Array {
+    if (this.shape.vcpuGroups.length > 0) {
+      // A renaming of vCPUs compares their lists as they are (describeVcpu): the draft builds its edited lists first.
+      next.applyEdits();
+      return this.write(next, next);
+    }
+    return this.writeEdited(next) ?? this.write(next, next);
+  }
+
+  /**
+   * The key of the successor a draft holds when its lists are its parent's
+   * but for the pending edits (most steps edit one buffer or path, or one of
+   * each): the parent's words, its parts edited in place and the kept parts
+   * between them copied in runs. Undefined when a list was built anew (a
+   * step that edits one kind of list twice), for `write`.
+   */
+  private writeEdited(next: Draft): Int32Array | undefined {
+    const parent = this.parent!;
+    const buffers = next.buffers.length;
+    for (let p = 0; p < buffers; p += 1) if (next.buffers[p] !== parent.buffers[p]) return undefined;
+    for (let p = 0; p < next.paths.length; p += 1) if (next.paths[p] !== parent.paths[p]) return undefined;
+    const bufferEdit = next.editedBuffer;
+    const pathEdit = next.editedPath;
+    const parts = buffers + next.paths.length;
+    const end = this.parentStart[parts]!;
+    // An edited part is at most a write (or a run's pair) longer than its parent's, unless written anew (then `room` again).
+    let w = this.room(0, this.headerWords + end + 2 * (this.width + 2) + this.dirtyWords);
+    let n = this.writeHeader(w, next, undefined);
+    let h = hashWords(w, 0, n);
+    let copied = 0;
+    for (let part = 0; part < parts; part += 1) {
+      const isBuffer = part < buffers;
+      if (isBuffer ? bufferEdit.list !== part : pathEdit.list !== part - buffers) {
+        h = fold(h, this.parentHash[part]!);
+        continue;
+      }
+      n = this.copyParent(w, n, copied, this.parentStart[part]!);
+      copied = this.parentStart[part + 1]!;
+      const start = n;
+      if (isBuffer) {
+        const buffer = next.buffers[part]!;
+        n = this.editBuffer(w, start, part, buffer, bufferEdit);
+        if (n < 0) n = this.writeBuffer((w = this.roomToRewrite(start, buffer.length, end - copied)), start, buffer, bufferEdit);
+      } else {
+        const path = next.paths[part - buffers]!;
+        n = this.editPath(w, start, part, path, pathEdit);
+        if (n < 0) n = this.writePath((w = this.roomToRewrite(start, path.length, end - copied)), start, path, undefined, pathEdit);
+      }
+      h = fold(h, hashWords(w, start, n));
+    }
+    n = this.copyParent(w, n, copied, end);
+    return this.endKey(w, n, h, next);
+  }
+
+  private write(s: State, edits: Draft | undefined): Int32Array {
+    const { parent } = this;
     const order = this.canonicalOrder(s);
+    const bufferEdit = edits?.editedBuffer;
+    const pathEdit = edits?.editedPath;
     // Room for the words of a write: its token (and epoch), its stores or host op, or a run's count.
     const perWrite = this.width + 1;
-    let w = this.room(0, 4 + s.pcs.length);
-    let n = 0;
-    w[n++] = s.hostPc;
-    w[n++] = s.hostPhase;
-    w[n++] = s.unmapped ? 1 : 0;
-    w[n++] = s.reset ? 1 : 0;
-    const forget = shape.forgetPcsAfterUnmap && s.unmapped;
-    for (let k = 0; k < s.pcs.length; k += 1) w[n++] = forget ? FORGOTTEN_PC : s.pcs[order ? order[k]! : k]!;
+    let w = this.room(0, this.headerWords);
+    let n = this.writeHeader(w, s, order);
+    let h = hashWords(w, 0, n);
     for (let k = 0; k < s.buffers.length; k += 1) {
       const p = order ? order[k]! : k;
       const buffer = s.buffers[p]!;
-      w = this.room(n, 1 + perWrite * buffer.length);
-      n = parent?.buffers[p] === buffer ? this.copyPart(w, n, p) : this.writeBuffer(w, n, buffer);
+      // One more for an entry the edit appends.
+      w = this.room(n, 1 + perWrite * (buffer.length + 1));
+      const start = n;
+      const kept = parent?.buffers[p] === buffer;
+      if (bufferEdit?.list === p) {
+        const edited = kept ? this.editBuffer(w, n, p, buffer, bufferEdit) : -1;
+        n = edited >= 0 ? edited : this.writeBuffer(w, n, buffer, bufferEdit);
+      } else if (!kept) n = this.writeBuffer(w, n, buffer, undefined);
+      else {
+        n = this.copyParent(w, n, this.parentStart[p]!, this.parentStart[p + 1]!);
+        h = fold(h, this.parentHash[p]!);
+        continue;
+      }
+      h = fold(h, hashWords(w, start, n));
     }
     const rename = order ? inverse(order) : undefined;
     for (let p = 0; p < s.paths.length; p += 1) {
       const path = s.paths[p]!;
-      w = this.room(n, 1 + perWrite * path.length);
-      n = !order && parent?.paths[p] === path ? this.copyPart(w, n, s.buffers.length + p) : this.writePath(w, n, path, rename);
+      w = this.room(n, 1 + perWrite * (path.length + 1));
+      const start = n;
+      const part = s.buffers.length + p;
+      const kept = !order && parent?.paths[p] === path;
+      if (pathEdit?.list === p) {
+        const edited = kept ? this.editPath(w, n, part, path, pathEdit) : -1;
+        n = edited >= 0 ? edited : this.writePath(w, n, path, rename, pathEdit);
+      } else if (!kept) n = this.writePath(w, n, path, rename, undefined);
+      else {
+        n = this.copyParent(w, n, this.parentStart[part]!, this.parentStart[part + 1]!);
+        h = fold(h, this.parentHash[part]!);
+        continue;
+      }
+      h = fold(h, hashWords(w, start, n));
     }
-    w = this.room(n, this.storeWords * s.dirty.length);
-    for (const stores of s.dirty) {
-      if (shape.symmetry) w[n++] = stores === 0n ? 0 : 1;
-      else n = this.writeStores(w, n, stores);
+    w = this.room(n, this.dirtyWords);
+    return this.endKey(w, n, h, s);
+  }
+
+  /** Room after n for a list of `length` written anew (with one write more), `rest` words of the parent's, another edited part and the dirty lines. */
+  private roomToRewrite(n: number, length: number, rest: number): Int32Array {
+    return this.room(n, 1 + (this.width + 2) * (length + 2) + rest + this.dirtyWords);
+  }
+
+  /** The host's progress and flags in one word (mixed radix), then the program counters (renamed by `order`), as many to a word as fit. */
+  private writeHeader(w: Int32Array, s: State, order: readonly number[] | undefined): number {
+    let n = 0;
+    w[n++] = ((s.hostPc * 3 + s.hostPhase) * 2 + (s.unmapped ? 1 : 0)) * 2 + (s.reset ? 1 : 0);
+    const forget = this.shape.forgetPcsAfterUnmap && s.unmapped;
+    for (let k = 0; k < s.pcs.length; k += this.pcsPerWord) {
+      let word = 0;
+      for (let j = Math.min(s.pcs.length, k + this.pcsPerWord) - 1; j >= k; j -= 1) {
+        word = word * this.pcRadix + 1 + (forget ? FORGOTTEN_PC : s.pcs[order ? order[j]! : j]!);
+      }
+      w[n++] = word;
     }
+    return n;
+  }
+
+  /** Ends the key whose words before n hash to h (`w` has room for the dirty lines): the dirty lines, then `length` and `hash`. */
+  private endKey(w: Int32Array, n: number, h: number, s: State): Int32Array {
+    const start = n;
+    if (this.shape.symmetry) {
+      for (let l = 0; l < s.dirty.length; l += 31) {
+        let word = 0;
+        for (let j = Math.min(s.dirty.length, l + 31) - 1; j >= l; j -= 1) word = (word << 1) | (s.dirty[j] === 0n ? 0 : 1);
+        w[n++] = word;
+      }
+    } else for (const stores of s.dirty) n = this.writeStores(w, n, stores);
+    this.hash = fold(h, hashWords(w, start, n));
     this.length = n;
     return w;
   }
@@ -249,44 +459,123 @@ export class KeyEncoder {
     return this.words;
   }
 
-  /** A buffer: its length, then its entries, runs of stores sorted when they may leave in any order. */
-  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[]): number {
-    const { shape } = this;
-    w[n++] = buffer.length;
+  /**
+   * A buffer (with an edit: as the edit leaves it): its length, then its
+   * entries, runs of stores sorted when they may leave in any order.
+   */
+  private writeBuffer(w: Int32Array, n: number, buffer: readonly Entry[], edit: BufferEdit | undefined): number {
+    const sorted = this.shape.unorderedBuffer;
+    const drop = edit === undefined ? -1 : edit.drop;
+    const add = edit?.add;
+    const end = add === undefined ? buffer.length : buffer.length + 1;
+    w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
-    for (const e of buffer) {
-      if (e.kind !== 'store') {
-        n = this.endRun(w, runStart, n, shape.unorderedBuffer);
-        n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
-        w[n++] = e.op;
-        runStart = n;
+    this.delimited = false;
+    for (let i = 0; i < end; i += 1) {
+      if (i === drop) continue;
+      const e = i < buffer.length ? buffer[i]! : add!;
+      if (e.kind === 'store') {
+        n = this.bufferItem(w, n, e, i === edit?.merged ? edit.stores | edit.with : e.stores);
         continue;
       }
-      n = this.token(w, n, 'store', e.region + 1, this.lineRadix, e.epoch);
-      if (!shape.symmetry) n = this.writeStores(w, n, e.stores);
+      n = this.endRun(w, runStart, n, sorted);
+      n = this.bufferItem(w, n, e, e.stores);
+      runStart = n;
+      this.delimited = true;
     }
-    return this.endRun(w, runStart, n, shape.unorderedBuffer);
+    n = this.endRun(w, runStart, n, sorted);
+    this.lastRun = n > runStart ? runStart : -1;
+    return n;
   }
 
-  /** A path: its length, then its transactions (PEs renamed), runs of guest writes sorted when the path keeps no order among them. */
-  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined): number {
-    const { shape } = this;
-    w[n++] = path.length;
+  /** An entry of a buffer: a store's token (and its stores unless symmetry forgets them), or a host write's token and op. */
+  private bufferItem(w: Int32Array, n: number, e: Entry, stores: StoreSet): number {
+    n = this.token(w, n, e.kind, e.region + 1, this.lineRadix, e.epoch);
+    if (e.kind !== 'store') w[n++] = e.op;
+    else if (!this.shape.symmetry) n = this.writeStores(w, n, stores);
+    return n;
+  }
+
+  /**
+   * A path (with an edit: as the edit leaves it): its length, then its
+   * transactions (PEs renamed), runs of guest writes sorted when the path
+   * keeps no order among them.
+   */
+  private writePath(w: Int32Array, n: number, path: readonly Txn[], rename: readonly number[] | undefined, edit: ListEdit<Txn> | undefined): number {
+    const sorted = this.shape.unorderedPath;
+    const drop = edit === undefined ? -1 : edit.drop;
+    const add = edit?.add;
+    const end = add === undefined ? path.length : path.length + 1;
+    w[n++] = drop < 0 ? end : end - 1;
     let runStart = n;
-    for (const t of path) {
-      if (!isGuestWrite(t.kind)) {
-        n = this.endRun(w, runStart, n, shape.unorderedPath);
-        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
-        w[n++] = t.op;
-        runStart = n;
-      } else if (shape.anonymousGuestWrites) {
-        w[n++] = ANONYMOUS_GUEST_WRITE;
-      } else {
-        n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
-        if (!shape.symmetry) n = this.writeStores(w, n, t.stores);
+    this.delimited = false;
+    for (let i = 0; i < end; i += 1) {
+      if (i === drop) continue;
+      const t = i < path.length ? path[i]! : add!;
+      if (isGuestWrite(t.kind)) {
+        n = this.pathItem(w, n, t, rename);
+        continue;
       }
+      n = this.endRun(w, runStart, n, sorted);
+      n = this.pathItem(w, n, t, rename);
+      runStart = n;
+      this.delimited = true;
     }
-    return this.endRun(w, runStart, n, shape.unorderedPath);
+    n = this.endRun(w, runStart, n, sorted);
+    this.lastRun = n > runStart ? runStart : -1;
+    return n;
+  }
+
+  /** A transaction on a path: a guest write's token (and its stores unless symmetry forgets them) or nothing but that it is one, or another's token and op. */
+  private pathItem(w: Int32Array, n: number, t: Txn, rename: readonly number[] | undefined): number {
+    const guestWrite = isGuestWrite(t.kind);
+    if (guestWrite && this.shape.anonymousGuestWrites) {
+      w[n] = ANONYMOUS_GUEST_WRITE;
+      return n + 1;
+    }
+    n = this.token(w, n, t.kind, renamed(t.pe, rename) + 1, PE_RADIX, t.epoch);
+    if (!guestWrite) w[n++] = t.op;
+    else if (!this.shape.symmetry) n = this.writeStores(w, n, t.stores);
+    return n;
+  }
+
+  /**
+   * The edited buffer p of the state being expanded, from the words of its
+   * part (key-part.ts), or -1 for an edit key-part.ts does not cover: an
+   * entry both taken and appended, a merge whose stores the key keeps, a
+   * host write taken out, or a store taken out of a buffer that holds one.
+   */
+  private editBuffer(w: Int32Array, n: number, p: number, buffer: readonly Entry[], edit: BufferEdit): number {
+    const start = this.parentStart[p]!;
+    const end = this.parentStart[p + 1]!;
+    const { add, drop } = edit;
+    if (add !== undefined) {
+      if (drop >= 0) return -1;
+      const size = this.bufferItem(this.item, 0, add, add.stores);
+      if (add.kind !== 'store') return appendDelimiter(this.parentWords, start, end, this.item, size, w, n);
+      return appendMember(this.parentWords, start, end, this.parentLastRun[p]!, this.item, this.bufferRuns, w, n);
+    }
+    const e = buffer[drop]!;
+    if ((edit.merged >= 0 && !this.shape.symmetry) || e.kind !== 'store' || this.parentDelimited[p]) return -1;
+    this.bufferItem(this.item, 0, e, e.stores);
+    return dropMember(this.parentWords, start, end, drop, this.item, this.bufferRuns, w, n);
+  }
+
+  /** As editBuffer, for path `part - buffers` (its part number `part`). */
+  private editPath(w: Int32Array, n: number, part: number, path: readonly Txn[], edit: ListEdit<Txn>): number {
+    const start = this.parentStart[part]!;
+    const end = this.parentStart[part + 1]!;
+    const { add, drop } = edit;
+    if (add !== undefined) {
+      if (drop >= 0) return -1;
+      const size = this.pathItem(this.item, 0, add, undefined);
+      if (!isGuestWrite(add.kind)) return appendDelimiter(this.parentWords, start, end, this.item, size, w, n);
+      return appendMember(this.parentWords, start, end, this.parentLastRun[part]!, this.item, this.pathRuns, w, n);
+    }
+    const t = path[drop]!;
+    if (!isGuestWrite(t.kind) || this.parentDelimited[part]) return -1;
+    this.pathItem(this.item, 0, t, undefined);
+    return dropMember(this.parentWords, start, end, drop, this.item, this.pathRuns, w, n);
   }
 
   /**
@@ -301,6 +590,7 @@ export class KeyEncoder {
     if (width !== 1 || end === start) return end;
     // Written through `runs`: pairs may take more words than the run (all different), which `bound` leaves room for.
     const count = end - start;
+    if (this.runs.length < 2 * count) this.runs = new Int32Array(4 * count);
     let out = 0;
     for (let i = 0; i < count; ) {
       const word = w[start + i]!;
@@ -323,10 +613,10 @@ export class KeyEncoder {
   /** A write's kind, its line or PE (+ 1, below `radix`) and its epoch: one word, or two when wide. */
   private token(w: Int32Array, n: number, kind: TxnKind, where: number, radix: number, epoch: number): number {
     if (!this.wide) {
-      w[n] = CODE[kind] + KINDS * (where + radix * epoch);
+      w[n] = codeOf(kind) + KINDS * (where + radix * epoch);
       return n + 1;
     }
-    w[n] = CODE[kind] + KINDS * where;
+    w[n] = codeOf(kind) + KINDS * where;
     w[n + 1] = epoch;
     return n + 2;
   }

@@ -10,6 +10,7 @@
  * any more. The canonical key (reductions) lives in state-key.ts.
  */
 import type { ResetMethod } from '../types.ts';
+import { isResetMethod } from '../vocabulary/reset-methods.ts';
 import { NO_STORES, type Model, type StoreSet } from './model.ts';
 
 /** A write in a PE write buffer: a group of guest stores (one after merging) or a host reset write. */
@@ -31,6 +32,14 @@ export type TxnKind = 'store' | 'writeback' | 'read' | ResetMethod;
 /** A guest store, or a cache line's write-back of guest data: what M-property looks for. */
 export function isGuestWrite(kind: TxnKind): boolean {
   return kind === 'store' || kind === 'writeback';
+}
+
+/**
+ * A reset write. Guest writes, most of what the hot path asks about, are
+ * answered without looking the kind up in the reset methods' table.
+ */
+export function isResetWrite(kind: TxnKind): kind is ResetMethod {
+  return !isGuestWrite(kind) && kind !== 'read' && isResetMethod(kind);
 }
 
 /** The `pe` of a write-back by eviction, which belongs to no PE (M-cache-evict). */
@@ -85,12 +94,6 @@ export function startState(model: Model): State {
     dirty: new Array<StoreSet>(model.lines.length).fill(NO_STORES),
     paths: [[], []],
   };
-}
-
-export function replaceAt<T>(list: readonly T[], index: number, value: T): T[] {
-  const copy = list.slice();
-  copy[index] = value;
-  return copy;
 }
 
 export function removeAt<T>(list: readonly T[], index: number): T[] {

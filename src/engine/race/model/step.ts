@@ -78,6 +78,7 @@ export const violates = (step: Step): boolean => step.kind === 'receive' && step
 export interface Moves {
   readonly vcpu: readonly (VcpuStep | undefined)[];
   readonly host: HostStep | undefined;
-  readonly blockers: readonly (readonly number[])[];
+  /** Per path; an entry past the path's length means nothing. */
+  readonly blockers: readonly ArrayLike<number>[];
 }
 

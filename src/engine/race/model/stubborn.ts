@@ -65,10 +65,9 @@ import { pendingGuestStore, pendingWrite, type PendingWrite } from './ack-point.
 import { guestsDone } from './guest.ts';
 import type { Allowed, Model } from './model.ts';
 import { route } from './path.ts';
-import { isGuestWrite, type State, type TxnKind } from './state.ts';
+import { isGuestWrite, isResetWrite, type State, type TxnKind } from './state.ts';
 import type { Moves } from './step.ts';
 import { HOST_OPS } from '../vocabulary/host-ops.ts';
-import { isResetMethod } from '../vocabulary/reset-methods.ts';
 
 /**
  * Where a write goes when it leaves a buffer, as a number: path p (0 or
@@ -147,11 +146,22 @@ export class StubbornSets {
    */
   private readonly now: Int32Array;
   private readonly nowKnown: Int32Array;
+  /**
+   * The groups of atoms added in this round (`round`): each depends on the
+   * state only, so adding one a second time would add nothing. Per
+   * destination (addWritersTo), per set of host step effects (addHostSteps),
+   * per kind of transaction on the paths (addOnPaths).
+   */
+  private readonly writersAdded: Int32Array;
+  private readonly hostStepsAdded = new Int32Array(16);
+  private readonly onPathsAdded = new Int32Array(3);
   /** The atoms in T: those whose entry is `round` (a number per call, so that nothing needs clearing). */
   private inSet = new Int32Array(64);
   private round = 0;
   private readonly work: number[] = [];
-  private readonly candidates: number[] = [];
+  /** The enabled atoms (collectCandidates): the first `candidateCount`. */
+  private candidates = new Int32Array(64);
+  private candidateCount = 0;
   private readonly allowed: Allowed;
   /** The host's current step is in T (what `allowed.host` says). */
   private hostHeld = false;
@@ -179,6 +189,7 @@ export class StubbornSets {
     this.a = this.R + 2;
     this.now = new Int32Array(destinations * model.bufferCount);
     this.nowKnown = new Int32Array(model.bufferCount);
+    this.writersAdded = new Int32Array(destinations);
     const sets = this;
     this.allowed = {
       vcpu: (k) => this.held(k),
@@ -223,9 +234,12 @@ export class StubbornSets {
       this.inSet.fill(0);
       this.now.fill(0);
       this.nowKnown.fill(0);
+      this.writersAdded.fill(0);
+      this.hostStepsAdded.fill(0);
+      this.onPathsAdded.fill(0);
     }
     this.round += 1;
-    const candidates = this.collectCandidates();
+    this.collectCandidates();
     this.addLandmark();
     for (;;) {
       for (let atom = this.work.pop(); atom !== undefined; atom = this.work.pop()) {
@@ -233,7 +247,7 @@ export class StubbornSets {
         else this.addEnablers(atom);
       }
       // Rule 4, then the closure under vCPU groups; each may add atoms to close again.
-      if (candidates[0] !== undefined && !candidates.some((atom) => this.held(atom))) this.add(candidates[0]);
+      if (this.candidateCount > 0 && this.heldCandidates() === 0) this.add(this.candidates[0]!);
       for (const group of model.vcpuGroups) {
         for (const first of [0, this.b, this.f]) {
           if (group.some((k) => this.held(first + k))) for (const k of group) this.add(first + k);
@@ -241,7 +255,7 @@ export class StubbornSets {
       }
       if (this.work.length === 0) break;
     }
-    if (candidates.every((atom) => this.held(atom))) return undefined;
+    if (this.heldCandidates() === this.candidateCount) return undefined;
     this.hostHeld = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
     return this.allowed;
   }
@@ -274,6 +288,8 @@ export class StubbornSets {
 
   /** Buffers whose writes, now (`b`) or later (`f`), go to destination d. */
   private addWritersTo(d: number): void {
+    if (this.writersAdded[d] === this.round) return;
+    this.writersAdded[d] = this.round;
     const count = this.model.bufferCount;
     for (let p = 0; p < count; p += 1) if (this.goesTo(p, d)) this.add(this.b + p);
     for (let p = 0; p < count; p += 1) if (this.laterTo(p, d)) this.add(this.f + p);
@@ -285,6 +301,8 @@ export class StubbornSets {
 
   /** The host's steps not yet taken (the current one first) whose effect is among `effects`. */
   private addHostSteps(effects: number): void {
+    if (this.hostStepsAdded[effects] === this.round) return;
+    this.hostStepsAdded[effects] = this.round;
     const { model, s } = this;
     for (let j = s.hostPc; j < model.host.length; j += 1) {
       const phases = model.host[j]?.op === 'unmap-s2' ? HOST_OPS['unmap-s2'].phases : 1;
@@ -315,12 +333,17 @@ export class StubbornSets {
 
   /** The path positions of the reset writes, the guest writes or the reads on the paths. */
   private addOnPaths(which: 'resets' | 'guest writes' | 'reads', sink = this.add): void {
+    if (sink === this.add) {
+      const group = which === 'resets' ? 0 : which === 'reads' ? 1 : 2;
+      if (this.onPathsAdded[group] === this.round) return;
+      this.onPathsAdded[group] = this.round;
+    }
     const { paths } = this.s;
     for (let p = 0; p < paths.length; p += 1) {
       const path = paths[p]!;
       for (let i = 0; i < path.length; i += 1) {
         const { kind } = path[i]!;
-        if (which === 'resets' ? isResetMethod(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
+        if (which === 'resets' ? isResetWrite(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
       }
     }
   }
@@ -422,7 +445,7 @@ export class StubbornSets {
       if (isGuestWrite(kind)) {
         this.addOnPaths('resets');
         this.add(this.R);
-      } else if (isResetMethod(kind)) {
+      } else if (isResetWrite(kind)) {
         this.addOnPaths('guest writes');
         this.add(this.G);
       }
@@ -501,20 +524,35 @@ export class StubbornSets {
   }
 
   private readonly collect = (atom: number): void => {
-    if (this.enabled(atom)) this.candidates.push(atom);
+    if (this.enabled(atom)) this.candidate(atom);
   };
 
-  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
-  private collectCandidates(): readonly number[] {
-    const { model, s, candidates } = this;
-    candidates.length = 0;
-    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) candidates.push(k);
-    this.addHostNow(this.collect);
-    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) candidates.push(this.b + p);
-    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) candidates.push(this.e + l);
-    for (let p = 0; p < s.paths.length; p += 1) {
-      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) candidates.push(this.pathAtom(p, i));
+  private candidate(atom: number): void {
+    if (this.candidateCount === this.candidates.length) {
+      const grown = new Int32Array(2 * this.candidateCount);
+      grown.set(this.candidates);
+      this.candidates = grown;
     }
-    return candidates;
+    this.candidates[this.candidateCount++] = atom;
+  }
+
+  /** How many of the enabled atoms are in T. */
+  private heldCandidates(): number {
+    let held = 0;
+    for (let i = 0; i < this.candidateCount; i += 1) if (this.held(this.candidates[i]!)) held += 1;
+    return held;
+  }
+
+  /** The enabled atoms, in the order rule (4) picks from: vCPUs, the host, buffers, lines, path positions. */
+  private collectCandidates(): void {
+    const { model, s } = this;
+    this.candidateCount = 0;
+    for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) this.candidate(k);
+    this.addHostNow(this.collect);
+    for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) this.candidate(this.b + p);
+    for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) this.candidate(this.e + l);
+    for (let p = 0; p < s.paths.length; p += 1) {
+      for (let i = 0; i < s.paths[p]!.length; i += 1) if (this.arrivalEnabled(p, i)) this.candidate(this.pathAtom(p, i));
+    }
   }
 }

@@ -16,16 +16,29 @@ import { hostNext, hostStep } from './host.ts';
 import { EVERY_MOVE, type Allowed, type ClassFilter, type Model } from './model.ts';
 import { arrivalSteps, blockers } from './path.ts';
 import { resetsOnTheSide, sideReset } from './reset-controller.ts';
+import { Draft } from './draft.ts';
 import type { State } from './state.ts';
-import { delivers, violates, type Moves, type Step, type VcpuStep } from './step.ts';
+import { delivers, violates, type HostStep, type Moves, type Step, type VcpuStep } from './step.ts';
 import type { TraceStep } from '../types.ts';
 import { merge, mergeSteps } from './write-buffer.ts';
 
-/** What `s` offers: each vCPU's and the host's enabled step, and what holds back each transaction on a path. */
-export function movesOf(model: Model, s: State): Moves {
-  const vcpu = new Array<VcpuStep | undefined>(model.vcpus.length);
-  for (let k = 0; k < vcpu.length; k += 1) vcpu[k] = vcpuStep(model, s, k);
-  return { vcpu, host: hostStep(model, s), blockers: blockers(model, s) };
+/** A Moves that movesOf overwrites, so that an exploration allocates one rather than one per state. */
+export interface MovesBuffer extends Moves {
+  vcpu: (VcpuStep | undefined)[];
+  host: HostStep | undefined;
+  blockers: Int32Array[];
+}
+
+/**
+ * What `s` offers: each vCPU's and the host's enabled step, and what holds
+ * back each transaction on a path; written into `into` when given (valid
+ * until the next call with it).
+ */
+export function movesOf(model: Model, s: State, into: MovesBuffer = { vcpu: [], host: undefined, blockers: [] }): Moves {
+  for (let k = 0; k < model.vcpus.length; k += 1) into.vcpu[k] = vcpuStep(model, s, k);
+  into.host = hostStep(model, s);
+  blockers(model, s, into.blockers);
+  return into;
 }
 
 /**
@@ -49,14 +62,14 @@ export function stepsOf(model: Model, s: State, moves: Moves, classes: ClassFilt
   return out;
 }
 
-/** The successor of step `step` of `s`. */
-export function nextState(model: Model, s: State, step: Step): State {
+/** Takes step `step` in `next`, a draft holding a copy of the state the step was listed in. */
+export function takeStep(model: Model, next: Draft, step: Step): void {
   switch (step.kind) {
     case 'store':
     case 'fault':
     case 'dmb':
     case 'dsb':
-      return vcpuNext(model, s, step);
+      return vcpuNext(model, next, step);
     case 'tlbi':
     case 'tlbi-dsb':
     case 'clean-dsb':
@@ -64,21 +77,28 @@ export function nextState(model: Model, s: State, step: Step): State {
     case 'dc-civac':
     case 'read':
     case 'issue-reset':
-      return hostNext(model, s, step);
+      return hostNext(model, next, step);
     case 'merge':
-      return merge(s, step);
+      return merge(next, step);
     case 'accept':
-      return accept(model, s, step);
+      return accept(model, next, step);
     case 'into-cache':
-      return intoCache(s, step);
+      return intoCache(next, step);
     case 'evict':
-      return evict(model, s, step);
+      return evict(model, next, step);
     case 'receive':
     case 'answer':
-      return receive(s, step);
+      return receive(next, step);
     case 'reset':
-      return resetsOnTheSide(step.txn.kind) ? sideReset(s, step) : receive(s, step);
+      return resetsOnTheSide(step.txn.kind) ? sideReset(next, step) : receive(next, step);
   }
+}
+
+/** The successor of step `step` of `s`. */
+export function nextState(model: Model, s: State, step: Step): State {
+  const next = new Draft(s);
+  takeStep(model, next, step);
+  return next.freeze();
 }
 
 /** A step in words with its successor state, for replay and tests. */

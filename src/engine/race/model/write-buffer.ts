@@ -6,9 +6,10 @@
  * (M-wb-linger): the explorer tries every interleaving, which covers
  * Normal-NC stores lingering until something forces them out.
  */
-import { isResetMethod, RESET_METHODS } from '../vocabulary/reset-methods.ts';
+import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
 import { MERGE, MERGE_WITH, moveClass, type ClassFilter, type Model } from './model.ts';
-import { append, isGuestWrite, removeAt, replaceAt, type Entry, type State, type TxnKind } from './state.ts';
+import type { Draft } from './draft.ts';
+import { isGuestWrite, isResetWrite, type Entry, type State, type TxnKind } from './state.ts';
 import type { MergeStep, StepSink } from './step.ts';
 
 /** What ordering rules look at: the kind (guest write or host access, and which peripheral) and the barrier epoch. */
@@ -23,7 +24,7 @@ export interface Access {
  */
 const nonReordering = (model: Model, kind: TxnKind): boolean => !isGuestWrite(kind) || !model.guestType.behaviour.reorder;
 const xsOf = (model: Model, kind: TxnKind): boolean => (isGuestWrite(kind) ? model.guestType.behaviour.xs : true);
-const peripheralOf = (kind: TxnKind): string => (isResetMethod(kind) ? RESET_METHODS[kind].peripheral : 'device');
+const peripheralOf = (kind: TxnKind): string => (isResetWrite(kind) ? RESET_METHODS[kind].peripheral : 'device');
 
 /**
  * Earlier access `a` of a PE arrives before its later access `b`, and the
@@ -54,16 +55,6 @@ export function nothingAhead(model: Model, buffer: readonly Entry[], access: Acc
 export function mayLeave(model: Model, buffer: readonly Entry[], index: number): boolean {
   const entry = buffer[index];
   return entry !== undefined && nothingAhead(model, buffer, entry, index);
-}
-
-/** The buffers with a write appended to buffer `pe` (program order is buffer order). */
-export function withEntry(buffers: State['buffers'], pe: number, entry: Entry): State['buffers'] {
-  return replaceAt(buffers, pe, append(buffers[pe] ?? [], entry));
-}
-
-/** The buffers with entry `index` gone from buffer `pe`. */
-export function withoutEntry(buffers: State['buffers'], pe: number, index: number): State['buffers'] {
-  return replaceAt(buffers, pe, removeAt(buffers[pe] ?? [], index));
 }
 
 /**
@@ -103,12 +94,6 @@ export function mergeSteps(model: Model, s: State, pe: number, classes: ClassFil
 }
 
 /** The merged write takes the first one's place in the buffer; the second is gone. */
-export function merge(s: State, step: MergeStep): State {
-  const buffer = s.buffers[step.pe] ?? [];
-  const merged = new Array<Entry>(buffer.length - 1);
-  for (let i = 0, j = 0; i < buffer.length; i += 1) {
-    if (i === step.first) merged[j++] = { ...buffer[i]!, stores: step.a | step.b };
-    else if (i !== step.second) merged[j++] = buffer[i]!;
-  }
-  return { ...s, buffers: replaceAt(s.buffers, step.pe, merged) };
+export function merge(next: Draft, step: MergeStep): void {
+  next.mergeEntries(step.pe, step.first, step.second, step.a, step.b);
 }
