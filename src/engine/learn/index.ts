@@ -1,0 +1,12 @@
+/**
+ * The learn engine: exercises drawn from a seed and graded by the other
+ * engines (attrs/, kvm/, race/ and its "why" analysis), the lessons that
+ * place them, the address that names a set of them, and the game in which
+ * the reader plays the race model's scheduler. Pure: no DOM, no Node.js.
+ */
+export type { Fact, Instance, KindName, PoseContext } from './instance.ts';
+export { LEVELS } from './instance.ts';
+export { instanceAt, levelFor, poolSize, START, stateAt, type Draw, type ExerciseDef } from './exercises.ts';
+export { exerciseOf, LESSONS, type LessonDef } from './lessons.ts';
+export { readLearnQuery, SEED_PARAM, seedOf, withDraw, type LearnAddress } from './learn-query.ts';
+export { moveLabels, movesOfTrace, play, type Move, type Playing } from './scheduler.ts';
