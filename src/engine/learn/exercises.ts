@@ -9,7 +9,7 @@
  */
 import { KVM_DEFAULTS, type KvmInput } from '../kvm/index.ts';
 import { combineKey, combinePool, poseCombine, type CombineFamily, type CombineState } from './combine-exercise.ts';
-import { LEVELS, type Instance, type KindName, type PoseContext } from './instance.ts';
+import type { Instance, KindName, PoseContext } from './instance.ts';
 import { kvmKey, kvmPool, poseKvm, type KvmFamily } from './kvm-exercise.ts';
 import { mairKey, mairPool, poseMair, type MairFamily, type MairState } from './mair-exercise.ts';
 import { poseRace, raceKey, racePool, type RaceFamily } from './race-exercise.ts';
@@ -36,9 +36,6 @@ export interface Draw {
 }
 
 export const START: Draw = { n: 0, level: 0 };
-
-/** How difficult the next draw is after `right` right answers: one level up per right answer, up to the last. */
-export const levelFor = (right: number): number => Math.min(LEVELS - 1, Math.max(0, Math.floor(right)));
 
 /** One kind's states as drawing needs them. */
 interface Kind<S> {

@@ -5,8 +5,8 @@
  * the reader plays the race model's scheduler. Pure: no DOM, no Node.js.
  */
 export type { Fact, Instance, KindName, PoseContext } from './instance.ts';
-export { LEVELS } from './instance.ts';
-export { instanceAt, levelFor, poolSize, START, stateAt, type Draw, type ExerciseDef } from './exercises.ts';
+export { LEVELS, levelFor } from './instance.ts';
+export { instanceAt, poolSize, START, stateAt, type Draw, type ExerciseDef } from './exercises.ts';
 export { exerciseOf, LESSONS, type LessonDef } from './lessons.ts';
 export { readLearnQuery, SEED_PARAM, seedOf, withDraw, type LearnAddress } from './learn-query.ts';
 export { moveLabels, movesOfTrace, play, type Move, type Playing } from './scheduler.ts';

@@ -49,6 +49,9 @@ export interface PoseContext {
 /** How many difficulty levels each kind has (0 to LEVELS - 1). */
 export const LEVELS = 3;
 
+/** How difficult the next draw is after `right` right answers: one level up per right answer, up to the last. */
+export const levelFor = (right: number): number => Math.min(LEVELS - 1, Math.max(0, Math.floor(right)));
+
 /**
  * The options a family adds at each level, for one dimension of its state:
  * index 0 holds those of level 0, index 1 those added at level 1, and so on.

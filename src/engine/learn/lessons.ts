@@ -17,7 +17,7 @@ export const LESSONS: readonly LessonDef[] = [
   {
     slug: 'learn/memory-types',
     exercises: [
-      { id: 'byte', title: 'decode an attribute byte', kind: 'mair', family: 'byte', start: { byte: 0x44 } },
+      { id: 'byte', title: 'decode an attribute byte', kind: 'mair', family: 'byte', start: { byte: 0x08 } },
       { id: 'helper', title: 'the type a Linux helper asks for', kind: 'mair', family: 'helper', start: { helper: 'pgprot_device()' } },
     ],
   },
