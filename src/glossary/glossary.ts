@@ -20,9 +20,9 @@ export interface GlossaryEntry {
   readonly short: string;
 }
 
-/** A title's anchor: `term-` and the slug of its first name. */
+/** A title's anchor: `term-` and the slug of its first name, without a final `(abbreviation)`. */
 export function termId(title: string): string {
-  const first = title.split(/,\s+/)[0] ?? title;
+  const first = (title.split(/,\s+/)[0] ?? title).replace(/\s*\([^()]*\)\.?$/, '');
   return `term-${first.toLowerCase().replace(/[`*]/g, '').replace(/[^a-z0-9_]+/g, '-').replace(/^-+|-+$/g, '')}`;
 }
 

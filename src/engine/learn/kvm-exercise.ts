@@ -12,8 +12,11 @@ import { newAt, type ByLevel, type Instance, type PoseContext } from './instance
 
 export type KvmFamily = 'vfio' | 'cacheable';
 
-/** The answers: the three stage-2 types KVM installs (S2TypeName), or a refusal, as "What KVM maps" says "KVM refuses it". */
-export const KVM_CHOICES: readonly string[] = ['Device-nGnRE', 'Normal-NC', 'Normal-WB', 'Refused'];
+/** A refusal, in the words "What KVM maps" opens its result with (KVM refuses it at fault time, ...). */
+export const KVM_REFUSED = 'KVM refuses it';
+
+/** The answers: the three stage-2 types KVM installs (S2TypeName), or a refusal. */
+export const KVM_CHOICES: readonly string[] = ['Device-nGnRE', 'Normal-NC', 'Normal-WB', KVM_REFUSED];
 
 /** The releases around each change first (6.9 for Normal-NC, 6.17 for cacheable), then the others. */
 const around = (first: readonly string[]): ByLevel<string> => [first, KERNEL_CHOICES.filter((k) => !first.includes(k)), []];
@@ -73,7 +76,7 @@ export function poseKvm(state: KvmInput, ctx: PoseContext): Instance {
       ...(state.exec ? [{ label: 'Fault', value: 'an instruction fetch' }] : []),
     ],
     choices: KVM_CHOICES,
-    answer: answer.outcome === 'mapped' ? answer.s2.type : 'Refused',
+    answer: answer.outcome === 'mapped' ? answer.s2.type : KVM_REFUSED,
     because: `${rule.text} (\`${rule.source.function}\`, ${rule.source.file}, Linux ${rule.source.releases}; commit ${rule.source.commit})${answer.outcome === 'refused' ? ` ${answer.effect}.` : ''}`,
     link: kvmLink(ctx.site, state),
   };

@@ -19,6 +19,7 @@ import { buildModel, checkScenario, parseScenario } from '../race/index.ts';
 import { MODEL_VERSION } from '../version.ts';
 import { exerciseOf, instanceAt, LESSONS, LEVELS, levelFor, moveLabels, movesOfTrace, play, poolSize, readLearnQuery, seedOf, START, withDraw, type ExerciseDef, type Instance } from './index.ts';
 import { TYPE_CHOICES } from './type-choices.ts';
+import { KVM_REFUSED } from './kvm-exercise.ts';
 
 const ctx = { site: 'https://example.org', shipped: SHIPPED };
 const ALL: readonly { lesson: string; def: ExerciseDef }[] = LESSONS.flatMap((l) => l.exercises.map((def) => ({ lesson: l.slug, def })));
@@ -44,7 +45,7 @@ function answerAtLink(instance: Instance): string {
     case 'kvm': {
       expect(url.pathname).toBe('/play/kvm/');
       const { answer } = kvmDecide({ ...KVM_DEFAULTS, ...restored(KVM_PARAMS) });
-      return answer.outcome === 'mapped' ? answer.s2.type : 'Refused';
+      return answer.outcome === 'mapped' ? answer.s2.type : KVM_REFUSED;
     }
     case 'race': {
       expect(url.pathname).toBe('/play/race/');
