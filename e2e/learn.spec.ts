@@ -14,7 +14,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { instanceAt, LESSONS, movesOfTrace, START, type Draw, type ExerciseDef, type Instance } from '../src/engine/learn/index.ts';
 import { checkScenario } from '../src/engine/race/index.ts';
 import { ablate, whyOf } from '../src/engine/race/explain/index.ts';
-import { guardPage, useTheme } from './site.ts';
+import { guardPage, hydrated, useTheme } from './site.ts';
 
 const shipped = new Map(
   readdirSync('scenarios')
@@ -135,6 +135,7 @@ test('“Another one” draws from the seed in the address, the same for everyon
   const handedOut = page.url();
   const other = await page.context().browser()!.newPage();
   await other.goto(handedOut);
+  await ready(exercise(other, 1));
   await expect(exercise(other, 1).getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', second.link);
   await answer(exercise(other, 1), second.answer);
   await expect(feedback(exercise(other, 1))).toHaveText(/^Right: /);
@@ -219,6 +220,7 @@ test.describe('Play the scheduler', () => {
     expect(check.result.verdict).toBe('unsafe');
     const labels = movesOfTrace(check.model, check.result.verdict === 'unsafe' ? check.result.trace : []);
     await page.goto(`/play/race/?scenario=${name}`);
+    await hydrated(page, '.race-explorer');
     await expect(page.getByRole('heading', { name: /^Verdict: UNSAFE/ })).toBeVisible();
     await page.getByRole('button', { name: 'Play the scheduler' }).click();
     const game = page.getByRole('region', { name: 'Play the scheduler' });
@@ -241,6 +243,7 @@ test.describe('Play the scheduler', () => {
     expect(check.result.verdict).toBe('safe');
     const headline = whyOf(check, ablate(check)).headline!;
     await page.goto(`/play/race/?scenario=${name}`);
+    await hydrated(page, '.race-explorer');
     await expect(page.getByRole('heading', { name: /^Verdict: SAFE/ })).toBeVisible();
     await page.getByRole('button', { name: 'Play the scheduler' }).click();
     const game = page.getByRole('region', { name: 'Play the scheduler' });
@@ -290,6 +293,7 @@ test.describe('Play the scheduler', () => {
 
   test('is played from the keyboard: each step moves the focus to the next choice', async ({ page }) => {
     await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
+    await hydrated(page, '.race-explorer');
     await expect(page.getByRole('heading', { name: /^Verdict: UNSAFE/ })).toBeVisible();
     const open = page.getByRole('button', { name: 'Play the scheduler' });
     await open.focus();
