@@ -6,18 +6,7 @@
  * bold lead-in elsewhere is not a definition.
  */
 import { termId } from '../glossary/glossary.ts';
-
-/** The parts of Sätteri's plugin interface this uses (satteri's HastPluginDefinition and PluginFactoryContext). */
-interface Element {
-  readonly tagName: string;
-  readonly properties: Readonly<Record<string, unknown>>;
-}
-interface Context {
-  setProperty(node: Element, key: string, value: unknown): void;
-  textContent(node: Element): string;
-  parent(node: Element): Element | undefined;
-  indexOf(node: Element): number | undefined;
-}
+import type { HastContext, HastElement } from './hast-plugin.ts';
 
 /** The page whose paragraphs are definitions. */
 export const GLOSSARY_SOURCE = 'src/content/docs/reference/glossary.mdx';
@@ -29,7 +18,7 @@ export function glossaryAnchorsPlugin() {
           name: 'glossary-anchors',
           element: {
             filter: ['strong'],
-            visit(node: Element, ctx: Context): void {
+            visit(node: HastElement, ctx: HastContext): void {
               const paragraph = ctx.parent(node);
               if (paragraph?.tagName !== 'p' || ctx.indexOf(node) !== 0 || paragraph.properties['id'] !== undefined) return;
               ctx.setProperty(paragraph, 'id', termId(ctx.textContent(node).replace(/\.$/, '')));
