@@ -98,6 +98,8 @@ for (const lesson of LESSONS) {
       await expect(feedback(region)).toHaveText(`Not quite: the engine answers ${instance.answer}, not ${wrong}. ${shown(instance.because)}`);
       await answer(region, instance.answer);
       await expect(feedback(region)).toHaveText(`Right: ${instance.answer}. ${shown(instance.because)}`);
+      // The contract: the feedback is the exercise's one status.
+      await expect(region.getByRole('status')).toHaveCount(1);
       if (instance.steps) await expect(region.locator('ol.steps').first()).toHaveText(instance.steps.join(''));
 
       const link = region.getByRole('link', { name: 'Open in the playground', exact: true });
@@ -146,7 +148,7 @@ test('an address with a bad seed or draw says what is wrong, and the lesson’s 
   await page.goto('/learn/combining/?seed=no%20spaces&before=7');
   const region = exercise(page, 1);
   await ready(region);
-  await expect(region.getByRole('status').filter({ hasText: /^Link: / })).toHaveCount(2);
+  await expect(region.getByRole('alert').filter({ hasText: /^Link: / })).toHaveCount(2);
   await expect(region.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', posed(LESSONS[1]!.exercises[0]!).link);
 });
 
@@ -273,8 +275,9 @@ test.describe('Play the scheduler', () => {
     const first = exercise(page, 1);
     await ready(first);
     await answer(first, 'UNSAFE');
-    await first.getByRole('button', { name: 'Play the scheduler' }).click();
-    const game = first.getByRole('region', { name: 'Play the scheduler' });
+    // The game follows the exercise (the exercise's one status is its feedback).
+    await page.getByRole('button', { name: 'Play the scheduler' }).first().click();
+    const game = page.getByRole('region', { name: 'Play the scheduler' }).first();
     await expect(game).toContainText('Now make this one fail yourself.');
     const check = checkScenario(unsafe.scenario!);
     await playSteps(game, movesOfTrace(check.model, check.result.verdict === 'unsafe' ? check.result.trace : []));
@@ -283,8 +286,9 @@ test.describe('Play the scheduler', () => {
     const second = exercise(page, 2);
     await ready(second);
     await answer(second, 'SAFE');
-    await second.getByRole('button', { name: 'Play the scheduler' }).click();
-    const other = second.getByRole('region', { name: 'Play the scheduler' });
+    // The first game stays open (its button now says "Stop playing"): the second is the last of each.
+    await page.getByRole('button', { name: 'Play the scheduler' }).last().click();
+    const other = page.getByRole('region', { name: 'Play the scheduler' }).last();
     await expect(other.getByRole('status')).toHaveText('Pick the first step.');
     await other.getByRole('button', { name: 'Give up' }).click();
     const safeCheck = checkScenario(safe.scenario!);
@@ -323,8 +327,8 @@ for (const theme of ['light', 'dark'] as const) {
       await answer(region, instance.choices.find((c) => c !== instance.answer)!);
       await region.getByText('Show the answer', { exact: true }).click();
     }
-    await exercise(page, 1).getByRole('button', { name: 'Play the scheduler' }).click();
-    const game = exercise(page, 1).getByRole('region', { name: 'Play the scheduler' });
+    await page.getByRole('button', { name: 'Play the scheduler' }).first().click();
+    const game = page.getByRole('region', { name: 'Play the scheduler' }).first();
     await game.getByRole('list', { name: 'Steps the model allows now' }).getByRole('button').first().click();
     await game.getByRole('button', { name: 'Hint' }).click();
     await page.locator('.term-link').first().focus();
