@@ -10,9 +10,11 @@ import { baseLinksPlugin } from './src/markdown/base-links.ts';
 import { ruleAnchorsPlugin } from './src/markdown/rule-anchors.ts';
 import { glossaryAnchorsPlugin } from './src/markdown/glossary-anchors.ts';
 
-// The deployed origin; sitemap, canonical links and the widgets' copied
-// links use it. Local builds default to the address `npm start` serves on.
-const site = process.env.SITE_URL ?? 'http://localhost:4321';
+// The deployed origin (SITE_URL, see the README's Deploying): the sitemap,
+// canonical links and og:url use it. Without one the build writes none of
+// them rather than name a local address; the widgets' copied links use the
+// address the page was opened at either way.
+const site = process.env.SITE_URL?.trim() || undefined;
 // The path the site is served under (`/kvm-device-memory/`), or the host's root.
 const base = `/${(process.env.BASE_PATH ?? '').replace(/^\/+|\/+$/g, '')}/`.replace(/^\/\/$/, '/');
 

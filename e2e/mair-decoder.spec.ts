@@ -113,11 +113,13 @@ test.describe('MAIR decoder island', () => {
     });
   }
 
-  test('an unknown or malformed URL parameter is named and the rest still applies', async ({ page }) => {
+  test('an unknown or malformed URL parameter is named, no decoding is shown, and the default is when asked', async ({ page }) => {
     await page.goto('/play/mair/?mair=0xzz&colour=red');
     await hydrated(page, '.mair-decoder');
-    await expect(page.getByText("parameter 'mair' ignored")).toBeVisible();
-    await expect(page.getByText("unknown parameter 'colour' ignored")).toBeVisible();
+    await expect(page.getByText("parameter 'mair': ")).toBeVisible();
+    await expect(page.getByText("unknown parameter 'colour'")).toBeVisible();
+    await expect(heading(page)).toHaveCount(0);
+    await page.getByRole('button', { name: 'Show this value anyway' }).click();
     await expect(heading(page)).toContainText('0x44');
   });
 

@@ -12,7 +12,7 @@ import { test, expect, type Locator, type Page } from '@playwright/test';
 import { KNOB_MEANINGS, KNOB_NAMES, KNOB_RULES, parseScenario } from '../src/engine/race/index.ts';
 import { CHART_LEGEND } from '../src/engine/format/race-chart.ts';
 import { resetMethodsOn } from '../src/engine/race/vocabulary/reset-methods.ts';
-import { hydrated, sitemapPaths } from './site.ts';
+import { editorText, hydrated, openScenarioEditor, scenarioEditor, sitemapPaths } from './site.ts';
 
 const shipped = new Map(
   readdirSync('scenarios')
@@ -20,8 +20,7 @@ const shipped = new Map(
     .map((file) => [file.slice(0, -'.race'.length), readFileSync(`scenarios/${file}`, 'utf8')]),
 );
 
-const editor = (page: Page) => page.getByRole('textbox', { name: 'Scenario text', exact: true });
-const editorText = async (page: Page): Promise<string> => (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
+const editor = scenarioEditor;
 const verdict = (page: Page) => page.getByRole('heading', { name: /^Verdict:/ });
 const status = (page: Page) => page.locator('.run [role=status]');
 
@@ -29,8 +28,7 @@ async function openRace(page: Page, scenario: string): Promise<void> {
   await page.goto(`/play/race/?scenario=${scenario}`);
   await hydrated(page, '.race-explorer');
   await expect(status(page)).toHaveText(/^Checked/);
-  await page.getByText('Edit the scenario', { exact: true }).click();
-  await expect(editor(page)).toBeVisible();
+  await openScenarioEditor(page);
 }
 
 type Box = { x: number; y: number; width: number; height: number };

@@ -1,15 +1,20 @@
 /**
  * What the end-to-end specs share: the list of built pages (read from the
- * sitemap the build wrote, so a new page is covered without editing a spec)
+ * sitemap the build wrote, or from the pages themselves when it wrote none,
+ * as without SITE_URL; so a new page is covered without editing a spec)
  * and a guard that records console errors and requests to other hosts.
  */
-import { readFileSync, readdirSync } from 'node:fs';
-import type { Page } from '@playwright/test';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { expect, type Locator, type Page } from '@playwright/test';
 
-/** Paths of every page in the built sitemap, e.g. `/guide/overview/`. */
+/** Paths of every built page, e.g. `/guide/overview/`. */
 export function sitemapPaths(): string[] {
+  if (!existsSync('dist/index.html')) throw new Error('no dist/index.html: build the site first');
   const files = readdirSync('dist').filter((f) => /^sitemap-\d+\.xml$/.test(f));
-  if (files.length === 0) throw new Error('no dist/sitemap-*.xml: build the site first');
+  if (files.length === 0) {
+    const pages = readdirSync('dist', { recursive: true, encoding: 'utf8' }).filter((f) => f === 'index.html' || f.endsWith('/index.html'));
+    return pages.map((f) => `/${f.slice(0, -'index.html'.length)}`).sort();
+  }
   return files.flatMap((file) =>
     [...readFileSync(`dist/${file}`, 'utf8').matchAll(/<loc>([^<]+)<\/loc>/g)].map((m) => new URL(m[1]!).pathname),
   );
@@ -51,4 +56,37 @@ export async function useTheme(page: Page, theme: Theme): Promise<void> {
 export async function hydrated(page: Page, selector: string): Promise<void> {
   await page.locator(`astro-island ${selector}`).first().scrollIntoViewIfNeeded();
   await page.locator(`astro-island:not([ssr]) ${selector}`).first().waitFor();
+}
+
+/** The race explorer's scenario editor (CodeMirror), by its accessible name. */
+export const scenarioEditor = (page: Page | Locator): Locator => page.getByRole('textbox', { name: 'Scenario text', exact: true });
+
+/**
+ * The editor's code loads when the reader first opens it (a dynamic import):
+ * on a loaded two-core machine that can take longer than the default 5 s.
+ */
+export const EDITOR_LOAD = { timeout: 20_000 };
+
+/** Opens the race explorer's editor, unless it is open, and waits until it is there. */
+export async function openScenarioEditor(page: Page | Locator): Promise<void> {
+  if (!(await scenarioEditor(page).isVisible())) await page.getByText('Edit the scenario', { exact: true }).click();
+  await expect(scenarioEditor(page)).toBeVisible(EDITOR_LOAD);
+}
+
+/**
+ * The editor's text: CodeMirror draws each line of it as a `.cm-line`, but
+ * only the lines near the window's viewport, so the editor is scrolled into
+ * view first.
+ */
+export async function editorText(page: Page | Locator): Promise<string> {
+  const content = page.locator('.cm-content').first();
+  if (await content.isVisible()) await content.scrollIntoViewIfNeeded();
+  return (await page.locator('.cm-content .cm-line').allTextContents()).join('\n');
+}
+
+/** Waits until the editor shows this text (or a text that matches, or, with `not`, until it does not). */
+export async function expectEditor(page: Page | Locator, expected: string | RegExp, not = false): Promise<void> {
+  const poll = expect.poll(() => editorText(page));
+  if (typeof expected === 'string') await (not ? poll.not.toBe(expected) : poll.toBe(expected));
+  else await (not ? poll.not.toMatch(expected) : poll.toMatch(expected));
 }

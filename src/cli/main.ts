@@ -14,6 +14,7 @@ const commands: Record<string, () => Promise<Command>> = {
   table: async () => (await import('./table.ts')).tableCommand,
   race: async () => (await import('./race.ts')).raceCommand,
   kvm: async () => (await import('./kvm.ts')).kvmCommand,
+  link: async () => (await import('./link.ts')).linkCommand,
   mair: async () => (await import('./mair.ts')).mairCommand,
   patch: async () => (await import('./patch.ts')).patchCommand,
 };
@@ -28,6 +29,7 @@ commands:
   kvm --kernel X.Y --vma ram|pfnmap|mixedmap --pgprot noncached|device|writecombine|cacheable
       [--allow-any-uncached] [--fwb] [--dic] [--exec] [--s1 <name|0xNN>] [--json]
   kvm --table [--rst]
+  link '<link of the site>' [--json]   (check a link and answer it as its v= did)
   mair <byte|register> [--json]   hex with or without 0x; #N for decimal
   patch --author "Name <address>" | patch --cover`;
 

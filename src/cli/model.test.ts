@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { linkLabel } from '../engine/links/link-line.ts';
 import { describe, expect, it } from 'vitest';
 import { loadRelease } from './load-release.ts';
 import { MODEL_VERSION } from '../engine/version.ts';
@@ -20,13 +21,13 @@ describe.concurrent('the CLI names its model version and computes with an older 
     const json = JSON.parse(cli('combine', '--s1', 'Device-nGnRE', '--s2', '0x5', '--model', '1', '--json').stdout);
     expect(json).toEqual({ model: 1, ...JSON.parse(JSON.stringify(v1.combine({ s1: 0x04, s2: 0x5, fwb: false, cd: false, s1sh: 3, s2sh: 3 }))) });
     const text = cli('combine', '--s1', 'Device-nGnRE', '--s2', '0x5', '--model=1').stdout;
-    expect(text.split('\n').slice(-3)).toEqual(['Link (model version 1):', 'https://example.org/play/combine/?v=1&s1=0x04', '']);
+    expect(text.split('\n').slice(-3)).toEqual([linkLabel(1), 'https://example.org/play/combine/?v=1&s1=0x04', '']);
   });
 
   it('race --model 1 prints version 1 text and a v=1 link to the scenario as version 1 shipped it', () => {
     const run = cli('race', 'scenarios/soc-nc-unmap-ctrl.race', '--model', '1');
     expect(run.status).toBe(0);
-    expect(run.stdout).toMatch(/\nLink \(model version 1\):\nhttps:\/\/example\.org\/play\/race\/\?v=1&scenario=soc-nc-unmap-ctrl&h=[0-9a-f]{8}\n$/);
+    expect(run.stdout).toMatch(/\nLink \(model version 1; terminal: [^\n]*\):\nhttps:\/\/example\.org\/play\/race\/\?v=1&scenario=soc-nc-unmap-ctrl&h=[0-9a-f]{8}\n$/);
   });
 
   it('a BASE_PATH goes between SITE_URL and the page', () => {
@@ -51,7 +52,7 @@ describe('kvm and model versions', () => {
   it('kvm JSON carries "model", its link v=, and version 1, which had no KVM engine, is refused in one line', () => {
     const json = JSON.parse(cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine', '--json').stdout);
     expect(json.model).toBe(MODEL_VERSION);
-    expect(cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine').stdout).toMatch(new RegExp(`\\nLink \\(model version ${MODEL_VERSION}\\):\\nhttps://example\\.org/play/kvm/\\?v=${MODEL_VERSION}&`));
+    expect(cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine').stdout).toContain(`\n${linkLabel()}\nhttps://example.org/play/kvm/?v=${MODEL_VERSION}&`);
     const old = cli('kvm', '--kernel', '6.9', '--vma', 'pfnmap', '--pgprot', 'writecombine', '--model', '1');
     expect(old.status).toBe(2);
     expect(old.stdout).toBe('');

@@ -130,7 +130,7 @@ export const raceCommand: Command = async (args, io) => {
     io.out(`${JSON.stringify(json)}\n`);
   } else {
     const extra = `${explained ? explainText(explained.ablation, explained.why) : ''}${fixed ? fixText(check, fixed) : ''}`;
-    io.out(`${release.renderRaceText(check)}${extra}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model), model)}`);
+    io.out(`${release.renderRaceText(check)}${extra}${linkLines(raceLink(io.site, check.scenario, shippedOf(release), model, release.printScenario), model)}`);
   }
   return check.matches === false ? 1 : 0;
 };

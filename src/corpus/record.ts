@@ -19,7 +19,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { CombineResult, ShEncoding } from '../engine/attrs/types.ts';
-import { textHash } from '../engine/links/text-hash.ts';
+import { textHash } from '../engine/format/text-hash.ts';
 import { answerKey } from '../engine/kvm/decide.ts';
 import { allInputs } from '../engine/kvm/inputs.ts';
 import { KERNEL_CHOICES } from '../engine/kvm/releases.ts';

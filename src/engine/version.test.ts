@@ -33,7 +33,7 @@ describe('model version parsing', () => {
     for (const raw of [String(MODEL_VERSION + 5), 'two']) {
       const read = readModelVersion(`?v=${raw}`);
       expect(read.version).toBe(MODEL_VERSION);
-      expect(read.problem).toMatch(/^parameter 'v' ignored: /);
+      expect(read.problem).toMatch(/^parameter 'v': /);
     }
   });
 });

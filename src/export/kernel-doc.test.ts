@@ -55,8 +55,10 @@ describe('the kernel document', () => {
 
   it('states its scope, the MTE consequence and the reset ordering assumption', () => {
     const text = doc.rst.replace(/\s+/g, ' ');
-    expect(text).toMatch(/protected VM/);
-    expect(text).toMatch(/In a VM with MTE enabled, none of this memory can be used/);
+    // pKVM maps no device memory into any guest, protected or not (__pkvm_host_share_guest() takes RWX only).
+    expect(text).toMatch(/when it does not run in protected mode/);
+    expect(text).toMatch(/protected VM or not/);
+    expect(text).toMatch(/In a VM with MTE enabled, KVM refuses a memslot over any VMA without ``VM_MTE_ALLOWED``/);
     expect(text).toMatch(/The assumption is that the host bridge/);
     expect(text).toMatch(/does not cover a reset through ACPI ``_RST``/);
   });

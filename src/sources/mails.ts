@@ -303,6 +303,14 @@ export const MAILS = {
     subject: '[PATCH v10 0/6] KVM: arm64: Map GPU device memory as cacheable',
     group: 'cacheable-pfnmap',
   },
+  // Patch 2 as posted, applied as 216887f79d98 under another subject.
+  '20250705071717.5062-3-ankita@nvidia.com': {
+    author: 'Ankit Agrawal',
+    date: '2025-07-05',
+    lists: CACHEABLE_LISTS,
+    subject: '[PATCH v10 2/6] KVM: arm64: Update the check to detect device memory',
+    group: 'cacheable-pfnmap',
+  },
   '20250705071717.5062-4-ankita@nvidia.com': {
     author: 'Ankit Agrawal',
     date: '2025-07-05',

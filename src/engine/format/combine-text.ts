@@ -1,5 +1,5 @@
 /**
- * A combined result as email-ready plain text (at most 72 columns): what
+ * A combined result as email-ready plain text (at most 70 columns): what
  * each stage asked for, the result, the rule that decided it with its Arm
  * ARM section, the access properties, the Linux names and the warnings.
  */
@@ -10,7 +10,8 @@ import { field, wrap } from './wrap.ts';
 
 export const SH_WORDS: Readonly<Record<ShEncoding, string>> = { 0: 'Non-shareable', 1: 'reserved', 2: 'Outer Shareable', 3: 'Inner Shareable' };
 
-function sh(value: ShEncoding | ShResult): string {
+/** `SH=0b11 (Inner Shareable)`. */
+export function sh(value: ShEncoding | ShResult): string {
   return `SH=0b${value.toString(2).padStart(2, '0')} (${SH_WORDS[value]})`;
 }
 

@@ -1,14 +1,19 @@
 /**
- * KVM's stage-2 decision as email-ready plain text (at most 72 columns):
+ * KVM's stage-2 decision as email-ready plain text (at most 70 columns):
  * the inputs, what KVM installs or where it refuses, the deciding rule with
  * its kernel source, the functions on the way, and the releases that answer
- * differently.
+ * differently; with the guest's side (its stage 1, shareability and
+ * HCR_EL2.CD, and what its access gets) when the text is about an access,
+ * so that the text carries the whole state it came from.
  */
-import type { CombineResult } from '../attrs/types.ts';
+import { decodeS1 } from '../attrs/decode-s1.ts';
+import type { CombineResult, ShEncoding } from '../attrs/types.ts';
+import { sh } from './combine-text.ts';
 import { describeS2, NEWEST, OLDEST, shortAnswer, PGPROT_ATTRINDX, PGPROT_HELPER, type KvmInput, type KvmResult, type Source } from '../kvm/index.ts';
 import { field, wrap } from './wrap.ts';
 
-const BACKING_WORDS = { ram: 'ordinary memory (no VM_PFNMAP/VM_MIXEDMAP)', pfnmap: 'a VM_PFNMAP VMA outside the linear map', mixedmap: 'a VM_MIXEDMAP VMA outside the linear map' } as const;
+/** The memslot's memory in words, as the text writes it and paste-back reads it. */
+export const BACKING_WORDS = { ram: 'ordinary memory (no VM_PFNMAP/VM_MIXEDMAP)', pfnmap: 'a VM_PFNMAP VMA outside the linear map', mixedmap: 'a VM_MIXEDMAP VMA outside the linear map' } as const;
 
 export function inputWords(i: KvmInput): string {
   const flag = i.allowAnyUncached ? ', VM_ALLOW_ANY_UNCACHED' : '';
@@ -21,8 +26,19 @@ export function sourceWords(s: Source): string {
 
 const yes = (flag: boolean): string => (flag ? 'yes' : 'no');
 
-/** Render one decision; `combined` is the guest's access through it (`--s1`). */
-export function kvmText(r: KvmResult, combined?: CombineResult): string {
+/** The guest's side of an access through KVM's stage 2; `combined` is what the access gets, absent when KVM refuses. */
+export interface GuestAccess {
+  readonly s1: number;
+  readonly s1sh: ShEncoding;
+  readonly cd: boolean;
+  readonly combined?: CombineResult;
+}
+
+/** The guest's side of a `--s1` access (both stages Inner Shareable, no CD, as the CLI maps it). */
+export const accessOf = (combined: CombineResult): GuestAccess => ({ s1: combined.input.s1, s1sh: combined.input.s1sh, cd: combined.input.cd, combined });
+
+/** Render one decision; `guest` is the guest's access through it (`--s1`, or the combining explorer's "from KVM" mode). */
+export function kvmText(r: KvmResult, guest?: GuestAccess): string {
   const i = r.input;
   const a = r.answer;
   const lines = [
@@ -39,9 +55,12 @@ export function kvmText(r: KvmResult, combined?: CombineResult): string {
   r.steps.forEach((step, n) => lines.push(...wrap(`${n + 1}. ${step.source.function}: ${step.said}`, n === 0 ? 'Path:'.padEnd(14) : ' '.repeat(14), ' '.repeat(17))));
   if (r.differences.length === 0) lines.push(...field('Differs in', `no other release: every one from ${OLDEST} to ${NEWEST} answers the same`));
   else r.differences.forEach((d, n) => lines.push(...wrap(`${d.releases}: ${shortAnswer(d.answer)}`, n === 0 ? 'Differs in:'.padEnd(14) : ' '.repeat(14), ' '.repeat(16))));
-  if (combined) {
-    lines.push('', ...field('Guest S1', `${combined.s1.hex} ${combined.s1.name}`));
-    lines.push(...field('Access gets', `${combined.typeName}, MAIR-style ${combined.mairHex} (${combined.rule.text})`));
+  if (guest) {
+    const s1 = decodeS1(guest.s1);
+    lines.push('', ...field('Guest S1', `${s1.hex} ${s1.name}, ${sh(guest.s1sh)}`));
+    if (guest.cd) lines.push(...field('HCR_EL2.CD', '1 (stage-2 Normal memory is Non-cacheable)'));
+    const { combined } = guest;
+    if (combined) lines.push(...field('Access gets', `${combined.typeName}, MAIR-style ${combined.mairHex} (${combined.rule.text})`));
   }
   return lines.join('\n') + '\n';
 }

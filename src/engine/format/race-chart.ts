@@ -3,7 +3,7 @@
  * label and, where a transaction moves, the lane it leaves and the lane it
  * reaches; and after each step what every component (write buffers, the
  * cache, paths, device, reset controller) holds. The widget's timeline and
- * the 72-column sequence chart (race-sequence.ts) both draw this one
+ * the 70-column sequence chart (race-sequence.ts) both draw this one
  * object, so the page and the email show the same picture.
  *
  * Nothing here decides anything about the race: the steps and the state

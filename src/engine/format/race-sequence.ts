@@ -1,6 +1,6 @@
 /**
  * A counterexample as a numbered sequence chart in plain text, for a
- * 72-column email: one column per actor (lane), one row per step, an
+ * 70-column email: one column per actor (lane), one row per step, an
  * arrow from the lane a transaction leaves to the lane it reaches, and the
  * step's label beside the lanes (wrapped, the lanes continuing under it).
  * It draws the same chart object as the widget's timeline (race-chart.ts).
@@ -18,7 +18,7 @@ import { CHART_LEGEND, type ChartMark, type RaceChart } from './race-chart.ts';
 import { EMAIL_WIDTH, wrap } from './wrap.ts';
 
 /** The label column is never narrower than this; the lanes get closer together first. */
-const MIN_LABEL = 30;
+const MIN_LABEL = 33;
 const SPACINGS = [6, 5, 4, 3] as const;
 
 /** How the text draws each mark of the chart. */

@@ -1,42 +1,47 @@
 /**
- * A race check as plain text for a 72-column email: the scenario, the
- * verdict, a shortest counterexample as a numbered sequence chart, and the
- * statistics.
+ * A race check as plain text for an email (at most 70 columns, so that one
+ * level of quoting stays within 72): what the scenario is, its whole text
+ * (scenario-block.ts: what "Paste from email" reads back when the link is
+ * lost), the verdict, a shortest counterexample as a numbered sequence
+ * chart, and the statistics.
  */
 import type { RaceCheck } from '../race/explore/check.ts';
-import { guestOpText, hostOpText } from '../race/language/printer.ts';
 import { replay } from '../race/explore/replay.ts';
 import { KNOB_NAMES } from '../race/types.ts';
 import { raceChart } from './race-chart.ts';
 import { SEQUENCE_LEGEND, sequenceChart } from './race-sequence.ts';
+import { scenarioBlock } from './scenario-block.ts';
 import { field, wrap } from './wrap.ts';
 
 const LABEL = 12;
 
+/** A file the scenario was read from; `<stdin>` and the like name none. */
+const namesAFile = (file: string): boolean => !file.startsWith('<');
+
 function scenarioLines(check: RaceCheck): string[] {
   const { scenario } = check;
   const knobs = KNOB_NAMES.map((name) => `${name}=${check.knobs[name] ? 'yes' : 'no'}`).join(' ');
-  const types = `${check.guestType} (guest-s1 ${scenario.guestS1}, guest-s2 ${scenario.guestS2}, fwb ${scenario.fwb ? 'on' : 'off'})`;
+  const file = namesAFile(check.file) ? check.file : undefined;
   return [
-    ...wrap(`Scenario: ${scenario.title ?? check.file}`, '', '  '),
-    ...field('file', check.file, LABEL),
-    ...field('platform', scenario.platform, LABEL),
-    ...field('guest type', types, LABEL),
+    ...wrap(`Scenario: ${scenario.title ?? file ?? '(untitled)'}`, '', '  '),
+    ...(file === undefined ? [] : field('file', file, LABEL)),
+    ...field('guest type', check.guestType, LABEL),
     ...field('knobs', knobs, LABEL),
-    ...field('guest', scenario.guest.map(guestOpText).join('; ') || '(nothing)', LABEL),
-    ...field('host', scenario.host.map(hostOpText).join('; ') || '(nothing)', LABEL),
+    '',
+    ...scenarioBlock(scenario),
   ];
 }
 
 function verdictLines(check: RaceCheck): string[] {
   const { result } = check;
+  if (result.verdict === 'incomplete') {
+    const why = result.stopped === 'cancelled' ? 'exploration was cancelled' : `the state budget (${result.stats.states.toLocaleString('en')} states) ran out`;
+    const expectation = check.expected === undefined ? '' : ` (expected ${check.expected})`;
+    return wrap(`No verdict${expectation}: ${why} before every execution was explored; race --budget N stores more states.`);
+  }
   const expectation = check.expected === undefined ? '' : ` (expected ${check.expected}: ${check.matches ? 'matches' : 'MISMATCH'})`;
   const lines = [`Verdict: ${result.verdict.toUpperCase()}${expectation}`];
   if (result.verdict === 'safe') lines.push(...wrap('No execution delivers a guest write to the device after the reset.'));
-  if (result.verdict === 'incomplete') {
-    const why = result.stopped === 'cancelled' ? 'exploration was cancelled' : `the state budget (${result.stats.states.toLocaleString('en')} states) ran out`;
-    lines.push(...wrap(`No answer: ${why} before every execution was explored; race --budget N stores more states.`));
-  }
   return lines;
 }
 

@@ -1,9 +1,11 @@
 /**
- * Word wrapping for plain text meant for email: lines of at most 72
- * columns (the kernel's Documentation/process/email-clients.rst habit).
+ * Word wrapping for plain text meant for email: lines of at most 70
+ * columns, so that a reply's first level of quoting (`> `) still fits the
+ * 72 of the kernel's Documentation/process/email-clients.rst habit and no
+ * mail client re-wraps it.
  */
 
-export const EMAIL_WIDTH = 72;
+export const EMAIL_WIDTH = 70;
 
 /**
  * Wrap `text` to `width` columns, prefixing the first line with `first` and

@@ -15,7 +15,12 @@ import type { Stage2CommitId } from './kernel-commits.ts';
 export interface ReleaseRow {
   /** What changed for the stage-2 choice, as a capitalised phrase (the changelog's). */
   readonly changed: string;
-  /** Where the engine's reading of it comes from: a tag, or the topic branch that brought its commits. */
+  /**
+   * Where the engine's reading of it comes from, as a sentence the
+   * changelog prints: what was read (a tag, the topic branch that brought
+   * its commits, a distribution's source package), or that the release
+   * itself was not read and what its row rests on instead.
+   */
   readonly source: string;
   /** The commits it brought that bear on the stage-2 choice, in merge order. */
   readonly commits: readonly Stage2CommitId[];
@@ -25,25 +30,26 @@ export interface ReleaseRow {
 export const RELEASES = {
   '6.8': {
     changed: 'The last release before the Normal-NC series',
-    source: 'the v6.8 tag',
+    source: 'Read from the v6.8 tag',
     commits: [],
   },
   // Applied to kvmarm/next from the v9 series, 20240224150546.368-1-ankita@nvidia.com.
   '6.9': {
     changed: 'The stage-2 Normal-NC series',
-    source: 'the kvm-arm64/vfio-normal-nc topic branch, merged for 6.9 as 9bd8d7df1971',
+    // The branch was merged twice, into kvmarm/next (9bd8d7df1971) and into the VFIO tree (c71f08cfb3c6).
+    source: 'Read from the kvm-arm64/vfio-normal-nc topic branch, merged into kvmarm/next as 9bd8d7df1971',
     commits: ['c034ec84e879', '5c656fcdd6c6', '8c47ce3e1d2c', 'a39d3a966a09'],
   },
   // Cover letter 20250621042111.3992-1-ankita@nvidia.com; KVM/arm64 pull aIe-v1QP-VvaOONC@linux.dev.
   '6.17': {
     changed: 'Cacheable PFNMAP',
-    source: 'the kvm-arm64/cacheable-pfnmap topic branch, in the KVM/arm64 pull for 6.17',
+    source: 'Read from the kvm-arm64/cacheable-pfnmap topic branch, in the KVM/arm64 pull for 6.17',
     commits: ['8cc9dc1ae4fb', '216887f79d98', '2a8dfab26677', '0c67288e0c8b', 'f55ce5a6cd33'],
   },
   // KVM/arm64 updates for 7.0, 20260206153345.3582574-1-maz@kernel.org.
   '7.0': {
     changed: 'Stage-2 encodings that leave the type to stage 1, used only for the pKVM host',
-    source: 'the kvm-arm64/fwb-for-all topic branch, in the KVM/arm64 updates for 7.0',
+    source: 'Read from the kvm-arm64/fwb-for-all topic branch, in the KVM/arm64 updates for 7.0',
     commits: ['d4236f1ef270', '17d7b15131f3', 'a373930ec940', '4f27fe82aa30', '65d00e37b17f'],
   },
   /*
@@ -52,13 +58,15 @@ export const RELEASES = {
    * the same merge e314a4dbdb8b moved the detection of memory outside the
    * linear map, the cacheable-or-not decision and the cacheable PFNMAP
    * -EFAULT into kvm_s2_fault_pin_pfn(). The choice between Normal-NC and
-   * Device-nGnRE stays in kvm_s2_fault_compute_prot(). The split between
-   * the two commits is from their subjects and the merge; the end state
-   * is the code of 7.2.13 below, which has no later change to it.
+   * Device-nGnRE stays in kvm_s2_fault_compute_prot(). Neither v7.1 nor
+   * the commits were read: the split between the two commits is from
+   * their subjects and their order in the merge, and the end state is the
+   * code of 7.2.13 below, which has no later change to it.
    */
   '7.1': {
     changed: 'The fault handler split into helpers, with no change in what it decides',
-    source: 'the kvm-arm64/user_mem_abort-rework topic branch, merged as 6fe2f19c03a5',
+    source:
+      'Not read: the row is the code of 7.2.13, with the two commits placed by their subjects and their order in the kvm-arm64/user_mem_abort-rework merge (6fe2f19c03a5)',
     commits: ['a6e11bd6e1bd', 'e314a4dbdb8b'],
   },
   /*
@@ -71,7 +79,7 @@ export const RELEASES = {
    */
   '7.2': {
     changed: 'No change to the stage-2 choice',
-    source: "Debian's linux-source-7.2 7.2.13-1, not the v7.2 tag",
+    source: "Read from Debian's linux-source-7.2 7.2.13-1, not the v7.2 tag",
     commits: [],
   },
   /*
@@ -81,7 +89,7 @@ export const RELEASES = {
    */
   '7.3': {
     changed: 'No change to the stage-2 choice',
-    source: "Debian's linux-source-7.3 7.3.4-1~bpo13+1, not the v7.3 tag",
+    source: "Read from Debian's linux-source-7.3 7.3.4-1~bpo13+1, not the v7.3 tag",
     commits: [],
   },
 } as const satisfies Readonly<Record<string, ReleaseRow>>;

@@ -62,10 +62,17 @@ export function kvmModeOf(input: KvmInput, kvm: boolean): KvmModeState {
 
 export const KVM_MODE_DEFAULTS: KvmModeState = kvmModeOf(KVM_DEFAULTS, false);
 
-/** The query of the combining explorer in either mode: KVM's parameters only when the mode is on. */
+/**
+ * The query of the combining explorer in either mode: KVM's parameters
+ * only when the mode is on, and then not the stage-2 ones (`s2`, `s2sh`),
+ * since stage 2 is what KVM installs: the state is exactly what the mode's
+ * plain text carries.
+ */
 export function combineModeQuery(combineQuery: string, mode: KvmModeState): string {
   if (!mode.kvm) return combineQuery;
   const merged = new URLSearchParams(combineQuery);
+  merged.delete('s2');
+  merged.delete('s2sh');
   for (const [name, value] of new URLSearchParams(writeQuery(KVM_MODE_PARAMS, mode, KVM_MODE_DEFAULTS))) merged.set(name, value);
   return `?${merged.toString()}`;
 }

@@ -18,7 +18,7 @@ describe('the MAIR decoder as a link and as pasted text', () => {
   });
 
   it('names a malformed value in the link', () => {
-    expect(readQuery(MAIR_PARAMS, '?mair=0xzz').problems).toEqual([expect.stringContaining("parameter 'mair' ignored")]);
+    expect(readQuery(MAIR_PARAMS, '?mair=0xzz').problems).toEqual([expect.stringContaining("parameter 'mair': '0xzz': 'z' at character 3 is not a hex digit")]);
   });
 
   it('restores a register from its plain text, with or without the link', () => {

@@ -1,6 +1,6 @@
 /**
  * The named stage-1 x stage-2 matrix as a reviewer pastes it into a mail:
- * the 72-column table (as in commit c034ec84e879's message) and the link
+ * the 70-column table (as in commit c034ec84e879's message) and the link
  * to the explorer showing it. `table` prints exactly this, and so does the
  * matrix's "Copy as plain text".
  */

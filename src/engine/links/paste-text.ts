@@ -1,19 +1,29 @@
 /**
- * A state read back from the plain text itself, when the pasted mail lost
- * its link: the fields combine-text.ts and race-text.ts write, found by
- * their labels in the text with the lines joined (a mail client may have
- * re-wrapped them). Each reader names what is missing when it cannot
- * restore the state.
+ * A combining or KVM state read back from the plain text itself, when the
+ * pasted mail lost its link: the fields combine-text.ts and kvm-text.ts
+ * write, found by their labels in the text with the lines joined (a mail
+ * client may have re-wrapped them). Every value in these texts is the
+ * engine's own words, never the reader's, so a label cannot be faked.
+ * Each reader names what is missing when it cannot restore the state.
+ * (A race report is read by its structure: paste-race.ts.)
  */
 import { PGPROT_ATTRINDX } from '../kvm/vma.ts';
-import { PGPROTS } from '../kvm/inputs.ts';
-import type { Backing, KvmInput } from '../kvm/types.ts';
-import { KNOB_NAMES } from '../race/types.ts';
-import type { CombineState } from './combine-query.ts';
+import { BACKINGS, PGPROTS } from '../kvm/inputs.ts';
+import type { KvmInput } from '../kvm/types.ts';
+import { BACKING_WORDS } from '../format/kvm-text.ts';
+import { COMBINE_DEFAULTS, type CombineState } from './combine-query.ts';
+import { kvmModeOf, type KvmModeState } from './kvm-query.ts';
 
 export type FromText<T> = { readonly state: T } | { readonly missing: string };
 
-const joined = (lines: readonly string[]): string => ` ${lines.join(' ').replace(/\s+/g, ' ')} `;
+/** The lines as one run of words, without quoting marks at a word's start (left inside by a client that joined quoted lines; no word of these texts starts with `>`). */
+const joined = (lines: readonly string[]): string =>
+  ` ${lines
+    .join(' ')
+    .split(/\s+/)
+    .map((word) => word.replace(/^>+/, ''))
+    .filter((word) => word !== '')
+    .join(' ')} `;
 
 /** `Stage 1: 0x44 Normal-NC: ..., SH=0b11 (...)` and `Stage 2: 0x5 Normal-NC, FWB off: ...; SH=0b11 (...)`. */
 export function combineFromText(lines: readonly string[]): FromText<CombineState> {
@@ -42,55 +52,6 @@ export function combineFromText(lines: readonly string[]): FromText<CombineState
   };
 }
 
-const RACE_LABELS = ['Scenario', 'file', 'platform', 'guest type', 'knobs', 'guest', 'guest1', 'guest2', 'guest3', 'host', 'Verdict'] as const;
-
-/** Each label's value: the text from after `label:` to the next label. */
-function raceFields(text: string): Map<string, string> {
-  const pattern = new RegExp(`\\s(${RACE_LABELS.join('|')}): `, 'g');
-  const found = [...text.matchAll(pattern)];
-  const fields = new Map<string, string>();
-  found.forEach((match, i) => {
-    const end = found[i + 1]?.index ?? text.length;
-    if (!fields.has(match[1]!)) fields.set(match[1]!, text.slice(match.index + match[0].length, end).trim());
-  });
-  return fields;
-}
-
-/**
- * The scenario text the race report describes: its title, platform, guest
- * types, the knobs as printed (every one explicitly), the op lists and the
- * expectation. Where the report named a shipped file, `file` says which.
- */
-export function raceFromText(lines: readonly string[]): FromText<{ text: string; file?: string }> {
-  // Only the part before the verdict describes the scenario; the counterexample repeats actor names.
-  const text = joined(lines);
-  const fields = raceFields(text);
-  for (const label of ['platform', 'guest type', 'knobs', 'guest', 'host'] as const) {
-    if (!fields.has(label)) return { missing: `the '${label}:' line of the race report` };
-  }
-  const types = /\(guest-s1 (\S+), guest-s2 (\S+), fwb (on|off)\)/.exec(fields.get('guest type')!);
-  if (!types) return { missing: "the stage-1 and stage-2 types in the 'guest type:' line, such as '(guest-s1 Normal-NC, guest-s2 Normal-NC, fwb off)'" };
-  const knobs = fields.get('knobs')!.split(' ').filter((term) => (KNOB_NAMES as readonly string[]).includes(term.split('=')[0]!));
-  const ops = (label: string): string | undefined => {
-    const value = fields.get(label);
-    return value === undefined || value === '(nothing)' ? undefined : value;
-  };
-  const file = fields.get('file');
-  const title = fields.get('Scenario');
-  const expect = /\(expected (safe|unsafe)/.exec(fields.get('Verdict') ?? '')?.[1];
-  const scenario = [
-    ...(title !== undefined && title !== file ? [`title ${title}`] : []),
-    `platform ${fields.get('platform')}`,
-    `fwb ${types[3]}`,
-    `guest-s1 ${types[1]}`,
-    `guest-s2 ${types[2]}`,
-    ...knobs.map((knob) => `option ${knob}`),
-    ...(['guest', 'guest1', 'guest2', 'guest3', 'host'] as const).flatMap((label) => (ops(label) === undefined ? [] : [`${label} ${ops(label)}`])),
-    ...(expect === undefined ? [] : [`expect ${expect}`]),
-  ];
-  return { state: { text: scenario.join('\n') + '\n', ...(file === undefined ? {} : { file }) } };
-}
-
 /**
  * `Kernel: 6.9 (behaves as ...)`, `Memslot: <memory>, <helper> (<MT_...>)[,
  * VM_ALLOW_ANY_UNCACHED]` and `CPU: FWB yes, DIC no; the fault is ...`, as
@@ -103,10 +64,26 @@ export function kvmFromText(lines: readonly string[]): FromText<KvmInput> {
   const memslot = /\sMemslot: (.*?)\sCPU: FWB (yes|no), DIC (yes|no); the fault is (an instruction fetch|a data access)/.exec(text);
   if (!memslot) return { missing: "the 'Memslot:' and 'CPU: FWB yes|no, DIC yes|no; ...' lines" };
   const words = memslot[1]!;
-  const backing: Backing = words.includes('VM_PFNMAP') ? 'pfnmap' : words.includes('VM_MIXEDMAP') ? 'mixedmap' : 'ram';
+  const backing = BACKINGS.find((b) => words.startsWith(BACKING_WORDS[b]));
+  if (backing === undefined) return { missing: "the memslot's memory at the start of the 'Memslot:' line" };
   const pgprot = PGPROTS.find((p) => words.includes(`(${PGPROT_ATTRINDX[p]})`));
   if (pgprot === undefined) return { missing: "the VMM mapping's MT_ attribute in the 'Memslot:' line" };
   return {
     state: { kernel, backing, pgprot, allowAnyUncached: words.includes('VM_ALLOW_ANY_UNCACHED'), fwb: memslot[2] === 'yes', dic: memslot[3] === 'yes', exec: memslot[4] === 'an instruction fetch' },
   };
+}
+
+/**
+ * The combining explorer's "from KVM" text: KVM's inputs (kvmFromText) and
+ * the guest's side, `Guest S1: 0x44 Normal-NC, SH=0b11 (...)` and
+ * `HCR_EL2.CD: 1` when set; FWB is the combining explorer's own.
+ */
+export function kvmModeFromText(lines: readonly string[]): FromText<{ combine: CombineState; kvm: KvmModeState }> {
+  const text = joined(lines);
+  const guest = /\sGuest S1: (0x[0-9a-f]{2})\s.*?, SH=0b([01]{2})\s/.exec(text);
+  if (!guest) return { missing: "a 'Guest S1: 0xNN ..., SH=0bNN' line" };
+  const kvm = kvmFromText(lines);
+  if ('missing' in kvm) return kvm;
+  const combine: CombineState = { ...COMBINE_DEFAULTS, s1: Number(guest[1]), s1sh: parseInt(guest[2]!, 2) as CombineState['s1sh'], fwb: kvm.state.fwb, cd: /\sHCR_EL2\.CD: 1\s/.test(text) };
+  return { state: { combine, kvm: kvmModeOf(kvm.state, true) } };
 }

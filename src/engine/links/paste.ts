@@ -13,9 +13,9 @@ export type Playground = 'combine' | 'race' | 'mair' | 'kvm';
 /** The page path of each playground, relative to the site root (whatever base the site has). */
 export const PLAYGROUND_PATHS: Readonly<Record<Playground, string>> = { combine: '/play/combine/', race: '/play/race/', mair: '/play/mair/', kvm: '/play/kvm/' };
 
-/** The pasted lines without mail quoting (any run of `>` with or without spaces) or trailing spaces. */
+/** The pasted lines (any line ends) without mail quoting (any run of `>` with or without spaces, non-breaking ones too) or trailing blanks. */
 export function unquote(text: string): string[] {
-  return text.split(/\r?\n/).map((line) => line.replace(/^[ \t]*(?:>[ \t]?)+/, '').trimEnd());
+  return text.split(/\r\n|\r|\n/).map((line) => line.replace(/^[ \t\u00a0]*(?:>[ \t\u00a0]?)+/, '').trimEnd());
 }
 
 export interface PastedLink {
@@ -24,17 +24,41 @@ export interface PastedLink {
   readonly search: string;
 }
 
+/** A fixed phrase as a pattern that matches it as it may come back: any run of blanks (spaces, non-breaking spaces, line breaks) between its words. */
+export function phrase(text: string): string {
+  return text
+    .trim()
+    .split(/\s+/)
+    .map((word) => word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'))
+    .join('\\s+');
+}
+
+const LABEL = new RegExp(`${phrase(LINK_LABEL)}\\s+([0-9]+)[);]`, 'g');
+
 /**
- * The first link in the lines, put back together where a mail client broke
- * it: inside `<...>` up to the closing `>`; otherwise a line that ends the
- * link continues it while the next line is one unbroken token (a wrapped
- * URL has no spaces).
+ * The report's link, put back together where a mail client broke it: the
+ * first link after the last `Link (model version N...` label (a title
+ * quoting a URL or the label comes before it), or the first link at all in
+ * a text without the label. Inside `<...>` it runs up to the closing `>`;
+ * otherwise a line that ends the link continues it while the next line is
+ * one unbroken token (a wrapped URL has no spaces).
  */
 export function findLink(lines: readonly string[]): PastedLink | undefined {
-  for (let i = 0; i < lines.length; i++) {
+  const text = lines.join('\n');
+  const label = [...text.matchAll(LABEL)].at(-1);
+  if (label === undefined) return linkFrom(lines, 0, 0);
+  const before = text.slice(0, label.index + label[0].length);
+  return linkFrom(lines, before.split('\n').length - 1, before.length - (before.lastIndexOf('\n') + 1));
+}
+
+/** The first link from line `first`, column `column` on. */
+function linkFrom(lines: readonly string[], first: number, column: number): PastedLink | undefined {
+  for (let i = first; i < lines.length; i++) {
     const line = lines[i]!;
-    const start = line.search(/https?:\/\//);
-    if (start < 0) continue;
+    const from = i === first ? column : 0;
+    const found = line.slice(from).search(/https?:\/\//);
+    if (found < 0) continue;
+    const start = from + found;
     const bracketed = line[start - 1] === '<';
     let url = line.slice(start);
     let j = i;
@@ -58,9 +82,8 @@ export function findLink(lines: readonly string[]): PastedLink | undefined {
   return undefined;
 }
 
-/** The model version the text's link line names (`Link (model version N):`), even when the link itself is lost. */
+/** The model version the text's (last) link label names (`Link (model version N...`), even when the link itself is lost. */
 export function pastedModelVersion(lines: readonly string[]): number | undefined {
-  const joined = lines.join(' ').replace(/\s+/g, ' ');
-  const match = new RegExp(`${LINK_LABEL.replace(/[()]/g, '\\$&')} ([0-9]+)\\)`).exec(joined);
-  return match ? Number(match[1]) : undefined;
+  const label = [...lines.join('\n').matchAll(LABEL)].at(-1);
+  return label === undefined ? undefined : Number(label[1]);
 }

@@ -40,8 +40,12 @@ describe('combine state as a URL query', () => {
     const restored = readQuery(COMBINE_PARAMS, '?s1=0x1g&s2=Normal-NC&s1sh=7&fwb=maybe&colour=red&s2sh=2');
     expect(restored.values).toEqual({ s2sh: 2 });
     expect(restored.problems).toHaveLength(5);
-    for (const name of ['s1', 's2', 's1sh', 'fwb']) expect(restored.problems.join('\n')).toContain(`parameter '${name}' ignored`);
-    expect(restored.problems.join('\n')).toContain("unknown parameter 'colour' ignored");
+    for (const name of ['s1', 's2', 's1sh', 'fwb']) expect(restored.problems.join('\n')).toContain(`parameter '${name}'`);
+    expect(restored.problems.join('\n')).toContain("unknown parameter 'colour'");
+  });
+
+  it('names a parameter given twice: which value the author meant cannot be known', () => {
+    expect(readQuery(COMBINE_PARAMS, '?s1=0x04&s1=0x44').problems).toEqual(["parameter 's1' given more than once"]);
   });
 
   it('never throws on arbitrary query text', () => {

@@ -34,17 +34,24 @@ export function clip(text: string, max = 40): string {
 export function readQuery<S>(params: Params<S>, search: string): Restored<S> {
   const values: Partial<S> = {};
   const problems: string[] = [];
+  const seen = new Set<string>();
   for (const [name, raw] of new URLSearchParams(search)) {
     if (name === VERSION_PARAM) continue;
     if (!Object.hasOwn(params, name)) {
-      problems.push(`unknown parameter '${clip(name)}' ignored`);
+      problems.push(`unknown parameter '${clip(name)}'`);
       continue;
     }
+    // Two values for one parameter: which one the author meant cannot be known.
+    if (seen.has(name)) {
+      problems.push(`parameter '${name}' given more than once`);
+      continue;
+    }
+    seen.add(name);
     const key = name as keyof S;
     try {
       values[key] = params[key].parse(raw);
     } catch (error) {
-      problems.push(`parameter '${name}' ignored: ${clip(error instanceof Error ? error.message : String(error), 200)}`);
+      problems.push(`parameter '${name}': ${clip(error instanceof Error ? error.message : String(error), 200)}`);
     }
   }
   return { values, problems };
@@ -67,7 +74,7 @@ export function readModelVersion(search: string): LinkVersion {
   try {
     return { version: parseModelVersion(raw) };
   } catch (error) {
-    return { version: MODEL_VERSION, problem: `parameter '${VERSION_PARAM}' ignored: ${clip(error instanceof Error ? error.message : String(error), 200)}; showing model version ${MODEL_VERSION}` };
+    return { version: MODEL_VERSION, problem: `parameter '${VERSION_PARAM}': ${clip(error instanceof Error ? error.message : String(error), 200)}; the answer below is model version ${MODEL_VERSION}'s` };
   }
 }
 

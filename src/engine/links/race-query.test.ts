@@ -9,7 +9,7 @@ import { MODEL_VERSION } from '../version.ts';
 import { checkRaceHash, raceLink, raceQuery, readRaceQuery } from './race-query.ts';
 import { raceReport } from './race-report.ts';
 import { renderRaceText } from '../format/race-text.ts';
-import { textHash } from './text-hash.ts';
+import { textHash } from '../format/text-hash.ts';
 
 const shipped = SHIPPED;
 const text = (name: string): string => shipped.get(name) ?? '';
@@ -49,7 +49,7 @@ describe('race explorer links', () => {
     expect(restored(query)).toEqual({ scenario: edited, problems: [] });
     // A vCPU without the ones before it is the parser's error, named by its parameter.
     const gap = restored(query.replace('&guest1=store+0x40;dsb', ''));
-    expect(gap.problems).toEqual([expect.stringMatching(/^parameter 'guest2' ignored: 'guest2' without 'guest1'/)]);
+    expect(gap.problems).toEqual([expect.stringMatching(/^parameter 'guest2': 'guest2' without 'guest1'/)]);
     fc.assert(
       // The language has no way to write an empty vCPU 0 beside further vCPUs (a bare `guest` is an error), so those are left out.
       fc.property(multiVcpuScenario().filter((s) => s.guest.length > 0), (s) => {
@@ -70,18 +70,18 @@ describe('race explorer links', () => {
   it('name a malformed or unknown parameter and apply the others', () => {
     const back = restored('?platform=soc&s1=Device-nGnRE&guest=store+0x0;frob&host=unmap-s2;reset+ctrl&colour=red&early-ack=maybe');
     expect(back.problems).toEqual([
-      "unknown parameter 'colour' ignored",
-      "parameter 'early-ack' ignored: expected yes or no for 'early-ack'",
-      "parameter 'guest' ignored: unknown guest op 'frob'; expected 'store <offset>', 'dmb' or 'dsb'",
+      "unknown parameter 'colour'",
+      "parameter 'early-ack': expected yes or no for 'early-ack'",
+      "parameter 'guest': unknown guest op 'frob'; expected 'store <offset>', 'dmb' or 'dsb'",
     ]);
     expect(back.scenario).toMatchObject({ platform: 'soc', guestS1: 'Device-nGnRE', guest: [{ op: 'store', offset: 0 }, { op: 'store', offset: 8 }], options: {} });
-    expect(restored('?scenario=nope&host=dsb').problems).toEqual(["parameter 'scenario' ignored: no shipped scenario 'nope'"]);
+    expect(restored('?scenario=nope&host=dsb').problems).toEqual(["parameter 'scenario': no shipped scenario 'nope'"]);
   });
 
   it('blame the parameter that conflicts with a default line, not the default', () => {
     // The default host ends with `reset flr`, which is only valid on pcie.
     const back = restored('?platform=soc&s1=Device-nGnRE');
-    expect(back.problems).toEqual(["parameter 'platform' ignored: 'reset flr' needs platform pcie; expected reset ctrl, reset reg or reset acpi on soc"]);
+    expect(back.problems).toEqual(["parameter 'platform': 'reset flr' needs platform pcie; expected reset ctrl, reset reg or reset acpi on soc"]);
     expect(back.scenario).toMatchObject({ platform: 'pcie', guestS1: 'Device-nGnRE' });
   });
 
@@ -103,10 +103,10 @@ describe('race explorer links', () => {
     );
   });
 
-  it('end the CLI report with the link, after the 72-column text', () => {
+  it('end the CLI report with the link, after the 70-column text, under a line naming the command that reads it', () => {
     const check = checkScenario(text('soc-nc-unmap-ctrl'), { file: 'scenarios/soc-nc-unmap-ctrl.race' });
     expect(raceReport(check, 'http://localhost:4321', shipped)).toBe(
-      `${renderRaceText(check)}Link (model version ${MODEL_VERSION}):\nhttp://localhost:4321/play/race/?v=${MODEL_VERSION}&scenario=soc-nc-unmap-ctrl&h=${textHash(printScenario(check.scenario))}\n`,
+      `${renderRaceText(check)}Link (model version ${MODEL_VERSION}; terminal: npm run -s cli -- link '<link>'):\nhttp://localhost:4321/play/race/?v=${MODEL_VERSION}&scenario=soc-nc-unmap-ctrl&h=${textHash(printScenario(check.scenario))}\n`,
     );
   });
 
@@ -130,19 +130,35 @@ describe('race explorer links', () => {
       const query = raceQuery(edited, shipped);
       for (const damaged of [query.replace('store+0x10', 'store+0x1'), query.replace('&host=', '&host=dsb;'), query.replace(/&expect=[^&]*/, '')]) {
         const back = read(damaged);
-        expect(back.text).toBeUndefined();
-        expect(back.problems.at(-1)).toMatch(/^link ignored: the scenario it describes does not match its check h=[0-9a-f]{8} /);
+        // The text the link decodes to is kept, to show the reader; the problem is what keeps it from running.
+        expect(back.text).toBeDefined();
+        expect(back.problems.at(-1)).toMatch(/^the scenario it describes does not match its check h=[0-9a-f]{8}: /);
       }
     });
 
     it('a shipped scenario link checks the named file', () => {
       const query = raceQuery(parseScenario(text('soc-nc-unmap-ctrl')), shipped);
-      expect(read(query).text).toBe(text('soc-nc-unmap-ctrl'));
-      expect(read(query.replace(/h=[0-9a-f]+/, 'h=00000000')).text).toBeUndefined();
+      expect(read(query)).toEqual({ text: text('soc-nc-unmap-ctrl'), problems: [] });
+      expect(read(query.replace(/h=[0-9a-f]+/, 'h=00000000')).problems).toHaveLength(1);
+      // A shipped scenario's name alone, as pages cite one, needs no check.
+      expect(read('?scenario=soc-nc-unmap-ctrl')).toEqual({ text: text('soc-nc-unmap-ctrl'), problems: [] });
     });
 
-    it('a hand-written link without h is read leniently as before', () => {
-      expect(read('?platform=soc&host=unmap-s2;reset+ctrl').text).toContain('reset ctrl');
+    it('a spelled-out link without h is read, but as a problem: it may have been cut before its h', () => {
+      const back = read('?platform=soc&host=unmap-s2;reset+ctrl');
+      expect(back.text).toContain('reset ctrl');
+      expect(back.problems).toEqual([expect.stringMatching(/^the link has no check h= /)]);
+    });
+
+    it('a scenario naming kernel and vma travels with them and passes its check', () => {
+      const kvm = parseScenario('platform soc\nguest-s1 Normal-NC\nkernel 6.9\nvma noncached allow-any-uncached\nguest store 0x0\nhost unmap-s2; reset ctrl\n');
+      const query = raceQuery(kvm, shipped);
+      expect(query).toContain('&kernel=6.9&vma=noncached+allow-any-uncached&');
+      expect(query).not.toContain('s2=');
+      expect(read(query)).toEqual({ text: printScenario(kvm), problems: [] });
+      // Over a shipped scenario with guest-s2, kernel and vma replace it; s2 over kernel and vma replaces them.
+      expect(read('?scenario=soc-nc-unmap-ctrl&kernel=6.8&vma=device').text).toMatch(/^kernel 6\.8\nvma device$/m);
+      expect(read(`${query.replace(/&h=.*$/, '')}&s2=Device-nGnRE`).text).toMatch(/^guest-s2 Device-nGnRE$/m);
     });
   });
 });

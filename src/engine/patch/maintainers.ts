@@ -2,11 +2,14 @@
  * Who should receive the Documentation patch: the MAINTAINERS entries
  * whose files it touches or describes, copied as data with where they
  * were read. Documentation/virt/kvm/arm/ is KVM/arm64's (F:
- * Documentation/virt/kvm/arm/) and the DOCUMENTATION entry's (F:
- * Documentation/); the document describes what vfio-pci relies on, which
- * is the VFIO DRIVER entry's. The entries were read in MAINTAINERS of
- * Linux 7.3.4 (Debian's linux-source-7.3 7.3.4-1~bpo13+1); in 7.2.13 they
- * are the same except that DOCUMENTATION has no Randy Dunlap.
+ * Documentation/virt/kvm/arm/), the KVM entry's (F: Documentation/virt/kvm/,
+ * so scripts/get_maintainer.pl names Paolo Bonzini and Sean
+ * Christopherson for the new file and index.rst) and the DOCUMENTATION
+ * entry's (F: Documentation/); the document describes what vfio-pci
+ * relies on, which is the VFIO DRIVER entry's. The entries were read in
+ * MAINTAINERS of Linux 7.3.4 (Debian's linux-source-7.3 7.3.4-1~bpo13+1);
+ * in 7.2.13 they are the same except that DOCUMENTATION has no Randy
+ * Dunlap and KVM no Sean Christopherson.
  */
 
 export const MAINTAINERS_SOURCE = "MAINTAINERS of Linux 7.3.4 (Debian's linux-source-7.3 7.3.4-1~bpo13+1)";
@@ -37,6 +40,13 @@ export const PATCH_ENTRIES: readonly MaintainersEntry[] = [
     ],
     lists: ['linux-arm-kernel@lists.infradead.org', 'kvmarm@lists.linux.dev'],
     why: 'F: Documentation/virt/kvm/arm/, the new file and the toctree it joins',
+  },
+  {
+    entry: 'KERNEL VIRTUAL MACHINE (KVM)',
+    maintainers: ['Paolo Bonzini <pbonzini@redhat.com>'],
+    reviewers: ['Sean Christopherson <seanjc@google.com>'],
+    lists: ['kvm@vger.kernel.org'],
+    why: 'F: Documentation/virt/kvm/',
   },
   {
     entry: 'DOCUMENTATION',

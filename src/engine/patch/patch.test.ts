@@ -65,10 +65,14 @@ describe('the mail', () => {
 });
 
 describe('the recipients', () => {
-  it('send it to the KVM/arm64 maintainers, with the reviewers, the lists, Documentation and VFIO on Cc, each once', () => {
+  it('send it to the KVM/arm64 maintainers, with the reviewers, the lists, KVM, Documentation and VFIO on Cc, each once', () => {
     const { to, cc } = recipients();
     expect(to).toEqual(['Marc Zyngier <maz@kernel.org>', 'Oliver Upton <oupton@kernel.org>']);
     expect(cc).toContain('kvmarm@lists.linux.dev');
+    // KERNEL VIRTUAL MACHINE (KVM) owns Documentation/virt/kvm/ (MAINTAINERS, 7.3.4).
+    expect(cc).toContain('Paolo Bonzini <pbonzini@redhat.com>');
+    expect(cc).toContain('Sean Christopherson <seanjc@google.com>');
+    expect(cc).toContain('kvm@vger.kernel.org');
     expect(cc).toContain('Jonathan Corbet <corbet@lwn.net>');
     expect(cc).toContain('linux-doc@vger.kernel.org');
     expect(cc).toContain('Alex Williamson <alex@shazbot.org>');

@@ -12,13 +12,15 @@ import type { RaceChart } from '../../engine/format/race-chart.ts';
 /**
  * What to run: a shipped scenario, a text, the state a link's query
  * describes (falling back to a shipped scenario), or a scenario already
- * shown (the analysis of a result, RaceAnalysis.svelte).
+ * shown (the analysis of a result, RaceAnalysis.svelte), with the reader's
+ * text of it where the page has one (a fix is applied to that text, its
+ * comments kept).
  */
 export type RaceSource =
   | { readonly name: string }
   | { readonly text: string }
   | { readonly search: string; readonly name: string }
-  | { readonly scenario: Scenario };
+  | { readonly scenario: Scenario; readonly text?: string };
 
 export interface RaceRequest {
   /** Identifies the run, so a late message from an older run is ignored. */
@@ -92,6 +94,8 @@ export interface RaceAnalysis {
 }
 
 export type RaceResponse =
+  /** A link that failed (links/link-outcome.ts): nothing runs; `text` is what it decodes to, if anything. */
+  | { readonly id: number; readonly kind: 'link-failed'; readonly problems: readonly string[]; readonly text?: string }
   | ({ readonly id: number; readonly kind: 'scenario' } & RaceScenarioInfo)
   | { readonly id: number; readonly kind: 'progress'; readonly progress: ExploreProgress }
   | { readonly id: number; readonly kind: 'search-progress'; readonly phase: 'why' | 'fix'; readonly progress: SearchProgress }

@@ -32,7 +32,7 @@ export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRu
         worker.onmessage = (event: MessageEvent<RaceResponse>) => {
           // Only the latest run speaks; the id check drops anything older.
           if (event.data.id !== next) return;
-          if (event.data.kind === 'done' || event.data.kind === 'error') running = false;
+          if (event.data.kind === 'done' || event.data.kind === 'error' || event.data.kind === 'link-failed') running = false;
           onResponse(event.data);
         };
         worker.onerror = () => {

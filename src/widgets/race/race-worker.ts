@@ -7,8 +7,9 @@
  * also explains the verdict and searches for the smallest fix, posting
  * progress per variant. Cancelling is the widget terminating this worker.
  */
-import { checkScenario, parseScenario, printScenario, ScenarioError } from '../../engine/race/index.ts';
+import { checkScenario, parseScenario, printScenario, ScenarioError, type Scenario } from '../../engine/race/index.ts';
 import { ablate, repair, type SearchProgress } from '../../engine/race/explain/index.ts';
+import { linkOutcome } from '../../engine/links/link-outcome.ts';
 import { restoreRaceLink } from '../versions/race-link.ts';
 import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
 import { SHIPPED, shippedFile } from './race-scenarios.ts';
@@ -17,25 +18,45 @@ import { analysisOf, scenarioInfo, shownOf } from './race-shown.ts';
 const post = (message: RaceResponse): void => self.postMessage(message);
 
 /**
- * The text a source stands for, and what was wrong with the link it came
- * from. A link is read as its model version shipped it (race-link.ts:
- * an older version's archived engine loads here, in the worker).
+ * The text a source stands for, and what was wrong with it; or, for a link
+ * that failed (links/link-outcome.ts), the failure, and nothing to run. A
+ * link is read as its model version shipped it (race-link.ts: an older
+ * version's archived engine loads here, in the worker); a query without
+ * state parameters opens the page's own example.
  */
-async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] }> {
-  if ('scenario' in source) return { text: printScenario(source.scenario), problems: [] };
+async function resolve(source: RaceSource): Promise<{ text: string; problems: readonly string[] } | { failed: readonly string[]; text?: string }> {
+  if ('scenario' in source) return { text: textOf(source.scenario, source.text), problems: [] };
   if ('text' in source) return { text: source.text, problems: [] };
   const shipped = SHIPPED.get(source.name);
-  const problems = shipped === undefined ? [`no shipped scenario '${source.name}'`] : [];
-  const fallback = shipped ?? '';
-  if (!('search' in source)) return { text: fallback, problems };
+  const named = { text: shipped ?? '', problems: shipped === undefined ? [`no shipped scenario '${source.name}'`] : [] };
+  if (!('search' in source)) return named;
   const restored = await restoreRaceLink(source.search, SHIPPED);
-  return { text: restored.text ?? fallback, problems: [...problems, ...restored.problems] };
+  const outcome = linkOutcome(source.search, restored.problems, restored.text);
+  if (outcome.kind === 'failed') return { failed: outcome.problems, ...(outcome.decoded === undefined ? {} : { text: outcome.decoded }) };
+  return outcome.kind === 'state' ? { text: outcome.state, problems: [] } : named;
+}
+
+/** The reader's text of a scenario when it still reads as that scenario (a run may have been made before an edit), else the printed scenario. */
+function textOf(scenario: Scenario, text: string | undefined): string {
+  if (text !== undefined) {
+    try {
+      if (printScenario(parseScenario(text)) === printScenario(scenario)) return text;
+    } catch {
+      // Not parsable any more: the scenario as shown.
+    }
+  }
+  return printScenario(scenario);
 }
 
 self.onmessage = async (event: MessageEvent<RaceRequest>) => {
   const { id, source, site, analyse } = event.data;
   try {
-    const { text, problems } = await resolve(source);
+    const resolved = await resolve(source);
+    if ('failed' in resolved) {
+      post({ id, kind: 'link-failed', problems: resolved.failed, ...(resolved.text === undefined ? {} : { text: resolved.text }) });
+      return;
+    }
+    const { text, problems } = resolved;
     const info = scenarioInfo(text, parseScenario(text, '<scenario>'), problems);
     post({ id, kind: 'scenario', ...info });
     // As the CLI names its input: the shipped file, or standard input for anything else.

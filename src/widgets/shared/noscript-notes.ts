@@ -1,9 +1,8 @@
 /**
- * What each URL-reading widget's <noscript> note (NoScriptState.svelte)
- * says: the default state in words, the parameter names (the widget passes
- * its parameter declarations, so a new parameter is listed by itself) and
- * the CLI command for the same question. Types only: a widget's bundle
- * gains no other widget's modules.
+ * What each URL-reading widget's <noscript> notice (NoScriptState.svelte)
+ * says: its own example in words and the parameter names (the widget
+ * passes its parameter declarations, so a new parameter is listed by
+ * itself). Types only: a widget's bundle gains no other widget's modules.
  */
 import type { CombineResult, S1Decoding } from '../../engine/attrs/types.ts';
 
@@ -15,7 +14,6 @@ export interface NoScriptNote {
   readonly params: string;
   /** The section of the Links and URL parameters page that explains them, if it has one. */
   readonly section?: string;
-  readonly cli: string;
 }
 
 const either = (names: readonly string[]): string =>
@@ -27,18 +25,17 @@ export function combineNote(r: CombineResult, fwb: boolean, ...declared: readonl
     shown: `${r.s1.hex} ${r.s1.name} at stage 1 with ${r.s2.hex} ${r.s2.name} at stage 2, FWB ${fwb ? 'on' : 'off'}, giving ${r.typeName}`,
     params: either([...new Set(declared.flatMap((d) => Object.keys(d)))]),
     section: 'combining-explorer-playcombine',
-    cli: 'npm run -s cli -- combine --s1 <s1> --s2 <s2> [--fwb] [--cd]',
   };
 }
 
 export function mairNote(byte: string, d: S1Decoding): NoScriptNote {
-  return { shown: `${byte}, ${d.name}`, params: 'mair', section: 'mair-decoder-playmair', cli: 'npm run -s cli -- combine --s1 <mair> --s2 Normal-WB' };
+  return { shown: `${byte}, ${d.name}`, params: 'mair', section: 'mair-decoder-playmair' };
 }
 
 export function kvmNote(kernel: string, answer: string, declared: Declared): NoScriptNote {
   return {
     shown: `Linux ${kernel}: ${answer}`,
     params: either(Object.keys(declared)),
-    cli: 'npm run -s cli -- kvm --kernel <kernel> --vma <backing> --pgprot <pgprot> [--fwb] [--dic]',
+    section: 'what-kvm-maps-playkvm',
   };
 }

@@ -12,10 +12,11 @@ import { changesSince, parseChanges, type ChangeEntry, type StateFacts } from '.
 import { currentRelease } from '../../engine/release/current.ts';
 import type { EngineRelease } from '../../engine/release/release.ts';
 import { combineFacts, kvmFacts, mairFacts, raceFacts } from '../../engine/release/state-facts.ts';
-import { KVM_DEFAULTS, KVM_PARAMS } from '../../engine/links/kvm-query.ts';
+import { KVM_DEFAULTS, KVM_MODE_PARAMS, KVM_PARAMS } from '../../engine/links/kvm-query.ts';
 import { answerKey } from '../../engine/kvm/decide.ts';
 import { MODEL_VERSION } from '../../engine/version.ts';
-import { parseS1 } from '../../engine/attrs/parse.ts';
+import { decodeMair } from '../../engine/attrs/mair.ts';
+import { MAIR_DEFAULTS, MAIR_PARAMS } from '../../engine/links/mair-query.ts';
 import { loadArchivedRelease } from './model-release.ts';
 import { restoreRaceLink } from './race-link.ts';
 
@@ -42,7 +43,11 @@ type Measured = { facts: StateFacts; rows: ResultRow[]; oldText?: string; absent
 
 const row = (label: string, old: unknown, current: unknown): ResultRow => ({ label, old: String(old), current: String(current) });
 
-function combineRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
+// A link with a problem shows no answer (links/link-outcome.ts), so there is nothing to compare: each reader returns undefined for it.
+
+function combineRows(search: string, old: EngineRelease, now: EngineRelease): Measured | undefined {
+  const read = readQuery({ ...COMBINE_PARAMS, ...KVM_MODE_PARAMS }, search);
+  if (read.problems.length > 0) return undefined;
   const input = { ...COMBINE_DEFAULTS, ...readQuery(COMBINE_PARAMS, search).values };
   const a = old.combine(input);
   const b = now.combine(input);
@@ -60,24 +65,27 @@ function combineRows(search: string, old: EngineRelease, now: EngineRelease): Me
   };
 }
 
-function mairRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
-  const raw = new URLSearchParams(search).get('mair');
-  let byte = 0x44;
-  try {
-    if (raw !== null) byte = parseS1(raw);
-  } catch {
-    // The decoder reports a bad byte itself; the notice compares its default.
-  }
-  const a = old.decodeS1(byte);
-  const b = now.decodeS1(byte);
+function mairRows(search: string, old: EngineRelease, now: EngineRelease): Measured | undefined {
+  const read = readQuery(MAIR_PARAMS, search);
+  if (read.problems.length > 0) return undefined;
+  const value = read.values.mair ?? MAIR_DEFAULTS.mair;
+  const a = decodeMair(value, old.decodeS1).attrs;
+  const b = decodeMair(value, now.decodeS1).attrs;
+  // One byte: the decoding's parts; a register: each attribute's type, labelled by its index.
+  const [x, y] = [a[0]?.decoding, b[0]?.decoding];
   return {
-    facts: mairFacts(byte),
-    rows: [row('memory type', a.name, b.name), row('attributes', a.description, b.description), row('reserved', a.reserved ? 'yes' : 'no', b.reserved ? 'yes' : 'no')],
+    facts: mairFacts(a[0]?.byte ?? 0),
+    rows:
+      a.length === 1 && x && y
+        ? [row('memory type', x.name, y.name), row('attributes', x.description, y.description), row('reserved', x.reserved ? 'yes' : 'no', y.reserved ? 'yes' : 'no')]
+        : a.map((attr, i) => row(`Attr${attr.index} type`, attr.decoding.name, b[i]?.decoding.name ?? '')),
   };
 }
 
-function kvmRows(search: string, old: EngineRelease, now: EngineRelease): Measured {
-  const input = { ...KVM_DEFAULTS, ...readQuery(KVM_PARAMS, search).values };
+function kvmRows(search: string, old: EngineRelease, now: EngineRelease): Measured | undefined {
+  const read = readQuery(KVM_PARAMS, search);
+  if (read.problems.length > 0) return undefined;
+  const input = { ...KVM_DEFAULTS, ...read.values };
   const facts = kvmFacts(input);
   if (old.kvmDecide === undefined || old.kvmText === undefined) return { facts, rows: [], absent: `Model version ${old.model} had no KVM engine: there is no earlier answer to show.` };
   const a = old.kvmDecide(input);
@@ -94,8 +102,8 @@ const BUDGET = { budget: 200_000 };
 
 async function raceRows(search: string, old: EngineRelease, now: EngineRelease): Promise<Measured | undefined> {
   // An old link's scenario is read from its version's archived texts, never from today's.
-  const { text } = await restoreRaceLink(search, new Map());
-  if (text === undefined) return undefined;
+  const { text, problems } = await restoreRaceLink(search, new Map());
+  if (text === undefined || problems.length > 0) return undefined;
   const name = Object.entries(old.scenarios).find(([, t]) => t === text)?.[0];
   const file = name === undefined ? '<stdin>' : `scenarios/${name}.race`;
   const a = old.checkScenario(text, { file, ...BUDGET });

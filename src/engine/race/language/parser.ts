@@ -35,7 +35,10 @@ import {
  */
 export const MAX_GUEST_STORES = 64;
 
-const DIRECTIVES = 'title, platform, fwb, guest-s1, guest-s2, kernel, vma, option, guest, guest1, guest2, guest3, host or expect';
+/** Every directive of the language, in the order the printer writes them. */
+export const DIRECTIVE_NAMES: readonly string[] = ['title', 'platform', 'fwb', 'guest-s1', 'guest-s2', 'kernel', 'vma', 'option', ...VCPU_DIRECTIVES, 'host', 'expect'];
+
+const DIRECTIVES = `${DIRECTIVE_NAMES.slice(0, -1).join(', ')} or ${DIRECTIVE_NAMES.at(-1)}`;
 
 interface Position {
   readonly line: number;

@@ -1,7 +1,8 @@
 /**
  * Writes a scenario back in canonical form: directives in a fixed order,
  * one explicit knob per `option` line, offsets in hex, op lists wrapped at
- * 72 columns by repeating the directive. parse(print(s)) equals s.
+ * 72 columns (or `width`) by repeating the directive. parse(print(s))
+ * equals s.
  */
 import { KNOB_NAMES, VCPU_DIRECTIVES, vcpuPrograms, type GuestOp, type HostOp, type KnobName, type Scenario, type VcpuName } from '../types.ts';
 
@@ -22,13 +23,13 @@ export function hostOpText(op: HostOp): string {
   return op.op;
 }
 
-/** `guest a; b; c` lines, each at most 72 columns unless one op alone is longer. */
-function programLines(directive: string, ops: readonly string[]): string[] {
+/** `guest a; b; c` lines, each at most `width` columns unless one op alone is longer. */
+function programLines(directive: string, ops: readonly string[], width: number): string[] {
   const lines: string[] = [];
   let current: string[] = [];
   for (const op of ops) {
     const candidate = `${directive} ${[...current, op].join('; ')}`;
-    if (current.length > 0 && candidate.length > WIDTH) {
+    if (current.length > 0 && candidate.length > width) {
       lines.push(`${directive} ${current.join('; ')}`);
       current = [];
     }
@@ -60,8 +61,8 @@ export const DIRECTIVE_KEYS: readonly DirectiveKey[] = [
   'expect',
 ];
 
-/** The lines the printer writes for one directive of `scenario` (none when the scenario does not have it). */
-export function printDirective(scenario: Scenario, key: DirectiveKey): string[] {
+/** The lines the printer writes for one directive of `scenario` (none when the scenario does not have it), op lists wrapped at `width` columns. */
+export function printDirective(scenario: Scenario, key: DirectiveKey, width = WIDTH): string[] {
   switch (key) {
     case 'title':
       return scenario.title === undefined ? [] : [`title ${scenario.title}`];
@@ -78,7 +79,7 @@ export function printDirective(scenario: Scenario, key: DirectiveKey): string[] 
     case 'guest-s2':
       return scenario.kvm ? [] : [`guest-s2 ${scenario.guestS2}`];
     case 'host':
-      return programLines('host', scenario.host.map(hostOpText));
+      return programLines('host', scenario.host.map(hostOpText), width);
     case 'expect':
       return scenario.expect === undefined ? [] : [`expect ${scenario.expect}`];
   }
@@ -90,11 +91,11 @@ export function printDirective(scenario: Scenario, key: DirectiveKey): string[] 
   const k = VCPU_DIRECTIVES.indexOf(key as VcpuName);
   const ops = vcpuPrograms(scenario)[k];
   if (ops === undefined) return [];
-  const printed = programLines(key, ops.map(guestOpText));
+  const printed = programLines(key, ops.map(guestOpText), width);
   // An empty program still needs its directive when further vCPUs follow, or they would renumber.
   return printed.length === 0 && (k > 0 || scenario.guest1 !== undefined) ? [key] : printed;
 }
 
-export function printScenario(scenario: Scenario): string {
-  return DIRECTIVE_KEYS.flatMap((key) => printDirective(scenario, key)).join('\n') + '\n';
+export function printScenario(scenario: Scenario, width = WIDTH): string {
+  return DIRECTIVE_KEYS.flatMap((key) => printDirective(scenario, key, width)).join('\n') + '\n';
 }

@@ -6,6 +6,9 @@
  */
 import fc from 'fast-check';
 import { KNOB_NAMES, type GuestOp, type HostOp, type KnobName, type Platform, type Scenario } from '../types.ts';
+import { ScenarioError } from './errors.ts';
+import { parseScenario } from './parser.ts';
+import { printScenario } from './printer.ts';
 
 /** Stage-1 types from least to most restrictive for stores (with stage 2 Normal-NC, the combined type is the stage-1 type). */
 export const TYPES_BY_RESTRICTION = ['Normal-NC', 'Device-GRE', 'Device-nGRE', 'Device-nGnRE', 'Device-nGnRnE'] as const;
@@ -64,6 +67,12 @@ export function scenario(guestS1: fc.Arbitrary<string> = fc.constantFrom(...TYPE
   );
 }
 
+/** vCPU programs as a scenario's fields: `guest`, then `guest1`.. for each further one. */
+function programsOf(vcpus: readonly (readonly GuestOp[])[]): Pick<Scenario, 'guest' | 'guest1' | 'guest2' | 'guest3'> {
+  const [guest = [], guest1, guest2, guest3] = vcpus;
+  return { guest, ...(guest1 ? { guest1 } : {}), ...(guest2 ? { guest2 } : {}), ...(guest3 ? { guest3 } : {}) };
+}
+
 /** Guest attributes (stage 1, stage 2, FWB) covering uncached, Device and cacheable combined types, allocated encodings only. */
 const guestAttributes = fc.constantFrom(
   { guestS1: 'Normal-NC', guestS2: 'Normal-NC', fwb: false },
@@ -93,16 +102,80 @@ export function multiVcpuScenario(): fc.Arbitrary<Scenario> {
       .filter(({ vcpus }) => vcpus.flat().filter((op) => op.op === 'store').length <= 4)
       .map(({ attributes, options: knobs, vcpus, symmetric, host }): Scenario => {
         const programs = symmetric ? vcpus.map(() => vcpus[0] ?? []) : vcpus;
-        const [guest = [], guest1, guest2] = programs;
-        return {
-          platform,
-          ...attributes,
-          options: knobs,
-          guest,
-          ...(guest1 ? { guest1 } : {}),
-          ...(guest2 ? { guest2 } : {}),
-          host,
-        };
+        return { platform, ...attributes, options: knobs, ...programsOf(programs), host };
       }),
   );
+}
+
+/**
+ * Titles as readers write them, odd characters included: quoting marks,
+ * `;`, `=`, colons, runs of spaces, non-breaking spaces, non-ASCII letters,
+ * and pieces that look like the race report's own lines and links (only
+ * `#`, which starts a comment, cannot be in a title).
+ */
+export const oddTitle: fc.Arbitrary<string> = fc
+  .array(
+    fc.oneof(
+      { weight: 6, arbitrary: fc.constantFrom('a', 'B', 'z9', 'é', 'ünï', '→', 'PCIe', 'Normal-NC', '0x0') },
+      { weight: 6, arbitrary: fc.constant(' ') },
+      fc.constantFrom('  ', '\u00a0', '>', '> ', '>>', '<', '|', ';', '=', ':', ',', '(', ')', "'", '"', '`', '%', '&', '/', '\\', '*', '-', '.'),
+      fc.constantFrom('knobs: ', 'platform soc ', 'guest store 0x0; ', 'title ', 'host reset flr', 'expect safe', 'Verdict: SAFE', 'Link (model version 1):'),
+      fc.constant('https://example.org/play/race/?v=2&scenario=soc-nc-unmap-ctrl&h=00000000'),
+    ),
+    { minLength: 1, maxLength: 24 },
+  )
+  .map((parts) => parts.join('').trim())
+  .filter((t) => t !== '');
+
+/** KVM's inputs instead of guest-s2: the releases and protections the language reads (a mapping KVM refuses is the parser's error, filtered by the caller). */
+const kvmStage2 = fc.record({
+  kernel: fc.constantFrom('6.8', '6.9', '6.12', '6.17', '7.1'),
+  vma: fc.constantFrom('noncached', 'device', 'writecombine', 'cacheable'),
+  allowAnyUncached: fc.boolean(),
+});
+
+/**
+ * A scenario as any reader could write it, as text: one to four vCPUs, the
+ * guest attributes above (cacheable ones included) or KVM's `kernel` and
+ * `vma`, every knob, every guest and host op, an odd title or none, an
+ * expectation or none. Texts the parser refuses (a refused KVM mapping, a
+ * reset the platform lacks) are left out. Small programs keep every
+ * exploration short.
+ */
+export function anyScenarioText(): fc.Arbitrary<string> {
+  return fc
+    .constantFrom<Platform>('pcie', 'soc')
+    .chain((platform) =>
+      fc.record({
+        title: fc.option(oddTitle, { nil: undefined }),
+        platform: fc.constant(platform),
+        attributes: guestAttributes,
+        kvm: fc.option(kvmStage2, { nil: undefined, freq: 3 }),
+        options,
+        vcpus: fc.integer({ min: 1, max: 4 }).chain((n) => fc.array(fc.array(guestOp, { maxLength: [3, 3, 2, 1, 1][n] ?? 1 }), { minLength: n, maxLength: n })),
+        host: fc.array(anyHostOp(platform), { maxLength: 4 }),
+        expect: fc.option(fc.constantFrom<'safe' | 'unsafe'>('safe', 'unsafe'), { nil: undefined }),
+      }),
+    )
+    .map(({ title, platform, attributes, kvm, options: knobs, vcpus, host, expect }) => {
+      const text = printScenario({
+        ...(title === undefined ? {} : { title }),
+        platform,
+        ...attributes,
+        options: knobs,
+        ...programsOf(vcpus),
+        host,
+        ...(expect === undefined ? {} : { expect }),
+      });
+      return kvm ? text.replace(/^guest-s2 .*$/m, `kernel ${kvm.kernel}\nvma ${kvm.vma}${kvm.allowAnyUncached ? ' allow-any-uncached' : ''}`) : text;
+    })
+    .filter((text) => {
+      try {
+        parseScenario(text);
+        return true;
+      } catch (error) {
+        if (error instanceof ScenarioError) return false;
+        throw error;
+      }
+    });
 }

@@ -1,8 +1,9 @@
 /**
  * A short check on a scenario's canonical text, carried by race links
- * (`h=`), so that a link a mail client damaged (a parameter cut at a line
- * break, a `+` lost) is reported instead of silently running something
- * else. It guards against accidents, not forgery: 32-bit FNV-1a over the
+ * (`h=`) and by the scenario text of the race report (race-text.ts), so
+ * that a link or a text a mail client damaged (a parameter cut at a line
+ * break, a `+` lost, a title's spacing changed) is reported instead of
+ * silently running something else. It guards against accidents, not forgery: 32-bit FNV-1a over the
  * UTF-8 bytes, as 8 lowercase hex digits. Pure and synchronous, the same
  * in Node and browsers.
  */
