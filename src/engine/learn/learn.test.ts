@@ -170,10 +170,10 @@ describe('the address', () => {
     expect(bad.seed).toBeUndefined();
     expect(bad.draws).toEqual({});
     expect(bad.problems).toEqual([
-      "parameter 'seed' ignored: '<b>' is not a seed (1 to 32 letters, digits, '-' or '_')",
-      "parameter 'before' ignored: '0.1' is not a draw: <number 1-9999>.<level 0-2>, e.g. 3.1",
-      "parameter 'after' ignored: '3.7' is not a draw: <number 1-9999>.<level 0-2>, e.g. 3.1",
-      "unknown parameter 'zz' ignored",
+      "parameter 'seed': '<b>' is not a seed (1 to 32 letters, digits, '-' or '_')",
+      "parameter 'before': '0.1' is not a draw: <number 1-9999>.<level 0-2>, e.g. 3.1",
+      "parameter 'after': '3.7' is not a draw: <number 1-9999>.<level 0-2>, e.g. 3.1",
+      "unknown parameter 'zz'",
     ]);
   });
 
