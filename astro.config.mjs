@@ -8,6 +8,7 @@ import { raceGrammar } from './src/highlight/race-grammar.ts';
 import { satteri } from '@astrojs/markdown-satteri';
 import { baseLinksPlugin } from './src/markdown/base-links.ts';
 import { ruleAnchorsPlugin } from './src/markdown/rule-anchors.ts';
+import { glossaryAnchorsPlugin } from './src/markdown/glossary-anchors.ts';
 
 // The deployed origin (SITE_URL, see the README's Deploying): the sitemap,
 // canonical links and og:url use it. Without one the build writes none of
@@ -22,7 +23,7 @@ export default defineConfig({
   base,
   trailingSlash: 'always',
   // Pages link each other as `/guide/fwb/`; under a base path the links get it.
-  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), ruleAnchorsPlugin()] }) },
+  markdown: { processor: satteri({ hastPlugins: [baseLinksPlugin(base), ruleAnchorsPlugin(), glossaryAnchorsPlugin()] }) },
   integrations: [
     starlight({
       title: 'KVM/arm64 device memory',
@@ -46,6 +47,7 @@ export default defineConfig({
         shiki: { langs: [raceGrammar] },
       },
       sidebar: [
+        { label: 'Learn', items: [{ autogenerate: { directory: 'learn' } }] },
         { label: 'Guide', items: [{ autogenerate: { directory: 'guide' } }] },
         { label: 'Playground', items: [{ autogenerate: { directory: 'play' } }] },
         { label: 'Reference', items: [{ autogenerate: { directory: 'reference' } }] },

@@ -105,6 +105,8 @@ test.describe('What KVM maps', () => {
 
   test('the Overview embeds the explorer at 6.9', async ({ page }) => {
     await page.goto('/guide/overview/');
+    // Asked first: the figure is behind "Show the answer".
+    await page.getByText('Show the answer', { exact: true }).click();
     await hydrated(page, '.kvm-explorer');
     await expect(page.getByLabel('Kernel release')).toHaveValue('6.9');
     await expect(page.getByRole('heading', { name: 'KVM maps it Normal-NC at stage 2' })).toBeVisible();

@@ -350,7 +350,7 @@ test.describe('race explorer', () => {
   test('the editor and the parser load only when the reader opens the editor', async ({ page }) => {
     const loaded: string[] = [];
     page.on('request', (request) => loaded.push(new URL(request.url()).pathname));
-    for (const path of ['/guide/reset-race/', '/play/race/?scenario=soc-nc-unmap-ctrl']) {
+    for (const path of ['/play/race/?scenario=soc-nc-unmap-ctrl']) {
       loaded.length = 0;
       await page.goto(path, { waitUntil: 'networkidle' });
       await hydrated(page, '.race-explorer');
@@ -481,31 +481,5 @@ test.describe('race explorer', () => {
     await page.getByRole('button', { name: 'Add guest op' }).click();
     await expectEditor(page, /store 0x10/);
     expect(await overflow()).toBeLessThanOrEqual(0);
-    await page.goto('/guide/reset-race/');
-    await hydrated(page, '.race-explorer');
-    expect(await overflow()).toBeLessThanOrEqual(0);
-  });
-
-  test('each figure on the reset race page shows its scenario’s verdict and opens the same state in the playground', async ({ page }) => {
-    await page.goto('/guide/reset-race/');
-    const widgets = page.locator('.race-explorer');
-    const names = ['pcie-nc-unmap-flr', 'pcie-nc-flr-without-unmap', 'pcie-nc-unmap-acpi', 'pcie-nc-unmap-read-acpi', 'soc-nc-unmap-ctrl', 'soc-nc-unmap-read-ctrl', 'soc-ngnre-unmap-ctrl', 'soc-ngnrne-unmap-ctrl'];
-    await expect(widgets).toHaveCount(names.length);
-    for (const [i, name] of names.entries()) {
-      const widget = widgets.nth(i);
-      await widget.scrollIntoViewIfNeeded();
-      const check = checkScenario(scenarioText(name), { file: fileOf(name) });
-      await expect(widget.getByRole('heading', { name: /^Verdict:/ })).toHaveText(`Verdict: ${check.result.verdict.toUpperCase()}`);
-      await expect(widget.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', raceLink('', check.scenario, shipped));
-    }
-    await expect(page.locator('astro-island:not([ssr]) .race-explorer')).toHaveCount(names.length);
-    const last = widgets.nth(names.length - 1);
-    await edit(last);
-    await last.getByLabel('early-ack', { exact: true }).selectOption('no');
-    const text = await editorText(last);
-    expect(new URL(page.url()).search).toBe('');
-    await last.getByRole('link', { name: 'Open in the playground' }).click();
-    await expect(page).toHaveURL(/\/play\/race\/\?/);
-    await expectScenario(page, text);
   });
 });

@@ -37,6 +37,9 @@ export function citationNodes(element: JsxText): PhrasingContent[] | undefined {
       if (!isQuoteOf(mail, words)) throw new Error(`<Quote>: "${words}" is not a recorded quote of ${mail}`);
       return [text(`“${words}” (`), link(mailCitation(mail)), text(')')];
     }
+    // A glossary term (src/components/Term.astro) keeps its words; the glossary is a chapter of its own.
+    case 'Term':
+      return element.children;
     default:
       return undefined;
   }

@@ -125,7 +125,9 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     const { header, rows } = propertyTable(types);
     return rstTable(header, rows).trimEnd();
   }
-  return renderMarkdown(interactiveNote(), ctx);
+  // A figure asked first (src/components/AskFirst.astro): its question, then the note for the figure.
+  const question = name === 'AskFirst' ? params.get('question') : undefined;
+  return renderMarkdown(question === undefined ? interactiveNote() : `${question}\n\n${interactiveNote()}`, ctx);
 }
 
 function renderMarkdown(markdown: string, ctx: RenderContext): string {

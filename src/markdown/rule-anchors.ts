@@ -6,23 +6,14 @@
  * definition get one; a mention of a rule elsewhere does not.
  */
 import { ruleDefinedBy } from '../engine/race/rule-ids.ts';
-
-/** The parts of Sätteri's plugin interface this uses (satteri's HastPluginDefinition). */
-interface Element {
-  readonly tagName: string;
-  readonly properties: Readonly<Record<string, unknown>>;
-}
-interface Context {
-  setProperty(node: Element, key: string, value: unknown): void;
-  textContent(node: Element): string;
-}
+import type { HastContext, HastElement } from './hast-plugin.ts';
 
 export function ruleAnchorsPlugin() {
   return {
     name: 'rule-anchors',
     element: {
       filter: ['li'],
-      visit(node: Element, ctx: Context): void {
+      visit(node: HastElement, ctx: HastContext): void {
         const id = ruleDefinedBy(ctx.textContent(node));
         if (id !== undefined && node.properties['id'] === undefined) ctx.setProperty(node, 'id', id);
       },
