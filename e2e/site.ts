@@ -67,10 +67,20 @@ export const scenarioEditor = (page: Page | Locator): Locator => page.getByRole(
  */
 export const EDITOR_LOAD = { timeout: 20_000 };
 
-/** Opens the race explorer's editor, unless it is open, and waits until it is there. */
+/**
+ * Opens the race explorer's editor, unless it is open, and waits until it
+ * is there. The first run is let finish first: its result changes the
+ * layout under the pointer, and on a loaded machine a click aimed at the
+ * summary while it renders was seen to land elsewhere (the editor never
+ * opened), so the click is also repeated while the section stays closed.
+ */
 export async function openScenarioEditor(page: Page | Locator): Promise<void> {
-  if (!(await scenarioEditor(page).isVisible())) await page.getByText('Edit the scenario', { exact: true }).click();
-  await expect(scenarioEditor(page)).toBeVisible(EDITOR_LOAD);
+  await expect(page.locator('.run [role=status]').first()).toHaveText(/^(Checked|No result|Cancelled|Nothing was run)/, EDITOR_LOAD);
+  const section = page.locator('details.edit').first();
+  await expect(async () => {
+    if (!(await section.evaluate((d: HTMLDetailsElement) => d.open))) await section.getByText('Edit the scenario', { exact: true }).click();
+    await expect(scenarioEditor(page)).toBeVisible({ timeout: 5_000 });
+  }).toPass(EDITOR_LOAD);
 }
 
 /**
