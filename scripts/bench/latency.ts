@@ -130,7 +130,10 @@ function report(what: string, samples: readonly Sample[]): void {
   console.log(`${what.padEnd(56)} ${dom.toFixed(1).padStart(7)} ms ${frame.toFixed(1).padStart(7)} ms`);
 }
 
-const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore' });
+// Whatever already answers on the port would be measured instead of this build.
+if (await fetch(`${origin}/`).then(() => true, () => false)) throw new Error(`latency: port ${port} is in use; stop the server there first`);
+// A process group of its own: npx starts astro as a child, which killing npx alone would leave serving the port.
+const server = spawn('npx', ['astro', 'preview', '--ignore-lock', '--host', '127.0.0.1', '--port', String(port)], { stdio: 'ignore', detached: true });
 try {
   for (let tries = 0; tries < 100; tries++) {
     if (await fetch(`${origin}/`).then((r) => r.ok, () => false)) break;
@@ -150,5 +153,5 @@ try {
   if (run('families')) await raceFamilies(page);
   await browser.close();
 } finally {
-  server.kill();
+  process.kill(-server.pid!);
 }

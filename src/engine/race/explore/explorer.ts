@@ -115,25 +115,33 @@ function writeCounts(graph: Graph): WriteCounts {
 /**
  * How the explorer chooses the steps of a state under the reductions
  * chosen: what the state offers is computed once, the partial-order
- * reduction picks among it, and only the steps picked are listed.
+ * reduction picks among it, and only the steps picked are listed. A class
+ * rather than a closure, so that every exploration calls the same function
+ * (V8 throws away optimised code that sees a second one).
  */
-type StepRule = (s: State) => Step[];
+class StepRule {
+  private readonly model: Model;
+  private readonly stubborn: StubbornSets | undefined;
+  private readonly symmetry: SymmetryFilter | undefined;
+  private readonly buffer: MovesBuffer = { vcpu: [], host: undefined, blockers: [] };
 
-function stepRule(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean): StepRule {
-  const stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
-  const symmetry = symmetric ? new SymmetryFilter(model) : undefined;
-  const buffer: MovesBuffer = { vcpu: [], host: undefined, blockers: [] };
-  return (s) => {
-    const moves = movesOf(model, s, buffer);
-    return stepsOf(model, s, moves, symmetry?.forState(s) ?? EVERY_MOVE, stubborn?.allowedIn(s, moves));
-  };
+  constructor(model: Model, shape: KeyShape, symmetric: boolean, partialOrder: boolean) {
+    this.model = model;
+    this.stubborn = partialOrder ? new StubbornSets(model, shape.forgetPcsAfterUnmap) : undefined;
+    this.symmetry = symmetric ? new SymmetryFilter(model) : undefined;
+  }
+
+  stepsIn(s: State): Step[] {
+    const moves = movesOf(this.model, s, this.buffer);
+    return stepsOf(this.model, s, moves, this.symmetry?.forState(s) ?? EVERY_MOVE, this.stubborn?.allowedIn(s, moves));
+  }
 }
 
 /** Steps from the initial state along successor indices, collecting the trace in words. */
-function traceOf(model: Model, indices: readonly number[], steps: StepRule): TraceStep[] {
+function traceOf(model: Model, indices: readonly number[], rule: StepRule): TraceStep[] {
   let s: State = startState(model);
   return indices.map((index) => {
-    const step = steps(s)[index];
+    const step = rule.stepsIn(s)[index];
     if (!step) throw new Error(`internal error: no successor ${index} while rebuilding a trace`);
     s = nextState(model, s, step);
     return describeStep(model, step);
@@ -153,7 +161,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   const reduction = options.reduction ?? true;
   const shape = keyShape(model, reduction);
   const partialOrder = reduction && (options.partialOrder ?? true);
-  const stepsIn = stepRule(model, shape, reduction, partialOrder);
+  const rule = new StepRule(model, shape, reduction, partialOrder);
   const graph: Graph = { parent: new IntList(), via: new IntList(), edgeStart: new IntList(), edgeTo: new IntList(), edgeWrites: new IntList() };
   graph.parent.push(0);
   graph.via.push(0);
@@ -187,7 +195,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
       }
     }
     graph.edgeStart.push(graph.edgeTo.length);
-    const steps = stepsIn(s);
+    const steps = rule.stepsIn(s);
     keys.expanding(s, states.keyWords, states.keyStart(head));
     for (let index = 0; index < steps.length; index += 1) {
       const step = steps[index]!;
@@ -217,7 +225,7 @@ export function explore(model: Model, options: ExploreOptions = {}): ExploreResu
   graph.edgeStart.push(graph.edgeTo.length);
 
   const stats = { ...progress(), timeMs: performance.now() - started };
-  const trace = violation ? traceOf(model, violation, stepsIn) : [];
+  const trace = violation ? traceOf(model, violation, rule) : [];
   const verdict = violation ? 'unsafe' : stopped ? 'incomplete' : 'safe';
   return {
     verdict,

@@ -5,7 +5,7 @@
  * as a write-back: by eviction at any time (M-cache-evict), or by a clean
  * the host asks for (M-cache-dc-civac, M-unmap-cleans).
  */
-import { MERGE_GRANULE, NO_STORES, type Model } from './model.ts';
+import { MERGE_GRANULE, NO_STORES, type Allowed, type Model } from './model.ts';
 import { addTxn } from './path.ts';
 import type { Draft } from './draft.ts';
 import { NO_PE, type State } from './state.ts';
@@ -26,10 +26,10 @@ function writeBack(model: Model, next: Draft, line: number, pe: number, epoch: n
 }
 
 /** M-cache-evict: any dirty line may be written back at any time; nothing orders it, no PE waits for it. */
-export function evictionSteps(s: State, allowed: ((line: number) => boolean) | undefined, out: StepSink<EvictStep>): void {
+export function evictionSteps(s: State, allowed: Allowed | undefined, out: StepSink<EvictStep>): void {
   for (let line = 0; line < s.dirty.length; line += 1) {
     const stores = s.dirty[line]!;
-    if (stores !== NO_STORES && (allowed === undefined || allowed(line))) out.push({ kind: 'evict', line, stores });
+    if (stores !== NO_STORES && (allowed === undefined || allowed.line(line))) out.push({ kind: 'evict', line, stores });
   }
 }
 

@@ -7,7 +7,7 @@
  * requests that bypass the BAR path (M-path-side).
  */
 import { RESET_METHODS } from '../vocabulary/reset-methods.ts';
-import { ARRIVE, moveClass, type ClassFilter, type Model } from './model.ts';
+import { ARRIVE, moveClass, type Allowed, type ClassFilter, type Model } from './model.ts';
 import { configPath, isNonPosted } from './root-complex.ts';
 import type { Draft } from './draft.ts';
 import { DEVICE_PATH, isGuestWrite, isResetWrite, NO_PE, SIDE_PATH, type State, type Txn, type TxnKind } from './state.ts';
@@ -85,13 +85,13 @@ export function arrivalSteps(
   s: State,
   blocked: Moves['blockers'],
   classes: ClassFilter,
-  allowed: ((path: number, index: number) => boolean) | undefined,
+  allowed: Allowed | undefined,
   out: StepSink<ArrivalStep>,
 ): void {
   for (let p = 0; p < s.paths.length; p += 1) {
     const path = s.paths[p]!;
     for (let index = 0; index < path.length; index += 1) {
-      if (blocked[p]![index] !== -1 || (allowed !== undefined && !allowed(p, index))) continue;
+      if (blocked[p]![index] !== -1 || (allowed !== undefined && !allowed.arrival(p, index))) continue;
       const txn = path[index]!;
       const where = moveClass(ARRIVE, p, txn.pe);
       if (classes.taken(where, txn)) continue;

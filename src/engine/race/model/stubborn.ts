@@ -106,13 +106,13 @@ function laterDestinations(length: number, destinations: number, destinationOf: 
  * The partial-order reduction of one exploration: `allowedIn(s, moves)` gives
  * the steps to expand in a state, those of a strong stubborn set (rules 1
  * to 4 above), or undefined when that would be every step. What it returns
- * reads this object's scratch: use it before the next call.
+ * is this object, read as an Allowed: use it before the next call.
  *
  * Atoms are numbers, one range per letter above, laid out per state:
  * `v k` at k, then `b p`, `f p`, `e l`, `h j.q` (three phases per host op),
  * `R`, `G`, and the path positions, path 0's first.
  */
-export class StubbornSets {
+export class StubbornSets implements Allowed {
   private readonly model: Model;
   private readonly forgetPcsAfterUnmap: boolean;
   /** Destinations: the two paths, then the cache lines. */
@@ -162,9 +162,8 @@ export class StubbornSets {
   /** The enabled atoms (collectCandidates): the first `candidateCount`. */
   private candidates = new Int32Array(64);
   private candidateCount = 0;
-  private readonly allowed: Allowed;
-  /** The host's current step is in T (what `allowed.host` says). */
-  private hostHeld = false;
+  /** The host's current step is in T (Allowed). */
+  host = false;
 
   constructor(model: Model, forgetPcsAfterUnmap: boolean) {
     this.model = model;
@@ -190,16 +189,23 @@ export class StubbornSets {
     this.now = new Int32Array(destinations * model.bufferCount);
     this.nowKnown = new Int32Array(model.bufferCount);
     this.writersAdded = new Int32Array(destinations);
-    const sets = this;
-    this.allowed = {
-      vcpu: (k) => this.held(k),
-      get host() {
-        return sets.hostHeld;
-      },
-      buffer: (pe) => this.held(this.b + pe),
-      line: (line) => this.held(this.e + line),
-      arrival: (path, index) => this.held(this.pathAtom(path, index)),
-    };
+  }
+
+  // What allowedIn returns (Allowed), as methods: the same functions in every exploration, which V8 then calls directly.
+  vcpu(k: number): boolean {
+    return this.held(k);
+  }
+
+  buffer(pe: number): boolean {
+    return this.held(this.b + pe);
+  }
+
+  line(line: number): boolean {
+    return this.held(this.e + line);
+  }
+
+  arrival(path: number, index: number): boolean {
+    return this.held(this.pathAtom(path, index));
   }
 
   private pathAtom(p: number, i: number): number {
@@ -214,11 +220,11 @@ export class StubbornSets {
     return this.inSet[atom] === this.round;
   }
 
-  private readonly add = (atom: number): void => {
+  private add(atom: number): void {
     if (this.inSet[atom] === this.round) return;
     this.inSet[atom] = this.round;
     this.work.push(atom);
-  };
+  }
 
   allowedIn(s: State, moves: Moves): Allowed | undefined {
     const { model } = this;
@@ -256,8 +262,8 @@ export class StubbornSets {
       if (this.work.length === 0) break;
     }
     if (this.heldCandidates() === this.candidateCount) return undefined;
-    this.hostHeld = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
-    return this.allowed;
+    this.host = s.hostPc < model.host.length && this.held(this.hostAtom(s.hostPc, s.hostPhase));
+    return this;
   }
 
   /** Whether writes that enter buffer p later go to destination d. */
@@ -331,9 +337,13 @@ export class StubbornSets {
     this.addHostSteps(CLEANS);
   }
 
-  /** The path positions of the reset writes, the guest writes or the reads on the paths. */
-  private addOnPaths(which: 'resets' | 'guest writes' | 'reads', sink = this.add): void {
-    if (sink === this.add) {
+  /**
+   * The path positions of the reset writes, the guest writes or the reads on
+   * the paths: added to T, or with `collecting`, listed as candidates when
+   * enabled (collectCandidates).
+   */
+  private addOnPaths(which: 'resets' | 'guest writes' | 'reads', collecting = false): void {
+    if (!collecting) {
       const group = which === 'resets' ? 0 : which === 'reads' ? 1 : 2;
       if (this.onPathsAdded[group] === this.round) return;
       this.onPathsAdded[group] = this.round;
@@ -343,7 +353,7 @@ export class StubbornSets {
       const path = paths[p]!;
       for (let i = 0; i < path.length; i += 1) {
         const { kind } = path[i]!;
-        if (which === 'resets' ? isResetWrite(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) sink(this.pathAtom(p, i));
+        if (which === 'resets' ? isResetWrite(kind) : which === 'reads' ? kind === 'read' : isGuestWrite(kind)) this.addOrCollect(this.pathAtom(p, i), collecting);
       }
     }
   }
@@ -351,14 +361,20 @@ export class StubbornSets {
   /**
    * The atom whose step moves the host on: its current step, or while a
    * read waits for its data, the read's arrival. Every later host step needs
-   * it first.
+   * it first. Added to T, or with `collecting`, listed as a candidate when enabled.
    */
-  private addHostNow(sink = this.add): void {
+  private addHostNow(collecting = false): void {
     const { model, s } = this;
     const op = model.host[s.hostPc];
     if (!op) return;
-    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths('reads', sink);
-    else sink(this.hostAtom(s.hostPc, s.hostPhase));
+    if (op.op === 'read' && s.hostPhase === 1) this.addOnPaths('reads', collecting);
+    else this.addOrCollect(this.hostAtom(s.hostPc, s.hostPhase), collecting);
+  }
+
+  /** A flag rather than a function to call: one call site that calls one function stays fast in V8 from the first state on. */
+  private addOrCollect(atom: number, collecting: boolean): void {
+    if (!collecting) this.add(atom);
+    else if (this.enabled(atom)) this.candidate(atom);
   }
 
   private enabled(atom: number): boolean {
@@ -523,10 +539,6 @@ export class StubbornSets {
     }
   }
 
-  private readonly collect = (atom: number): void => {
-    if (this.enabled(atom)) this.candidate(atom);
-  };
-
   private candidate(atom: number): void {
     if (this.candidateCount === this.candidates.length) {
       const grown = new Int32Array(2 * this.candidateCount);
@@ -548,7 +560,7 @@ export class StubbornSets {
     const { model, s } = this;
     this.candidateCount = 0;
     for (let k = 0; k < model.vcpus.length; k += 1) if (this.vcpuEnabled(k)) this.candidate(k);
-    this.addHostNow(this.collect);
+    this.addHostNow(true);
     for (let p = 0; p < model.bufferCount; p += 1) if (this.bufferEnabled(p)) this.candidate(this.b + p);
     for (let l = 0; l < model.lines.length; l += 1) if (this.lineEnabled(l)) this.candidate(this.e + l);
     for (let p = 0; p < s.paths.length; p += 1) {

@@ -57,8 +57,8 @@ export function stepsOf(model: Model, s: State, moves: Moves, classes: ClassFilt
   if (moves.host !== undefined && (allowed === undefined || allowed.host)) out.push(moves.host);
   for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) mergeSteps(model, s, pe, classes, out);
   for (let pe = 0; pe < s.buffers.length; pe += 1) if (allowed === undefined || allowed.buffer(pe)) leaveSteps(model, s, pe, classes, out);
-  evictionSteps(s, allowed?.line, out);
-  arrivalSteps(s, moves.blockers, classes, allowed?.arrival, out);
+  evictionSteps(s, allowed, out);
+  arrivalSteps(s, moves.blockers, classes, allowed, out);
   return out;
 }
 
