@@ -100,18 +100,32 @@ function familyText(family: Family, k: number, m: number): string {
  * the next frame. The selection is made before t0 and the paste is
  * dispatched in the page, so Playwright's own protocol time (about
  * 150-300 ms for a `fill` on this machine) is not counted as the widget's.
+ * With `over`, that text is pasted first and `text` 100 ms later, while
+ * the first run is still going: the time a reader waits after an edit that
+ * interrupts a run (as every keystroke into a large scenario does).
  */
-async function timeText(page: Page, text: string): Promise<Sample> {
+async function timeText(page: Page, text: string, over?: string): Promise<Sample> {
   const editor = page.getByLabel('Scenario text', { exact: true });
   await editor.focus();
   await page.keyboard.press('ControlOrMeta+A');
-  return page.evaluate(async (text) => {
+  return page.evaluate(async ({ text, over }) => {
     const status = document.querySelector('.race-explorer .status')!;
     const content = document.querySelector('.race-explorer .cm-content')!;
-    const data = new DataTransfer();
-    data.setData('text/plain', text);
+    const paste = (what: string): void => {
+      const data = new DataTransfer();
+      data.setData('text/plain', what);
+      content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    };
+    if (over !== undefined) {
+      paste(over);
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      if (status.textContent?.startsWith('Checked')) throw new Error('latency: the first paste\'s run ended within 100 ms');
+      // The editor's paste handler reads the DOM selection first.
+      document.execCommand('selectAll');
+    }
     const t0 = performance.now();
-    let left = false;
+    // Pasted over a run, the status has already left "Checked".
+    let left = over !== undefined;
     const checked = new Promise<number>((resolve) => {
       // The status leaves "Checked" when the edit starts a run (Svelte updates it a microtask later) and returns when the worker's result is shown.
       const observer = new MutationObserver(() => {
@@ -123,7 +137,7 @@ async function timeText(page: Page, text: string): Promise<Sample> {
       });
       observer.observe(status, { childList: true, subtree: true, characterData: true });
     });
-    content.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    paste(text);
     await new Promise(requestAnimationFrame);
     if (!left) throw new Error('latency: the paste did not start a run');
     const dom = await checked;
@@ -132,7 +146,7 @@ async function timeText(page: Page, text: string): Promise<Sample> {
     // The editor renders a line per element: what it holds must be the text pasted, whole.
     if (content.textContent !== text.replaceAll('\n', '')) throw new Error('latency: the editor does not hold the pasted text');
     return { dom, frame };
-  }, text);
+  }, { text, over });
 }
 
 async function raceFamilies(page: Page): Promise<void> {
@@ -151,6 +165,14 @@ async function raceFamilies(page: Page): Promise<void> {
     }
     report(`race worker: family (${family}) K=${k} x M=${m}`, samples);
   }
+  // The reach target again, pasted while a run of the same scenario with a comment added is going.
+  const reach = familyText('d', 4, 8);
+  const samples: Sample[] = [];
+  for (let i = 0; i < 5; i++) {
+    await timeText(page, familyText('d', 1, 1));
+    samples.push(await timeText(page, reach, `${reach}\n# an edit before this one`));
+  }
+  report('race worker: (d) K=4 x M=8 over a running edit', samples);
 }
 
 function report(what: string, samples: readonly Sample[]): void {
