@@ -50,6 +50,7 @@ export function poseCombine(state: CombineState, ctx: PoseContext): Instance {
     choices: TYPE_CHOICES,
     answer: result.typeName,
     because: `${result.rule.text} (DDI0487 M.a.a, ${result.rule.section})`,
+    ...(result.warnings.length > 0 ? { notes: result.warnings } : {}),
     link: combineLink(ctx.site, input),
   };
 }

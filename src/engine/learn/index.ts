@@ -9,5 +9,7 @@ export { LEVELS, levelFor } from './instance.ts';
 export { instanceAt, poolSize, START, stateAt, type Draw, type ExerciseDef } from './exercises.ts';
 export { exerciseOf, LESSONS, type LessonDef } from './lessons.ts';
 export { readLearnQuery, SEED_PARAM, seedOf, withDraw, type LearnAddress } from './learn-query.ts';
+export { poseCombine } from './combine-exercise.ts';
+export { poseMair } from './mair-exercise.ts';
 export { poseRace, RACE_CHOICES } from './race-exercise.ts';
 export { moveLabels, movesOfTrace, play, type Move, type Playing } from './scheduler.ts';

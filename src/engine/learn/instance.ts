@@ -30,6 +30,8 @@ export interface Instance {
   readonly answer: string;
   /** Why the engine answers so: the rule that decided it and its source, or the cause of the counterexample. */
   readonly because: string;
+  /** What else the engine says of this state (IMPLEMENTATION DEFINED or CONSTRAINED UNPREDICTABLE cases), when anything. */
+  readonly notes?: readonly string[];
   /** The engine's shortest counterexample, one step a line (`actor: event`), when the answer is UNSAFE. */
   readonly steps?: readonly string[];
   /** The playground link to this exact state (a versioned link, under the context's site). */

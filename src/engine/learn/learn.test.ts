@@ -17,7 +17,7 @@ import { readQuery } from '../links/query.ts';
 import { readRaceQuery } from '../links/race-query.ts';
 import { buildModel, checkScenario, parseScenario } from '../race/index.ts';
 import { MODEL_VERSION } from '../version.ts';
-import { exerciseOf, instanceAt, LESSONS, LEVELS, levelFor, moveLabels, movesOfTrace, play, poolSize, readLearnQuery, seedOf, START, withDraw, type ExerciseDef, type Instance } from './index.ts';
+import { exerciseOf, instanceAt, LESSONS, LEVELS, levelFor, moveLabels, movesOfTrace, play, poolSize, poseCombine, readLearnQuery, seedOf, START, withDraw, type ExerciseDef, type Instance } from './index.ts';
 import { TYPE_CHOICES } from './type-choices.ts';
 import { KVM_REFUSED } from './kvm-exercise.ts';
 
@@ -160,6 +160,14 @@ describe('instances', () => {
   it('asks about memory types with the choices the playgrounds spell', () => {
     expect(TYPE_CHOICES).toEqual(['Device-nGnRnE', 'Device-nGnRE', 'Device-nGRE', 'Device-GRE', 'Normal-NC', 'Normal-WT', 'Normal-WB']);
     expect(TYPE_CHOICES).toContain(combine({ ...COMBINE_DEFAULTS }).typeName);
+  });
+
+  it("carries what the combining engine notes of a state, and nothing when it notes nothing (the guide's FWB figure shows them)", () => {
+    const forced = { s1: 0x04, s2: 0x6, fwb: true };
+    const warnings = combine({ ...COMBINE_DEFAULTS, ...forced }).warnings;
+    expect(warnings.some((w) => w.includes('IMPLEMENTATION DEFINED'))).toBe(true);
+    expect(poseCombine(forced, ctx).notes).toEqual(warnings);
+    expect(poseCombine({ s1: 0x04, s2: 0x5, fwb: true }, ctx)).not.toHaveProperty('notes');
   });
 });
 
