@@ -23,6 +23,7 @@ import {
   type Figure,
 } from './figures.ts';
 import { withCitations } from './citations.ts';
+import { questionFigure } from './question-figure.ts';
 import { commitExpressionText } from './kernel-doc.ts';
 import { releaseExpressionText } from './release-expressions.ts';
 import { renderBlocks, sectionTitle, targetLabel, type RenderContext } from './mdast-to-rst.ts';
@@ -125,6 +126,7 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     const { header, rows } = propertyTable(types);
     return rstTable(header, rows).trimEnd();
   }
+  if (name === 'QuestionFigure') return renderMarkdown(questionFigure(params, url), ctx);
   // A figure asked first (src/components/AskFirst.astro): its question, then the note for the figure.
   const question = name === 'AskFirst' ? params.get('question') : undefined;
   return renderMarkdown(question === undefined ? interactiveNote() : `${question}\n\n${interactiveNote()}`, ctx);
