@@ -32,7 +32,7 @@ function asked(def: ExerciseDef, seed = '', draw: Draw = START): ChoiceInstance 
 }
 /** A fix exercise's edits graded by the engine here: every op at every place, each with the engine's grade. */
 function fixEdits(task: FixInstance) {
-  return task.places.flatMap((place, at) => task.ops.map((op) => ({ op, place: at, where: shown(place), grade: gradeFix(task.scenario, { op, place: at }, task, context) })));
+  return task.places.flatMap((place, at) => task.ops.map((op) => ({ op, place: at, where: shown(place), grade: gradeFix(task, { op, place: at }, context) })));
 }
 /** The page sets backquoted parts as code: its text is the sentence without the backquotes. */
 const shown = (sentence: string): string => sentence.replaceAll('`', '');

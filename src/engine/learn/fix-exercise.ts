@@ -103,19 +103,19 @@ export function applyFix(text: string, edit: FixEdit): Scenario {
   return { ...scenario, host: [...scenario.host.slice(0, edit.place), op, ...scenario.host.slice(edit.place)] };
 }
 
-/** Grades the reader's edit with the race engine: right exactly when the edited scenario is SAFE. */
-export function gradeFix(text: string, edit: FixEdit, instance: Pick<FixInstance, 'hint' | 'places'>, ctx: PoseContext): FixGrade {
-  const edited = applyFix(text, edit);
+/** Grades the reader's edit of a fix exercise's scenario with the race engine: right exactly when the edited scenario is SAFE. */
+export function gradeFix(task: Pick<FixInstance, 'scenario' | 'hint'>, edit: FixEdit, ctx: PoseContext): FixGrade {
+  const edited = applyFix(task.scenario, edit);
   const editedText = printScenario(edited);
   const check = checkScenario(editedText, { file: 'exercise' });
   const verdict = check.result.verdict.toUpperCase();
-  const what = `with ${code(edit.op)} added ${instance.places[edit.place] ?? ''}`;
+  const what = `with ${code(edit.op)} added ${placesOf(parseScenario(task.scenario, 'exercise').host)[edit.place]}`;
   const right = check.result.verdict === 'safe';
   const feedback =
     check.result.verdict === 'incomplete'
-      ? `Not quite: ${what} the engine finds no verdict within its state budget. ${instance.hint}`
+      ? `Not quite: ${what} the engine finds no verdict within its state budget. ${task.hint}`
       : right
         ? `Right: ${what} the engine answers SAFE. ${verdictReason(check)}`
-        : `Not quite: ${what} the engine still answers ${verdict}. ${verdictReason(check)} ${instance.hint}`;
+        : `Not quite: ${what} the engine still answers ${verdict}. ${verdictReason(check)} ${task.hint}`;
   return { right, feedback, ...stepsOf(check), link: raceLink(ctx.site, edited, ctx.shipped), scenario: editedText };
 }

@@ -182,7 +182,7 @@ describe('the fix exercise', () => {
       const right: string[] = [];
       task.places.forEach((_, place) => {
         for (const op of task.ops) {
-          const grade = gradeFix(task.scenario, { op, place }, task, ctx);
+          const grade = gradeFix(task, { op, place }, ctx);
           const { text, problems } = readRaceQuery(new URL(grade.link).search, SHIPPED);
           expect(problems).toEqual([]);
           const check = checkScenario(text ?? '');

@@ -9,7 +9,7 @@
  */
 import type { Draw } from '../../engine/learn/exercises.ts';
 import type { FixEdit, FixGrade } from '../../engine/learn/fix-exercise.ts';
-import type { Instance } from '../../engine/learn/instance.ts';
+import type { FixInstance, Instance } from '../../engine/learn/instance.ts';
 
 /** Which exercise: the lesson's slug, its id, its number and the ids of the lesson's exercises (for reading the address). */
 export interface ExerciseRef {
@@ -24,8 +24,8 @@ export type LearnRequest =
   | { readonly id: number; readonly kind: 'open'; readonly ref: ExerciseRef; readonly search: string }
   /** Another draw: at `draw`, from `seed` (a fresh one when absent). */
   | { readonly id: number; readonly kind: 'draw'; readonly ref: ExerciseRef; readonly search: string; readonly seed?: string; readonly draw: Draw }
-  /** Grade the reader's edit of a fix exercise's scenario (its text, hint and places, from the instance shown). */
-  | { readonly id: number; readonly kind: 'grade'; readonly text: string; readonly hint: string; readonly places: readonly string[]; readonly edit: FixEdit };
+  /** Grade the reader's edit of the fix exercise shown (its scenario and hint). */
+  | { readonly id: number; readonly kind: 'grade'; readonly task: Pick<FixInstance, 'scenario' | 'hint'>; readonly edit: FixEdit };
 
 export type LearnResponse =
   | {

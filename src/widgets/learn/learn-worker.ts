@@ -20,7 +20,7 @@ self.onmessage = (event: MessageEvent<LearnRequest>) => {
   const { id } = request;
   try {
     if (request.kind === 'grade') {
-      post({ id, kind: 'graded', grade: gradeFix(request.text, request.edit, request, context) });
+      post({ id, kind: 'graded', grade: gradeFix(request.task, request.edit, context) });
       return;
     }
     const { ref } = request;
