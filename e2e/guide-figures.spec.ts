@@ -4,14 +4,16 @@
  * checks one or skips to it; the answer (verdict, why, the timeline of an
  * UNSAFE verdict) is the engine's; the one control switches to the
  * figure's other scenario; "Open in the playground" opens the exact state,
- * where the whole tool and its statistics are. Generated widget text is
- * kept out of the search index.
+ * where the whole tool and its statistics are. A game opened in a figure
+ * speaks through the figure's one status. Generated widget text is kept
+ * out of the search index.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import { checkScenario } from '../src/engine/race/index.ts';
 import { ablate, whyOf } from '../src/engine/race/explain/index.ts';
 import { raceLink } from '../src/engine/links/race-query.ts';
+import { movesOfTrace } from '../src/engine/learn/index.ts';
 import { guardPage, hydrated } from './site.ts';
 
 const shipped = new Map(
@@ -134,7 +136,56 @@ test('a figure is answered from the keyboard, and plays the scheduler', async ({
   await page.keyboard.press('Enter');
   await expect(figure.getByRole('status')).toHaveText(/^(Right|Not quite): /);
   await figure.getByRole('button', { name: 'Play the scheduler' }).click();
-  await expect(figure.getByRole('region', { name: 'Play the scheduler' }).getByRole('status')).toHaveText('Pick the first step.');
+  await expect(figure.getByRole('region', { name: 'Play the scheduler' }).locator('p.status')).toHaveText('Pick the first step.');
+  await expect(figure.getByRole('status')).toHaveCount(1);
+});
+
+test('a figure’s game speaks through the figure’s one status: won with the engine’s counterexample, then not winnable with the control’s read back', async ({ page }) => {
+  const specs = figuresOf('reset-race');
+  const index = specs.findIndex((spec) => spec.scenario === 'soc-nc-unmap-ctrl');
+  const { check, verdict } = engineAnswer('soc-nc-unmap-ctrl');
+  expect(verdict).toBe('UNSAFE');
+  await openPage(page, '/guide/reset-race/');
+  const figure = page.locator('figure.race-question').nth(index);
+  await figure.scrollIntoViewIfNeeded();
+  await expect(figure.getByRole('button', { name: 'Check' })).toBeEnabled();
+  await figure.getByRole('radio', { name: 'UNSAFE', exact: true }).check();
+  await figure.getByRole('button', { name: 'Check' }).click();
+  const status = figure.getByRole('status');
+  await expect(status).toHaveText('Right: the engine answers UNSAFE. The answer is below.');
+  await figure.getByRole('button', { name: 'Play the scheduler' }).click();
+  const game = figure.getByRole('region', { name: 'Play the scheduler' });
+  const line = game.locator('p.status');
+  await expect(line).toHaveText('Pick the first step.');
+  // One status, which keeps the verdict's words and adds the game's line for screen readers.
+  await expect(status).toHaveCount(1);
+  await expect(status).toHaveText('Right: the engine answers UNSAFE. The answer is below. Pick the first step.');
+  const labels = movesOfTrace(check.model, check.result.verdict === 'unsafe' ? check.result.trace : []);
+  for (const [i, label] of labels.entries()) {
+    await game.getByRole('button', { name: label, exact: true }).click();
+    if (i < labels.length - 1) await expect(line).toHaveText(`Step ${i + 1} taken. Pick the next one.`);
+  }
+  await expect(line).toHaveText(new RegExp(`^You win: .* \\(step ${labels.length}\\)\\.$`));
+  await expect(status).toHaveText(/The answer is below\. You win: /);
+  await expect(figure.getByRole('status')).toHaveCount(1);
+  await figure.getByRole('button', { name: 'Stop playing' }).click();
+  await expect(status).toHaveText('Right: the engine answers UNSAFE. The answer is below.');
+
+  // The control adds the read back: SAFE, and a game on it cannot be won.
+  await figure.getByRole('checkbox', { name: /^Read back from the device/ }).click();
+  await expect(figure).toHaveAttribute('data-scenario', 'soc-nc-unmap-read-ctrl');
+  await figure.getByText('Show the answer', { exact: true }).click();
+  await figure.getByRole('button', { name: 'Play the scheduler' }).click();
+  await expect(line).toHaveText('Pick the first step.');
+  for (let steps = 0; steps < 100; steps++) {
+    const moves = game.getByRole('list', { name: 'Steps the model allows now' }).getByRole('button');
+    if ((await moves.count()) === 0) break;
+    await moves.first().click();
+    await expect(line).toHaveText(new RegExp(`^Step ${steps + 1} taken|^No step is left`));
+  }
+  await expect(line).toHaveText(/^No step is left and no guest write reached the device after the reset/);
+  await expect(status).toHaveText(/No step is left and no guest write reached the device after the reset/);
+  await expect(figure.getByRole('status')).toHaveCount(1);
 });
 
 test('generated widget text is kept out of the search index', async ({ page }) => {

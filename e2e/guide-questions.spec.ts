@@ -10,7 +10,7 @@
 import { readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { poseCombine, poseMair, type Instance } from '../src/engine/learn/index.ts';
+import { poseCombine, poseMair, type ChoiceInstance } from '../src/engine/learn/index.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
 
 const context = { site: '', shipped: new Map<string, string>() };
@@ -19,7 +19,7 @@ const shown = (sentence: string): string => sentence.replaceAll('`', '');
 
 interface FigureSpec {
   /** The figure's own state, then the one its control switches to. */
-  readonly states: readonly Instance[];
+  readonly states: readonly ChoiceInstance[];
   readonly control?: string;
   /** Whether the control is on for the figure's own state. */
   readonly checked: boolean;
@@ -65,7 +65,7 @@ async function predict(figure: Locator, choice: string): Promise<void> {
   await figure.getByRole('button', { name: 'Check', exact: true }).click();
 }
 
-async function expectAnswer(figure: Locator, instance: Instance): Promise<void> {
+async function expectAnswer(figure: Locator, instance: ChoiceInstance): Promise<void> {
   await expect(figure).toHaveAttribute('data-key', instance.key);
   await expect(figure.locator('.answer .result')).toBeVisible();
   await expect(figure.locator('.answer .result')).toHaveText(`Answer: ${instance.answer}`);
@@ -75,7 +75,7 @@ async function expectAnswer(figure: Locator, instance: Instance): Promise<void> 
 }
 
 /** The result the playground shows, in the spelling of the figure's answers. */
-function playgroundResult(page: Page, instance: Instance): [Locator, RegExp] {
+function playgroundResult(page: Page, instance: ChoiceInstance): [Locator, RegExp] {
   return instance.kind === 'mair'
     ? [page.getByRole('heading', { name: /^Decoded: / }), new RegExp(`^Decoded: 0x[0-9a-f]{2} is ${instance.answer}$`)]
     : [page.getByRole('heading', { name: /^Combined result: / }), new RegExp(`^Combined result: ${instance.answer}$`)];

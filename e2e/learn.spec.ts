@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { test, expect, type Locator, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
-import { instanceAt, LESSONS, movesOfTrace, START, type Draw, type ExerciseDef, type Instance } from '../src/engine/learn/index.ts';
+import { gradeFix, instanceAt, LESSONS, movesOfTrace, START, type ChoiceInstance, type Draw, type ExerciseDef, type FixInstance, type Instance } from '../src/engine/learn/index.ts';
 import { checkScenario } from '../src/engine/race/index.ts';
 import { ablate, whyOf } from '../src/engine/race/explain/index.ts';
 import { guardPage, hydrated, useTheme } from './site.ts';
@@ -24,6 +24,16 @@ const shipped = new Map(
 );
 const context = { site: '', shipped };
 const posed = (def: ExerciseDef, seed = '', draw: Draw = START): Instance => instanceAt(def, seed, draw, context);
+/** An exercise that asks a question with choices (every kind but a fix). */
+function asked(def: ExerciseDef, seed = '', draw: Draw = START): ChoiceInstance {
+  const instance = posed(def, seed, draw);
+  if (instance.kind === 'fix') throw new Error(`exercise ${def.id} asks for a fix, not a choice`);
+  return instance;
+}
+/** A fix exercise's edits graded by the engine here: every op at every place, each with the engine's grade. */
+function fixEdits(task: FixInstance) {
+  return task.places.flatMap((place, at) => task.ops.map((op) => ({ op, place: at, where: shown(place), grade: gradeFix(task, { op, place: at }, context) })));
+}
 /** The page sets backquoted parts as code: its text is the sentence without the backquotes. */
 const shown = (sentence: string): string => sentence.replaceAll('`', '');
 
@@ -41,6 +51,13 @@ async function answer(region: Locator, choice: string): Promise<void> {
   await region.getByRole('button', { name: 'Check', exact: true }).click();
 }
 
+/** Answers a fix exercise: the op and where it goes, by their selects. */
+async function answerFix(region: Locator, edit: { op: string; where: string }): Promise<void> {
+  await region.getByRole('combobox', { name: 'Host op to add' }).selectOption(edit.op);
+  await region.getByRole('combobox', { name: 'Where it goes' }).selectOption({ label: edit.where });
+  await region.getByRole('button', { name: 'Check', exact: true }).click();
+}
+
 /** The result the playground shows at a link, in the spelling of the exercises' answers. */
 async function playgroundAnswer(page: Page, kind: Instance['kind']): Promise<Locator> {
   switch (kind) {
@@ -51,10 +68,11 @@ async function playgroundAnswer(page: Page, kind: Instance['kind']): Promise<Loc
     case 'kvm':
       return page.getByRole('heading', { name: /^KVM (maps|refuses) it/ });
     case 'race':
+    case 'fix':
       return page.getByRole('heading', { name: /^Verdict: / });
   }
 }
-const playgroundText = (instance: Instance): RegExp => {
+const playgroundText = (instance: ChoiceInstance): RegExp => {
   const escaped = instance.answer.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
   switch (instance.kind) {
     case 'mair':
@@ -90,6 +108,24 @@ for (const lesson of LESSONS) {
       await ready(region);
       await expect(region.getByRole('heading', { name: `Exercise ${i + 1}: ${def.title}` })).toBeVisible();
       await expect(region).toContainText(shown(instance.question));
+      if (instance.kind === 'fix') {
+        // Wrong, then right, as the engine grades each edit; the link opens the edited scenario, whose verdict the playground shows.
+        const edits = fixEdits(instance);
+        const wrong = edits.find((e) => !e.grade.right)!;
+        const right = edits.find((e) => e.grade.right)!;
+        await answerFix(region, wrong);
+        await expect(feedback(region)).toHaveText(shown(wrong.grade.feedback));
+        await expect(region.locator('ol.steps').first()).toHaveText(wrong.grade.steps!.join(''));
+        await answerFix(region, right);
+        await expect(feedback(region)).toHaveText(shown(right.grade.feedback));
+        await expect(region.getByRole('status')).toHaveCount(1);
+        const link = region.getByRole('link', { name: 'Open in the playground', exact: true });
+        await expect(link).toHaveAttribute('href', right.grade.link);
+        expect(right.grade.link).toMatch(/\?v=\d+(&|$)/);
+        await link.click();
+        await expect(page.getByRole('heading', { name: /^Verdict: / })).toHaveText(/^Verdict: SAFE/, { timeout: 20_000 });
+        continue;
+      }
       const labels = await region.getByRole('radio').evaluateAll((radios) => radios.map((r) => r.closest('label')?.textContent?.trim()));
       expect(labels).toEqual(instance.choices);
 
@@ -120,7 +156,7 @@ test('“Another one” draws from the seed in the address, the same for everyon
   const region = exercise(page, 1);
   await ready(region);
   await region.getByRole('button', { name: 'Another one' }).click();
-  const first = posed(def, 'week3', { n: 1, level: 0 });
+  const first = asked(def, 'week3', { n: 1, level: 0 });
   await expect(page).toHaveURL(new RegExp(`\\?seed=week3&${def.id}=1\\.0$`));
   await expect(region.locator('.facts')).toContainText(shown(first.facts[0]!.value));
   await expect(region.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', first.link);
@@ -128,7 +164,7 @@ test('“Another one” draws from the seed in the address, the same for everyon
   await expect(feedback(region)).toHaveText(/^Right: /);
 
   await region.getByRole('button', { name: 'Another one' }).click();
-  const second = posed(def, 'week3', { n: 2, level: 1 });
+  const second = asked(def, 'week3', { n: 2, level: 1 });
   await expect(page).toHaveURL(new RegExp(`\\?seed=week3&${def.id}=2\\.1$`));
   await expect(region.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', second.link);
   await expect(region).toContainText('difficulty 2 of 3');
@@ -154,7 +190,7 @@ test('an address with a bad seed or draw says what is wrong, and the lesson’s 
 
 test('progress stays in this browser: “Your progress” shows it and Reset forgets it', async ({ page }) => {
   const lesson = LESSONS.find((l) => l.slug === 'learn/fwb')!;
-  const instance = posed(lesson.exercises[0]!);
+  const instance = asked(lesson.exercises[0]!);
   await page.goto(`/${lesson.slug}/`);
   const region = exercise(page, 1);
   await ready(region);
@@ -173,7 +209,7 @@ test('progress stays in this browser: “Your progress” shows it and Reset for
 
 test('an exercise answers from the keyboard alone', async ({ page }) => {
   const def = LESSONS[0]!.exercises[0]!;
-  const instance = posed(def);
+  const instance = asked(def);
   await page.goto(`/${LESSONS[0]!.slug}/`);
   const region = exercise(page, 1);
   await ready(region);
@@ -201,7 +237,7 @@ test.describe('without JavaScript', () => {
         const region = exercise(page, i + 1);
         await expect(region).toContainText(shown(instance.question));
         await region.getByText('Show the answer', { exact: true }).click();
-        await expect(region.locator('details.answer')).toContainText(`The engine's answer: ${instance.answer}. ${shown(instance.because)}`);
+        await expect(region.locator('details.answer')).toContainText(`The engine's answer: ${shown(instance.answer)}. ${shown(instance.because)}`);
       }
     }
   });
@@ -266,11 +302,12 @@ test.describe('Play the scheduler', () => {
     await expect(game.locator('.why')).toHaveText(`No order of steps can win. ${shown(headline)}`);
   });
 
-  test('in a lesson: make the first one fail, then give up on the one with the read back', async ({ page }) => {
+  test('in a lesson: make the first one fail, then add one host op so that nobody can win, and give up on your own scenario', async ({ page }) => {
     const lesson = LESSONS.find((l) => l.slug === 'learn/reset-race-soc')!;
     await page.goto(`/${lesson.slug}/`);
-    const [unsafe, safe] = [posed(lesson.exercises[0]!), posed(lesson.exercises[1]!)];
-    expect([unsafe.answer, safe.answer]).toEqual(['UNSAFE', 'SAFE']);
+    const [unsafe, task] = [asked(lesson.exercises[0]!), posed(lesson.exercises[1]!)];
+    expect(unsafe.answer).toBe('UNSAFE');
+    if (task.kind !== 'fix') throw new Error('the second exercise of the SoC lesson asks for a fix');
 
     const first = exercise(page, 1);
     await ready(first);
@@ -283,16 +320,44 @@ test.describe('Play the scheduler', () => {
     await playSteps(game, movesOfTrace(check.model, check.result.verdict === 'unsafe' ? check.result.trace : []));
     await expect(game.getByRole('status')).toHaveText(/^You win: /);
 
+    // The same scenario with one op of the reader's choice: a read back between the unmap and the reset.
     const second = exercise(page, 2);
     await ready(second);
-    await answer(second, 'SAFE');
-    // The first game stays open (its button now says "Stop playing"): the second is the last of each.
+    const edit = fixEdits(task).find((e) => e.op === 'read 0x0' && e.place === 1)!;
+    expect(edit.grade.right).toBe(true);
+    await answerFix(second, edit);
+    await expect(feedback(second)).toHaveText(shown(edit.grade.feedback));
+    // The first game stays open (its button now says "Stop playing"): the second is the last of each, on the edited scenario.
     await page.getByRole('button', { name: 'Play the scheduler' }).last().click();
     const other = page.getByRole('region', { name: 'Play the scheduler' }).last();
+    await expect(other).toContainText('Your change makes it SAFE');
     await expect(other.getByRole('status')).toHaveText('Pick the first step.');
     await other.getByRole('button', { name: 'Give up' }).click();
-    const safeCheck = checkScenario(safe.scenario!);
+    const safeCheck = checkScenario(edit.grade.scenario);
     await expect(other.locator('.why')).toHaveText(`No order of steps can win. ${shown(whyOf(safeCheck, ablate(safeCheck)).headline!)}`);
+  });
+
+  test('a fix exercise: Check without a choice asks for one, and “Another one” hands out another teardown that one op fixes', async ({ page }) => {
+    const lesson = LESSONS.find((l) => l.slug === 'learn/reset-race-soc')!;
+    const def = lesson.exercises[1]!;
+    await page.goto(`/${lesson.slug}/?seed=week3`);
+    const region = exercise(page, 2);
+    await ready(region);
+    await region.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(feedback(region)).toHaveText('Pick a host op to add first.');
+    await region.getByRole('combobox', { name: 'Host op to add' }).selectOption('dsb');
+    await region.getByRole('button', { name: 'Check', exact: true }).click();
+    await expect(feedback(region)).toHaveText('Pick where the op goes first.');
+    await region.getByRole('button', { name: 'Another one' }).click();
+    const drawn = posed(def, 'week3', { n: 1, level: 0 });
+    if (drawn.kind !== 'fix') throw new Error('a fix exercise draws fix tasks');
+    await expect(page).toHaveURL(new RegExp(`\\?seed=week3&${def.id}=1\\.0$`));
+    await expect(region.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', drawn.link);
+    await expect(region.getByRole('combobox', { name: 'Where it goes' }).getByRole('option')).toHaveText(['Choose a place', ...drawn.places.map(shown)]);
+    const right = fixEdits(drawn).find((e) => e.grade.right)!;
+    await answerFix(region, right);
+    await expect(feedback(region)).toHaveText(shown(right.grade.feedback));
+    await expect(region.getByRole('link', { name: 'Open in the playground' })).toHaveAttribute('href', right.grade.link);
   });
 
   test('is played from the keyboard: each step moves the focus to the next choice', async ({ page }) => {
@@ -318,13 +383,16 @@ for (const theme of ['light', 'dark'] as const) {
   test(`a lesson with its answers checked and the game open is axe-clean in the ${theme} theme and fits 320 px`, async ({ page }) => {
     await useTheme(page, theme);
     await page.setViewportSize({ width: 320, height: 740 });
-    const lesson = LESSONS.find((l) => l.slug === 'learn/reset-race-pcie')!;
+    // The SoC lesson: race questions and a fix exercise, whose selects must fit too.
+    const lesson = LESSONS.find((l) => l.slug === 'learn/reset-race-soc')!;
     await page.goto(`/${lesson.slug}/`);
     for (const [i, def] of lesson.exercises.entries()) {
       const region = exercise(page, i + 1);
       await ready(region);
       const instance = posed(def);
-      await answer(region, instance.choices.find((c) => c !== instance.answer)!);
+      if (instance.kind === 'fix') await answerFix(region, fixEdits(instance).find((e) => !e.grade.right)!);
+      else await answer(region, instance.choices.find((c) => c !== instance.answer)!);
+      await expect(feedback(region)).toHaveText(/^Not quite: /);
       await region.getByText('Show the answer', { exact: true }).click();
     }
     await page.getByRole('button', { name: 'Play the scheduler' }).first().click();

@@ -120,8 +120,11 @@ async function timeText(page: Page, text: string, over?: string): Promise<Sample
       paste(over);
       await new Promise((resolve) => setTimeout(resolve, 100));
       if (status.textContent?.startsWith('Checked')) throw new Error('latency: the first paste\'s run ended within 100 ms');
-      // The editor's paste handler reads the DOM selection first.
-      document.execCommand('selectAll');
+      // Select the whole text again: the editor's paste handler reads the DOM selection first.
+      const all = document.createRange();
+      all.selectNodeContents(content);
+      getSelection()!.removeAllRanges();
+      getSelection()!.addRange(all);
     }
     const t0 = performance.now();
     // Pasted over a run, the status has already left "Checked".

@@ -7,7 +7,7 @@
  * source text (`combine={{ s1: 0x44, s2: 0x1, fwb: false }}`,
  * `mair={0x0c}`); anything else stops the export with the page named.
  */
-import { poseCombine, poseMair, type Instance } from '../engine/learn/index.ts';
+import { poseCombine, poseMair, type ChoiceInstance } from '../engine/learn/index.ts';
 import type { CombineState } from '../engine/learn/combine-exercise.ts';
 
 type Literal = Readonly<Record<string, number | boolean>>;
@@ -33,7 +33,7 @@ function combineState(fields: Literal, what: string): CombineState {
   return { s1, s2, fwb };
 }
 
-function stateMarkdown(instance: Instance, engine: string): string {
+function stateMarkdown(instance: ChoiceInstance, engine: string): string {
   const facts = instance.facts.map((fact) => `- ${fact.label}: ${fact.value}`).join('\n');
   const notes = (instance.notes ?? []).map((note) => `Engine note: ${note}`);
   return [`${instance.question}\n\n${facts}`, `The ${engine} engine's answer: **${instance.answer}**. ${instance.because}`, ...notes].join('\n\n');

@@ -7,7 +7,7 @@
  */
 import { combine, decodeS1, decodeS2, hexByte, hexNibble } from '../attrs/index.ts';
 import { COMBINE_DEFAULTS, combineLink } from '../links/combine-query.ts';
-import { newAt, type ByLevel, type Instance, type PoseContext } from './instance.ts';
+import { newAt, type ByLevel, type ChoiceInstance, type PoseContext } from './instance.ts';
 import { TYPE_CHOICES } from './type-choices.ts';
 
 export type CombineFamily = 'nofwb' | 'fwb';
@@ -33,7 +33,7 @@ export function combinePool(family: CombineFamily, level: number): CombineState[
   return newAt<{ s1: number; s2: number; fwb: boolean }>({ s1: S1, s2: S2[family], fwb: [[fwb], [], []] }, level, combineKey);
 }
 
-export function poseCombine(state: CombineState, ctx: PoseContext): Instance {
+export function poseCombine(state: CombineState, ctx: PoseContext): ChoiceInstance {
   const input = { ...COMBINE_DEFAULTS, ...state };
   const result = combine(input);
   const s1 = decodeS1(state.s1);

@@ -9,7 +9,8 @@
  */
 import { KVM_DEFAULTS, type KvmInput } from '../kvm/index.ts';
 import { combineKey, combinePool, poseCombine, type CombineFamily, type CombineState } from './combine-exercise.ts';
-import type { Instance, KindName, PoseContext } from './instance.ts';
+import { LEVELS, type Instance, type KindName, type PoseContext } from './instance.ts';
+import { fixPool, poseFix } from './fix-exercise.ts';
 import { kvmKey, kvmPool, poseKvm, type KvmFamily } from './kvm-exercise.ts';
 import { mairKey, mairPool, poseMair, type MairFamily, type MairState } from './mair-exercise.ts';
 import { poseRace, raceKey, racePool, type RaceFamily } from './race-exercise.ts';
@@ -27,7 +28,9 @@ export type ExerciseDef =
   | (Common & { readonly kind: 'mair'; readonly family: MairFamily; readonly start: MairState })
   | (Common & { readonly kind: 'combine'; readonly family: CombineFamily; readonly start: CombineState })
   | (Common & { readonly kind: 'kvm'; readonly family: KvmFamily; readonly start: Partial<KvmInput> })
-  | (Common & { readonly kind: 'race'; readonly family: RaceFamily; readonly start: string });
+  | (Common & { readonly kind: 'race'; readonly family: RaceFamily; readonly start: string })
+  /** Add one host op to an UNSAFE scenario so that it is SAFE: the family's UNSAFE scenarios that one op fixes. */
+  | (Common & { readonly kind: 'fix'; readonly family: RaceFamily; readonly start: string });
 
 /** Which instance: `n` 0 is the start; `level` from 0 to LEVELS - 1. */
 export interface Draw {
@@ -55,21 +58,36 @@ function kindOf(def: ExerciseDef, ctx: PoseContext): Kind<unknown> {
       return kind<CombineState>({ name: 'combine', start: def.start, pool: (l) => combinePool(def.family, l), key: combineKey, pose: (s) => poseCombine(s, ctx) });
     case 'kvm':
       return kind<KvmInput>({ name: 'kvm', start: { ...KVM_DEFAULTS, ...def.start }, pool: (l) => kvmPool(def.family, l), key: kvmKey, pose: (s) => poseKvm(s, ctx) });
-    case 'race': {
+    case 'race':
+    case 'fix': {
       const text = ctx.shipped.get(def.start);
       if (text === undefined) throw new Error(`exercise ${def.id}: no shipped scenario '${def.start}'`);
-      return kind<string>({ name: 'race', start: text, pool: (l) => racePool(def.family, l), key: raceKey, pose: (s) => poseRace(s, ctx) });
+      return def.kind === 'race'
+        ? kind<string>({ name: 'race', start: text, pool: (l) => racePool(def.family, l), key: raceKey, pose: (s) => poseRace(s, ctx) })
+        : kind<string>({ name: 'fix', start: text, pool: (l) => fixPool(def.family, l), key: raceKey, pose: (s) => poseFix(s, ctx) });
     }
   }
 }
 
-/** The states draw n >= 1 picks from at `level`: those new at it, without the start; those of every level up to it if that leaves none. */
+/**
+ * The states draw n >= 1 picks from at `level`: those new at it, without
+ * the start; those of every level up to it if that leaves none; those of
+ * the nearest level above with any if that still leaves none (a family
+ * filtered by what it asks, such as the fix exercises', may have no
+ * easy state but its start). Throws when the family has no other state.
+ */
 function poolOf<S>(kind: Kind<S>, level: number): readonly S[] {
   const start = kind.key(kind.start);
   const without = (states: readonly S[]): S[] => states.filter((s) => kind.key(s) !== start);
   const fresh = without(kind.pool(level));
   if (fresh.length > 0) return fresh;
-  return without(Array.from({ length: level + 1 }, (_, l) => kind.pool(l)).flat());
+  const below = without(Array.from({ length: level + 1 }, (_, l) => kind.pool(l)).flat());
+  if (below.length > 0) return below;
+  for (let above = level + 1; above < LEVELS; above += 1) {
+    const states = without(kind.pool(above));
+    if (states.length > 0) return states;
+  }
+  throw new Error('this exercise has no other question to draw');
 }
 
 /** The state of a draw: the start, or item n - 1 of the seeded shuffle of its level's pool. */

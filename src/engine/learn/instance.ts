@@ -8,8 +8,8 @@
  */
 import type { ShippedScenarios } from '../links/race-query.ts';
 
-/** The exercise kinds: what engine grades them. */
-export type KindName = 'mair' | 'combine' | 'kvm' | 'race';
+/** The exercise kinds: what engine grades them ('fix': the race engine, on the reader's edit of a scenario). */
+export type KindName = 'mair' | 'combine' | 'kvm' | 'race' | 'fix';
 
 /** One line of the state an exercise asks about ("Stage 2 MemAttr": "`0x5` (Normal-NC)"); `code` in backticks. */
 export interface Fact {
@@ -17,17 +17,12 @@ export interface Fact {
   readonly value: string;
 }
 
-export interface Instance {
-  readonly kind: KindName;
+interface Posed {
   /** Identifies the state: two instances with the same key ask the same question. */
   readonly key: string;
   /** The question, `code` in backticks. */
   readonly question: string;
   readonly facts: readonly Fact[];
-  /** The answer choices, spelled as the playground shows its results. */
-  readonly choices: readonly string[];
-  /** The engine's answer: one of the choices. */
-  readonly answer: string;
   /** Why the engine answers so: the rule that decided it and its source, or the cause of the counterexample. */
   readonly because: string;
   /** What else the engine says of this state (IMPLEMENTATION DEFINED or CONSTRAINED UNPREDICTABLE cases), when anything. */
@@ -39,6 +34,35 @@ export interface Instance {
   /** The scenario text, for playing the scheduler on it (race exercises). */
   readonly scenario?: string;
 }
+
+/** A question with a fixed set of answers, one of which the engine gives. */
+export interface ChoiceInstance extends Posed {
+  readonly kind: Exclude<KindName, 'fix'>;
+  /** The answer choices, spelled as the playground shows its results. */
+  readonly choices: readonly string[];
+  /** The engine's answer: one of the choices. */
+  readonly answer: string;
+}
+
+/**
+ * A task rather than a question: add one host op to an UNSAFE scenario so
+ * that it becomes SAFE. Several edits can be right; the race engine grades
+ * the reader's own (fix-exercise.ts, gradeFix), never a list of answers.
+ */
+export interface FixInstance extends Posed {
+  readonly kind: 'fix';
+  /** The host ops the reader may add, as the scenario language writes them. */
+  readonly ops: readonly string[];
+  /** Where one may go, by insertion position in the host program (0: before the first op). */
+  readonly places: readonly string[];
+  /** The engine's answer, `code` in backticks: the host programs of one op more that it finds SAFE. */
+  readonly answer: string;
+  /** How many of the single insertions the repair search tried are SAFE, `code` in backticks. */
+  readonly hint: string;
+  readonly scenario: string;
+}
+
+export type Instance = ChoiceInstance | FixInstance;
 
 /** What posing an exercise needs besides its state. */
 export interface PoseContext {

@@ -8,7 +8,7 @@
  */
 import { KERNEL_CHOICES, kvmDecide, NEWEST, PGPROT_ATTRINDX, PGPROT_HELPER, type Backing, type KvmInput } from '../kvm/index.ts';
 import { kvmLink } from '../links/kvm-query.ts';
-import { newAt, type ByLevel, type Instance, type PoseContext } from './instance.ts';
+import { newAt, type ByLevel, type ChoiceInstance, type PoseContext } from './instance.ts';
 
 export type KvmFamily = 'vfio' | 'cacheable';
 
@@ -59,7 +59,7 @@ const BACKING_WORDS: Readonly<Record<Backing, string>> = {
 };
 const yes = (value: boolean): string => (value ? 'yes' : 'no');
 
-export function poseKvm(state: KvmInput, ctx: PoseContext): Instance {
+export function poseKvm(state: KvmInput, ctx: PoseContext): ChoiceInstance {
   const result = kvmDecide(state);
   const { answer, rule } = result;
   return {

@@ -17,14 +17,15 @@ import { readQuery } from '../links/query.ts';
 import { readRaceQuery } from '../links/race-query.ts';
 import { buildModel, checkScenario, parseScenario } from '../race/index.ts';
 import { MODEL_VERSION } from '../version.ts';
-import { exerciseOf, instanceAt, LESSONS, LEVELS, levelFor, moveLabels, movesOfTrace, play, poolSize, poseCombine, readLearnQuery, seedOf, START, withDraw, type ExerciseDef, type Instance } from './index.ts';
+import { applyFix, exerciseOf, gradeFix, instanceAt, LESSONS, LEVELS, levelFor, moveLabels, movesOfTrace, play, poolSize, poseCombine, readLearnQuery, seedOf, START, withDraw, type ExerciseDef, type FixInstance, type Instance } from './index.ts';
+import { hostProgramText, repair } from '../race/explain/index.ts';
 import { TYPE_CHOICES } from './type-choices.ts';
 import { KVM_REFUSED } from './kvm-exercise.ts';
 
 const ctx = { site: 'https://example.org', shipped: SHIPPED };
 const ALL: readonly { lesson: string; def: ExerciseDef }[] = LESSONS.flatMap((l) => l.exercises.map((def) => ({ lesson: l.slug, def })));
 
-/** What the engine answers for the state the instance's link restores, spelled as the choices are. */
+/** What the engine answers for the state the instance's link restores, spelled as the choices are (a fix exercise's link: the scenario to fix). */
 function answerAtLink(instance: Instance): string {
   const url = new URL(instance.link);
   expect(url.searchParams.get('v')).toBe(String(MODEL_VERSION));
@@ -47,7 +48,8 @@ function answerAtLink(instance: Instance): string {
       const { answer } = kvmDecide({ ...KVM_DEFAULTS, ...restored(KVM_PARAMS) });
       return answer.outcome === 'mapped' ? answer.s2.type : KVM_REFUSED;
     }
-    case 'race': {
+    case 'race':
+    case 'fix': {
       expect(url.pathname).toBe('/play/race/');
       const { text, problems } = readRaceQuery(url.search, SHIPPED);
       expect(problems).toEqual([]);
@@ -78,9 +80,13 @@ describe('lessons', () => {
 describe('instances', () => {
   it.each(ALL.map(({ lesson, def }) => [`${lesson} ${def.id}`, def] as const))('%s: the first instance is graded as the engine answers at its link', (_, def) => {
     const instance = instanceAt(def, 'any', START, ctx);
+    expect(instance.because.length).toBeGreaterThan(20);
+    if (instance.kind === 'fix') {
+      expect(answerAtLink(instance)).toBe('UNSAFE');
+      return;
+    }
     expect(instance.choices).toContain(instance.answer);
     expect(answerAtLink(instance)).toBe(instance.answer);
-    expect(instance.because.length).toBeGreaterThan(20);
   });
 
   it('start from the states the lessons are written about', () => {
@@ -97,10 +103,12 @@ describe('instances', () => {
     expect(flr.answer).toBe('UNSAFE');
     expect(flr.steps?.length).toBe(checkScenario(SHIPPED.get('pcie-nc-flr-without-unmap')!).result.trace.length);
     expect(flr.because).toMatch(/reached the device after the reset \(step \d+\)/);
-    const read = first('learn/reset-race-soc', 'read-back');
-    expect(read.answer).toBe('SAFE');
-    expect(read.because).toMatch(/^SAFE because `unmap-s2` \(host op 1\)/);
-    expect(read.link).toBe('https://example.org/play/race/?v=2&scenario=soc-nc-unmap-read-ctrl&h=' + new URL(read.link).searchParams.get('h'));
+    const fix = first('learn/reset-race-soc', 'one-op') as FixInstance;
+    expect(fix.kind).toBe('fix');
+    expect(fix.link).toBe('https://example.org/play/race/?v=2&scenario=soc-nc-unmap-ctrl&h=' + new URL(fix.link).searchParams.get('h'));
+    expect(fix.answer).toBe('SAFE with one op more: `host unmap-s2; read 0x0; reset ctrl` or `host unmap-s2; read 0x8; reset ctrl`');
+    expect(fix.hint).toMatch(/: 2 of the 11 programs it tries are SAFE\.$/);
+    expect(fix.places).toEqual(['first, before `unmap-s2`', 'between `unmap-s2` and `reset ctrl`', 'last, after `reset ctrl`']);
   });
 
   it('draw only states whose answer is among the choices, at every level of every exercise', () => {
@@ -112,14 +120,15 @@ describe('instances', () => {
         const draws = def.kind === 'kvm' ? [1, 2, 3, 5, 8, 13] : Array.from({ length: size }, (_, i) => i + 1);
         for (const n of draws) {
           const instance = instanceAt(def, 'teacher', { n, level }, ctx);
-          expect(instance.choices, `${def.id} ${n}.${level}: ${instance.key}`).toContain(instance.answer);
+          if (instance.kind === 'fix') expect(answerAtLink(instance), instance.key).toBe('UNSAFE');
+          else expect(instance.choices, `${def.id} ${n}.${level}: ${instance.key}`).toContain(instance.answer);
         }
       }
     }
   }, 60_000);
 
   it('grade each drawn instance as the engine answers at its link (random seeds, draws and levels)', () => {
-    const cheap = ALL.filter(({ def }) => def.kind !== 'race');
+    const cheap = ALL.filter(({ def }) => def.kind !== 'race' && def.kind !== 'fix');
     fc.assert(
       fc.property(fc.constantFrom(...cheap), fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 500 }), fc.integer({ min: 0, max: LEVELS - 1 }), ({ def }, seed, n, level) => {
         const instance = instanceAt(def, seed, { n, level }, ctx);
@@ -127,11 +136,11 @@ describe('instances', () => {
       }),
       { numRuns: 200 },
     );
-    const race = ALL.filter(({ def }) => def.kind === 'race');
+    const race = ALL.filter(({ def }) => def.kind === 'race' || def.kind === 'fix');
     fc.assert(
       fc.property(fc.constantFrom(...race), fc.string({ minLength: 1, maxLength: 8 }), fc.integer({ min: 1, max: 50 }), fc.integer({ min: 0, max: LEVELS - 1 }), ({ def }, seed, n, level) => {
         const instance = instanceAt(def, seed, { n, level }, ctx);
-        expect(answerAtLink(instance)).toBe(instance.answer);
+        expect(answerAtLink(instance)).toBe(instance.kind === 'fix' ? 'UNSAFE' : instance.answer);
       }),
       { numRuns: 25 },
     );
@@ -168,6 +177,51 @@ describe('instances', () => {
     expect(warnings.some((w) => w.includes('IMPLEMENTATION DEFINED'))).toBe(true);
     expect(poseCombine(forced, ctx).notes).toEqual(warnings);
     expect(poseCombine({ s1: 0x04, s2: 0x5, fwb: true }, ctx)).not.toHaveProperty('notes');
+  });
+});
+
+describe('the fix exercise', () => {
+  const { def } = exerciseOf('learn/reset-race-soc', 'one-op');
+  const fixOf = (seed: string, n: number, level: number): FixInstance => instanceAt(def, seed, { n, level }, ctx) as FixInstance;
+
+  it('grades every op at every place as the engine answers on the edited scenario at its link, and finds right exactly the repair search’s fixes', () => {
+    for (const [seed, n, level] of [['', 0, 0], ['teacher', 1, 0], ['teacher', 2, 1], ['teacher', 3, 2]] as const) {
+      const task = fixOf(seed, n, level);
+      const right: string[] = [];
+      task.places.forEach((_, place) => {
+        for (const op of task.ops) {
+          const grade = gradeFix(task, { op, place }, ctx);
+          const { text, problems } = readRaceQuery(new URL(grade.link).search, SHIPPED);
+          expect(problems).toEqual([]);
+          const check = checkScenario(text ?? '');
+          expect(check.scenario.host).toEqual(applyFix(task.scenario, { op, place }).host);
+          expect(grade.right, `${op} at ${place}`).toBe(check.result.verdict === 'safe');
+          expect(grade.feedback).toMatch(grade.right ? /^Right: with `[^`]+` added .* the engine answers SAFE\. SAFE because / : /^Not quite: with `[^`]+` added .* the engine still answers UNSAFE\. /);
+          if (!grade.right) expect(grade.feedback.endsWith(task.hint)).toBe(true);
+          expect(grade.steps?.length).toBe(grade.right ? undefined : check.result.verdict === 'unsafe' ? check.result.trace.length : 0);
+          if (grade.right) right.push(hostProgramText(check.scenario.host));
+        }
+      });
+      const fixes = repair(checkScenario(task.scenario), 1).fixes;
+      expect([...new Set(right)].sort(), task.key).toEqual([...fixes]);
+      expect(right.length).toBeGreaterThan(0);
+    }
+  }, 60_000);
+
+  it('offers the host-op table’s ops with this scenario’s operands, and refuses any other edit by name', () => {
+    const task = fixOf('', 0, 0);
+    expect(task.ops).toEqual(['unmap-s2', 'dsb', 'read 0x0', 'read 0x8', 'dc civac all', 'reset ctrl', 'reset reg', 'reset acpi']);
+    expect(() => applyFix(task.scenario, { op: 'read 0x10', place: 1 })).toThrow("'read 0x10' is not one of the host ops this exercise offers");
+    expect(() => applyFix(task.scenario, { op: 'dsb', place: 3 })).toThrow('there is no place 3 in a host program of 2 ops');
+  });
+
+  it('draws only UNSAFE scenarios of the family that one host op makes SAFE, other than the start, at every level', () => {
+    for (let level = 0; level < LEVELS; level += 1) {
+      expect(poolSize(def, level, ctx)).toBeGreaterThanOrEqual(2);
+      const task = fixOf('s', 1, level);
+      expect(task.key).not.toBe(fixOf('', 0, 0).key);
+      expect(repair(checkScenario(task.scenario), 1).size).toBe(1);
+    }
   });
 });
 

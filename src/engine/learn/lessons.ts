@@ -55,7 +55,7 @@ export const LESSONS: readonly LessonDef[] = [
     slug: 'learn/reset-race-soc',
     exercises: [
       { id: 'unmap-ctrl', title: 'unmap, then the reset controller', kind: 'race', family: 'soc', start: 'soc-nc-unmap-ctrl' },
-      { id: 'read-back', title: 'one host op added: a read back', kind: 'race', family: 'soc', start: 'soc-nc-unmap-read-ctrl' },
+      { id: 'one-op', title: 'add one host op so that nobody can win', kind: 'fix', family: 'soc', start: 'soc-nc-unmap-ctrl' },
       { id: 'ngnre', title: 'the old default, Device-nGnRE', kind: 'race', family: 'soc', start: 'soc-ngnre-unmap-ctrl' },
     ],
   },

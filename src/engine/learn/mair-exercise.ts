@@ -8,7 +8,7 @@
  */
 import { decodeS1, hexByte } from '../attrs/index.ts';
 import { mairLink } from '../links/mair-query.ts';
-import type { ByLevel, Instance, PoseContext } from './instance.ts';
+import type { ByLevel, ChoiceInstance, PoseContext } from './instance.ts';
 import { TYPE_CHOICES } from './type-choices.ts';
 
 export type MairFamily = 'byte' | 'helper';
@@ -37,7 +37,7 @@ export function byteOfName(name: string): number {
   throw new Error(`no MAIR attribute byte is named ${name}`);
 }
 
-export function poseMair(state: MairState, ctx: PoseContext): Instance {
+export function poseMair(state: MairState, ctx: PoseContext): ChoiceInstance {
   const byte = 'byte' in state ? state.byte : byteOfName(state.helper);
   const decoded = decodeS1(byte);
   const names = decoded.linux.filter((name) => !name.includes(' '));

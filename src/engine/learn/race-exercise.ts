@@ -7,11 +7,11 @@
  * the cause of the shortest counterexample, or what a SAFE verdict rests
  * on. The link opens the race playground on the same scenario.
  */
-import { checkScenario, parseScenario, printScenario, type Platform } from '../race/index.ts';
+import { checkScenario, parseScenario, printScenario, type Platform, type RaceCheck } from '../race/index.ts';
 import { ablate, causeOf, causeSentence, whyOf } from '../race/explain/index.ts';
 import { guestOpText, hostOpText } from '../race/language/printer.ts';
 import { raceLink } from '../links/race-query.ts';
-import { newAt, type ByLevel, type Instance, type PoseContext } from './instance.ts';
+import { newAt, type ByLevel, type ChoiceInstance, type Fact, type PoseContext } from './instance.ts';
 
 export type RaceFamily = 'pcie' | 'soc' | 'cacheable';
 
@@ -100,32 +100,45 @@ export function racePool(name: RaceFamily, level: number): string[] {
 
 const PLATFORM_WORDS: Readonly<Record<Platform, string>> = { pcie: 'PCIe', soc: 'SoC (the device reset through a reset controller)' };
 
-export function poseRace(text: string, ctx: PoseContext): Instance {
-  const check = checkScenario(text, { file: 'exercise' });
-  const { scenario, result, model } = check;
-  if (result.verdict === 'incomplete') throw new Error('the exercise scenario has no verdict within the state budget');
+/** The state a race exercise is about, as facts: the platform, the guest's memory type, both programs and any model assumption. */
+export function raceFacts(check: RaceCheck): Fact[] {
+  const { scenario } = check;
   const settings = Object.entries(scenario.options).map(([knob, value]) => `\`${knob}=${value ? 'yes' : 'no'}\``);
-  const unsafe = result.verdict === 'unsafe';
-  const cause = unsafe ? causeOf(model, result.trace) : undefined;
-  const because = unsafe
-    ? (cause === undefined ? `A guest write reaches the device after the reset in ${result.trace.length} steps.` : causeSentence(cause))
-    : (whyOf(check, ablate(check)).headline ?? '');
+  return [
+    { label: 'Platform', value: PLATFORM_WORDS[scenario.platform] },
+    { label: 'Guest memory type', value: `${check.guestType} (stage 1 \`${scenario.guestS1}\`, stage 2 \`${scenario.guestS2}\`${scenario.fwb ? ', FWB' : ''})` },
+    { label: 'The guest runs', value: `\`${scenario.guest.map(guestOpText).join('; ')}\`` },
+    { label: 'The host runs', value: `\`${scenario.host.map(hostOpText).join('; ')}\`` },
+    ...(settings.length === 0 ? [] : [{ label: 'Model assumption', value: settings.join(', ') }]),
+  ];
+}
+
+/** Why the engine gives its verdict: the cause of the shortest counterexample, or what a SAFE verdict rests on (the "why" analysis). */
+export function verdictReason(check: RaceCheck): string {
+  const { result, model } = check;
+  if (result.verdict === 'incomplete') throw new Error('the exercise scenario has no verdict within the state budget');
+  if (result.verdict === 'safe') return whyOf(check, ablate(check)).headline ?? '';
+  const cause = causeOf(model, result.trace);
+  return cause === undefined ? `A guest write reaches the device after the reset in ${result.trace.length} steps.` : causeSentence(cause);
+}
+
+/** The shortest counterexample, one step a line, when the verdict is UNSAFE. */
+export const stepsOf = (check: RaceCheck): { steps?: string[] } =>
+  check.result.verdict === 'unsafe' ? { steps: check.result.trace.map((step) => `${step.actor}: ${step.event}`) } : {};
+
+export function poseRace(text: string, ctx: PoseContext): ChoiceInstance {
+  const check = checkScenario(text, { file: 'exercise' });
+  const because = verdictReason(check);
   return {
     kind: 'race',
     key: raceKey(text),
     question: 'Can a guest write reach the device after the reset?',
-    facts: [
-      { label: 'Platform', value: PLATFORM_WORDS[scenario.platform] },
-      { label: 'Guest memory type', value: `${check.guestType} (stage 1 \`${scenario.guestS1}\`, stage 2 \`${scenario.guestS2}\`${scenario.fwb ? ', FWB' : ''})` },
-      { label: 'The guest runs', value: `\`${scenario.guest.map(guestOpText).join('; ')}\`` },
-      { label: 'The host runs', value: `\`${scenario.host.map(hostOpText).join('; ')}\`` },
-      ...(settings.length === 0 ? [] : [{ label: 'Model assumption', value: settings.join(', ') }]),
-    ],
+    facts: raceFacts(check),
     choices: RACE_CHOICES,
-    answer: result.verdict.toUpperCase(),
+    answer: check.result.verdict.toUpperCase(),
     because,
-    ...(unsafe ? { steps: result.trace.map((step) => `${step.actor}: ${step.event}`) } : {}),
-    link: raceLink(ctx.site, scenario, ctx.shipped),
-    scenario: printScenario(scenario),
+    ...stepsOf(check),
+    link: raceLink(ctx.site, check.scenario, ctx.shipped),
+    scenario: printScenario(check.scenario),
   };
 }

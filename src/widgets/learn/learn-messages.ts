@@ -8,7 +8,8 @@
  * the Svelte runtime, so a lesson's changes never regroup their scripts.
  */
 import type { Draw } from '../../engine/learn/exercises.ts';
-import type { Instance } from '../../engine/learn/instance.ts';
+import type { FixEdit, FixGrade } from '../../engine/learn/fix-exercise.ts';
+import type { FixInstance, Instance } from '../../engine/learn/instance.ts';
 
 /** Which exercise: the lesson's slug, its id, its number and the ids of the lesson's exercises (for reading the address). */
 export interface ExerciseRef {
@@ -22,7 +23,9 @@ export type LearnRequest =
   /** What the address names for this exercise: the instance of its draw, if it names one. */
   | { readonly id: number; readonly kind: 'open'; readonly ref: ExerciseRef; readonly search: string }
   /** Another draw: at `draw`, from `seed` (a fresh one when absent). */
-  | { readonly id: number; readonly kind: 'draw'; readonly ref: ExerciseRef; readonly search: string; readonly seed?: string; readonly draw: Draw };
+  | { readonly id: number; readonly kind: 'draw'; readonly ref: ExerciseRef; readonly search: string; readonly seed?: string; readonly draw: Draw }
+  /** Grade the reader's edit of the fix exercise shown (its scenario and hint). */
+  | { readonly id: number; readonly kind: 'grade'; readonly task: Pick<FixInstance, 'scenario' | 'hint'>; readonly edit: FixEdit };
 
 export type LearnResponse =
   | {
@@ -35,4 +38,5 @@ export type LearnResponse =
       readonly shown?: { readonly draw: Draw; readonly instance: Instance };
     }
   | { readonly id: number; readonly kind: 'drawn'; readonly seed: string; readonly draw: Draw; readonly instance: Instance; readonly query: string }
+  | { readonly id: number; readonly kind: 'graded'; readonly grade: FixGrade }
   | { readonly id: number; readonly kind: 'error'; readonly message: string };

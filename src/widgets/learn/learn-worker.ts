@@ -1,11 +1,12 @@
 /**
  * Poses exercises off the main thread, with the engines: the draw a
- * lesson's address names when the page opens, and "Another one" (a race
+ * lesson's address names when the page opens, "Another one" (a race
  * exercise explores its scenario and, for a SAFE verdict, every variant
- * the "why" analysis asks about). Links are site-relative, as the page's
+ * the "why" analysis asks about), and the grade of a fix exercise's edit
+ * (the edited scenario explored). Links are site-relative, as the page's
  * own are.
  */
-import { exerciseOf, instanceAt, readLearnQuery, seedOf, withDraw } from '../../engine/learn/index.ts';
+import { exerciseOf, gradeFix, instanceAt, readLearnQuery, seedOf, withDraw } from '../../engine/learn/index.ts';
 import { SHIPPED } from '../../shipped-scenarios.ts';
 import { BASE } from '../shared/url-state.ts';
 import type { ExerciseRef, LearnRequest, LearnResponse } from './learn-messages.ts';
@@ -16,8 +17,13 @@ const defOf = (ref: ExerciseRef) => exerciseOf(ref.lesson, ref.exercise).def;
 
 self.onmessage = (event: MessageEvent<LearnRequest>) => {
   const request = event.data;
-  const { id, ref } = request;
+  const { id } = request;
   try {
+    if (request.kind === 'grade') {
+      post({ id, kind: 'graded', grade: gradeFix(request.task, request.edit, context) });
+      return;
+    }
+    const { ref } = request;
     if (request.kind === 'open') {
       const address = readLearnQuery(request.search, ref.ids);
       // Each exercise names what is wrong with its own parameter; the first also with the seed and unknown ones.

@@ -7,7 +7,7 @@
  * these; the full tool is behind "Open in the playground".
  */
 import { poseRace } from '../../engine/learn/index.ts';
-import type { Instance } from '../../engine/learn/index.ts';
+import type { ChoiceInstance } from '../../engine/learn/index.ts';
 import { raceChart, type RaceChart } from '../../engine/format/race-chart.ts';
 import { checkScenario } from '../../engine/race/index.ts';
 import { replay } from '../../engine/race/explore/replay.ts';
@@ -17,7 +17,7 @@ import { SHIPPED, shippedFile } from './race-scenarios.ts';
 export interface FigureState {
   /** The shipped scenario's name. */
   readonly name: string;
-  readonly instance: Instance;
+  readonly instance: ChoiceInstance;
   /** The shortest counterexample as the timeline draws it, when the verdict is UNSAFE. */
   readonly chart?: RaceChart;
 }
