@@ -100,3 +100,24 @@ export async function expectEditor(page: Page | Locator, expected: string | RegE
   if (typeof expected === 'string') await (not ? poll.not.toBe(expected) : poll.toBe(expected));
   else await (not ? poll.not.toMatch(expected) : poll.toMatch(expected));
 }
+
+/**
+ * Clicks the race explorer's Cancel from inside the page when its status
+ * first reports states explored: the engine ends a run within its state
+ * budget in about a second, which a click sent by the test could miss on a
+ * busy machine; the page clicking on the worker's first progress message
+ * cannot. `on-load` arms it for the next page load (a link's own run).
+ */
+export async function cancelOnProgress(page: Page, when: 'now' | 'on-load' = 'now'): Promise<void> {
+  const arm = (): void => {
+    const observer = new MutationObserver(() => {
+      const run = document.querySelector('.race-explorer .run');
+      if (!/^Exploring… [1-9]/.test(run?.querySelector('[role=status]')?.textContent ?? '')) return;
+      observer.disconnect();
+      [...(run?.querySelectorAll('button') ?? [])].find((b) => b.textContent === 'Cancel')?.click();
+    });
+    observer.observe(document, { childList: true, subtree: true, characterData: true });
+  };
+  if (when === 'now') await page.evaluate(arm);
+  else await page.addInitScript(arm);
+}
