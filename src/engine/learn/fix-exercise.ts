@@ -10,33 +10,22 @@
  * and for the answer shown without JavaScript.
  */
 import { buildModel, checkScenario, parseScenario, printScenario, type HostOp, type RaceCheck, type Scenario } from '../race/index.ts';
-import { repair } from '../race/explain/index.ts';
+import { fixAlphabet, repair } from '../race/explain/index.ts';
 import { hostOpText } from '../race/language/printer.ts';
-import { HOST_OP_NAMES, type HostOpName } from '../race/vocabulary/host-ops.ts';
-import { resetMethodsOn } from '../race/vocabulary/reset-methods.ts';
+import { ScenarioError } from '../race/language/errors.ts';
 import { raceLink } from '../links/race-query.ts';
 import type { FixInstance, PoseContext } from './instance.ts';
 import { raceFacts, raceKey, racePool, stepsOf, verdictReason, type RaceFamily } from './race-exercise.ts';
 
 const code = (text: string): string => `\`${text}\``;
 
-/** The ops the reader may add: every row of the host-op table (host-ops.ts), with the operands this scenario gives it. */
-export function offeredOps(check: Pick<RaceCheck, 'scenario' | 'model'>): HostOp[] {
-  const offsets = [...new Set(check.model.storeOffsets)].sort((a, b) => a - b);
-  const instances = (name: HostOpName): HostOp[] => {
-    switch (name) {
-      case 'unmap-s2':
-      case 'dsb':
-        return [{ op: name }];
-      case 'read':
-        return offsets.map((offset) => ({ op: 'read', offset }));
-      case 'dc-civac':
-        return [{ op: 'dc-civac', offset: 'all' }];
-      case 'reset':
-        return resetMethodsOn(check.scenario.platform).map((method) => ({ op: 'reset', method }));
-    }
-  };
-  return HOST_OP_NAMES.flatMap(instances);
+/**
+ * The ops the reader may add: the repair search's alphabet (explain/repair.ts),
+ * with this scenario's operands: ops the lessons before have met, and
+ * `dc civac all` only on a cacheable type, where it can matter.
+ */
+export function offeredOps(check: Pick<RaceCheck, 'model'>): HostOp[] {
+  return fixAlphabet(check.model);
 }
 
 /** Where an op can go, by insertion position: before the first op, between two, after the last (`code` in backticks). */
@@ -60,7 +49,8 @@ export function poseFix(text: string, ctx: PoseContext): FixInstance {
   if (check.result.verdict !== 'unsafe') throw new Error(`a fix exercise needs an UNSAFE scenario, and this one is ${check.result.verdict.toUpperCase()}`);
   const found = repair(check, 1);
   if (found.size !== 1) throw new Error('no single host op makes this scenario SAFE');
-  const hint = `The engine's repair search inserts one of ${found.alphabet.map(code).join(', ')} anywhere in the host program: ${found.fixes.length} of the ${found.variantsChecked} programs it tries are SAFE.`;
+  const safe = found.fixes.length;
+  const hint = `Hint: of the ${found.variantsChecked} different host programs that one added op can make, ${safe} ${safe === 1 ? 'is' : 'are'} SAFE.`;
   return {
     kind: 'fix',
     key: `fix:${raceKey(text)}`,
@@ -97,7 +87,7 @@ export interface FixGrade {
 /** The edited scenario: the op inserted at its place, nothing else changed; throws in words for an op or place the exercise does not offer. */
 export function applyFix(text: string, edit: FixEdit): Scenario {
   const { title: _title, expect: _expect, ...scenario } = parseScenario(text, 'exercise');
-  const op = offeredOps({ scenario, model: buildModel(scenario) }).find((o) => hostOpText(o) === edit.op);
+  const op = offeredOps({ model: buildModel(scenario) }).find((o) => hostOpText(o) === edit.op);
   if (op === undefined) throw new Error(`'${edit.op}' is not one of the host ops this exercise offers`);
   if (!Number.isInteger(edit.place) || edit.place < 0 || edit.place > scenario.host.length) throw new Error(`there is no place ${edit.place} in a host program of ${scenario.host.length} ops`);
   return { ...scenario, host: [...scenario.host.slice(0, edit.place), op, ...scenario.host.slice(edit.place)] };
@@ -107,9 +97,17 @@ export function applyFix(text: string, edit: FixEdit): Scenario {
 export function gradeFix(task: Pick<FixInstance, 'scenario' | 'hint'>, edit: FixEdit, ctx: PoseContext): FixGrade {
   const edited = applyFix(task.scenario, edit);
   const editedText = printScenario(edited);
-  const check = checkScenario(editedText, { file: 'exercise' });
-  const verdict = check.result.verdict.toUpperCase();
   const what = `with ${code(edit.op)} added ${placesOf(parseScenario(task.scenario, 'exercise').host)[edit.place]}`;
+  const link = raceLink(ctx.site, edited, ctx.shipped);
+  let check: RaceCheck;
+  try {
+    check = checkScenario(editedText, { file: 'exercise' });
+  } catch (error) {
+    // A program the language refuses (a clean with no DSB after it, M-cache-dc-civac) has no verdict: say why.
+    if (!(error instanceof ScenarioError)) throw error;
+    return { right: false, feedback: `Not quite: ${what} the engine refuses the program: ${error.detail}. ${task.hint}`, link, scenario: editedText };
+  }
+  const verdict = check.result.verdict.toUpperCase();
   const right = check.result.verdict === 'safe';
   const feedback =
     check.result.verdict === 'incomplete'
@@ -117,5 +115,5 @@ export function gradeFix(task: Pick<FixInstance, 'scenario' | 'hint'>, edit: Fix
       : right
         ? `Right: ${what} the engine answers SAFE. ${verdictReason(check)}`
         : `Not quite: ${what} the engine still answers ${verdict}. ${verdictReason(check)} ${task.hint}`;
-  return { right, feedback, ...stepsOf(check), link: raceLink(ctx.site, edited, ctx.shipped), scenario: editedText };
+  return { right, feedback, ...stepsOf(check), link, scenario: editedText };
 }

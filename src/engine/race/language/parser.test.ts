@@ -133,11 +133,21 @@ describe('scenario language', () => {
   });
 
   it('reads dc civac and reset acpi, and path-order as a shorthand for write-order and np-pushes', () => {
-    const s = parseScenario(`${HEAD}option path-order=no\nhost dc civac 0x40; dc civac all; reset acpi`);
-    expect(s.host).toEqual([{ op: 'dc-civac', offset: 0x40 }, { op: 'dc-civac', offset: 'all' }, { op: 'reset', method: 'acpi' }]);
+    const s = parseScenario(`${HEAD}option path-order=no\nhost dc civac 0x40; dc civac all; dsb; reset acpi`);
+    expect(s.host).toEqual([{ op: 'dc-civac', offset: 0x40 }, { op: 'dc-civac', offset: 'all' }, { op: 'dsb' }, { op: 'reset', method: 'acpi' }]);
     expect(s.options).toEqual({ 'write-order': false, 'np-pushes': false });
     expect(errorOf(`${HEAD}option path-order=no write-order=yes`).message).toContain("duplicate knob 'write-order'");
     expect(where(`${HEAD}host dc flush all`)).toBe('4:9');
+  });
+
+  it('asks for a dsb between a dc civac and a later read or reset, which the clean may otherwise follow (M-cache-dc-civac, D7.5.9.15)', () => {
+    expect(errorOf(`${HEAD}host dc civac 0x40; read 0x0; dsb; reset reg`).message).toBe(
+      "x.race:4:21: 'read 0x0' follows 'dc civac 0x40' (line 4) with no 'dsb' between: the clean may take effect after this Device access (DDI0487 M.a.a, D7.5.9.15; M-cache-dc-civac); expected 'dsb' after 'dc civac 0x40'",
+    );
+    expect(where(`${HEAD}host dc civac all;\n  dc civac 0x0; reset reg`)).toBe('5:17');
+    // A DSB completes every clean before it: its own, or the one that ends unmap-s2 (M-unmap-dsb).
+    expect(parseScenario(`${HEAD}host dc civac all; unmap-s2; reset reg`).host).toHaveLength(3);
+    expect(parseScenario(`${HEAD}host dc civac all; dsb; read 0x0; reset reg`).host).toHaveLength(4);
   });
 
   it('refuses contradicting knobs and duplicates', () => {

@@ -14,6 +14,7 @@ import { isKnobName, PATH_ORDER_KNOBS, PATH_ORDER_SHORTHAND } from '../knobs.ts'
 import { splitOps, splitWords, stripComment, parseSwitch, type Word } from './lines.ts';
 import { isOpName, orList, parseGuestOp, parseHostOp, type OpContext } from './ops.ts';
 import { RESET_METHODS, resetMethodsOn, type ResetMethod } from '../vocabulary/reset-methods.ts';
+import { HOST_OPS } from '../vocabulary/host-ops.ts';
 import {
   KNOB_NAMES,
   VCPU_DIRECTIVES,
@@ -64,6 +65,8 @@ class Parse {
   readonly host: HostOp[] = [];
   stores = 0;
   readonly resets: { method: ResetMethod; at: Position }[] = [];
+  /** The host's last `dc civac` that no DSB has completed yet (M-cache-dc-civac). */
+  uncompletedClean: { text: string; at: Position } | undefined;
   /** `vma <pgprot> [allow-any-uncached]`, with the position of its protection. */
   vma: { directives: Omit<KvmDirectives, 'kernel'>; at: Position } | undefined;
   /** Set while a program's op list continues on the next line (it ended with `;`). */
@@ -231,6 +234,7 @@ class Parse {
   op(program: Program, ctx: OpContext, words: [Word, ...Word[]]): void {
     if (program === 'host') {
       const op = parseHostOp(ctx, words);
+      this.checkClean(op, words, ctx.line);
       if (op.op === 'reset') this.resets.push({ method: op.method, at: { line: ctx.line, col: words[1]?.col ?? 0 } });
       this.host.push(op);
       return;
@@ -317,6 +321,30 @@ class Parse {
     const at = this.optionAt.get('guest-stops');
     if (at && this.options['same-pe'] === true && this.options['guest-stops'] === false) {
       this.fail(at, 'same-pe=yes implies guest-stops=yes (the host runs after the guest exits); expected guest-stops=yes or no setting');
+    }
+  }
+
+  /**
+   * M-cache-dc-civac: a clean by address may execute after a later Device
+   * load or store of the same PE unless a DSB, or a DMB for loads and
+   * stores, comes between them (DDI0487 M.a.a, D7.5.9.15). The model sends
+   * a clean's write-backs at once, which would order them ahead of a
+   * later read or reset; so the language asks for the DSB that makes that
+   * order true, and refuses a program without one.
+   */
+  checkClean(op: HostOp, words: readonly Word[], line: number): void {
+    const text = words.map((w) => w.text).join(' ');
+    const at = { line, col: words[0]?.col ?? 1 };
+    const role = HOST_OPS[op.op].toClean;
+    if (role === 'clean') this.uncompletedClean ??= { text, at };
+    else if (role === 'completes') this.uncompletedClean = undefined;
+    else if (this.uncompletedClean) {
+      const clean = this.uncompletedClean;
+      this.fail(
+        at,
+        `'${text}' follows '${clean.text}' (line ${clean.at.line}) with no 'dsb' between: the clean may take effect after this Device access ` +
+          `(DDI0487 M.a.a, D7.5.9.15; M-cache-dc-civac); expected 'dsb' after '${clean.text}'`,
+      );
     }
   }
 

@@ -29,11 +29,16 @@ export function hostOp(platform: Platform): fc.Arbitrary<HostOp> {
 }
 
 /** Host ops including the cache maintenance and firmware reset. */
-export function anyHostOp(platform: Platform): fc.Arbitrary<HostOp> {
+function anyHostOp(platform: Platform): fc.Arbitrary<HostOp> {
   return fc.oneof(
     { weight: 5, arbitrary: hostOp(platform) },
     fc.constantFrom<HostOp>({ op: 'dc-civac', offset: 'all' }, { op: 'dc-civac', offset: 0 }, { op: 'reset', method: 'acpi' }),
   );
+}
+
+/** A host program of up to `length` ops of every kind, each `dc civac` followed by the `dsb` the language asks for (M-cache-dc-civac). */
+export function anyHostProgram(platform: Platform, length = 4): fc.Arbitrary<HostOp[]> {
+  return fc.array(anyHostOp(platform), { maxLength: length }).map((ops) => ops.flatMap((op): HostOp[] => (op.op === 'dc-civac' ? [op, { op: 'dsb' }] : [op])));
 }
 
 const options: fc.Arbitrary<Partial<Record<KnobName, boolean>>> = fc
@@ -97,7 +102,7 @@ export function multiVcpuScenario(): fc.Arbitrary<Scenario> {
         options,
         vcpus: fc.integer({ min: 1, max: 3 }).chain((n) => fc.array(fc.array(guestOp, { maxLength: [4, 4, 2, 1][n] ?? 1 }), { minLength: n, maxLength: n })),
         symmetric: fc.boolean(),
-        host: fc.array(anyHostOp(platform), { maxLength: 4 }),
+        host: anyHostProgram(platform),
       })
       .filter(({ vcpus }) => vcpus.flat().filter((op) => op.op === 'store').length <= 4)
       .map(({ attributes, options: knobs, vcpus, symmetric, host }): Scenario => {
@@ -153,7 +158,7 @@ export function anyScenarioText(): fc.Arbitrary<string> {
         kvm: fc.option(kvmStage2, { nil: undefined, freq: 3 }),
         options,
         vcpus: fc.integer({ min: 1, max: 4 }).chain((n) => fc.array(fc.array(guestOp, { maxLength: [3, 3, 2, 1, 1][n] ?? 1 }), { minLength: n, maxLength: n })),
-        host: fc.array(anyHostOp(platform), { maxLength: 4 }),
+        host: anyHostProgram(platform),
         expect: fc.option(fc.constantFrom<'safe' | 'unsafe'>('safe', 'unsafe'), { nil: undefined }),
       }),
     )

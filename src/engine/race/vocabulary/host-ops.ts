@@ -19,6 +19,14 @@ export interface HostOpInfo {
   readonly phases: number;
   /** Later accesses of the host's PE stay behind earlier ones: it opens a barrier epoch after itself (M-barrier-dmb). */
   readonly barrier: boolean;
+  /**
+   * What it is to an earlier `dc civac` (M-cache-dc-civac, DDI0487 M.a.a
+   * D7.5.9.15): 'completes' it (a DSB, its own or unmap-s2's, waits for
+   * the clean), or is a 'device-access' that the clean may execute after,
+   * since no DSB or load-and-store DMB comes between (a reset's writel()
+   * has only DMB OSHST); 'clean' is the clean itself.
+   */
+  readonly toClean: 'completes' | 'device-access' | 'clean';
   /** One line for op lists and the language reference. */
   readonly meaning: string;
   /** The rules on the race model page. */
@@ -31,6 +39,7 @@ export const HOST_OPS = {
     keyword: 'unmap-s2',
     phases: 3,
     barrier: true,
+    toClean: 'completes',
     meaning: "unmap the guest's stage 2: TLBI for its IPA range, then DSB; without FWB also clean the cache",
     rules: ['M-unmap-tlbi', 'M-unmap-dsb', 'M-unmap-cleans'],
   },
@@ -39,6 +48,7 @@ export const HOST_OPS = {
     keyword: 'dsb',
     phases: 1,
     barrier: true,
+    toClean: 'completes',
     meaning: "wait until the earlier writes of the host's PE are complete",
     rules: ['M-host-dsb'],
   },
@@ -47,6 +57,7 @@ export const HOST_OPS = {
     keyword: 'read',
     phases: 2,
     barrier: false,
+    toClean: 'device-access',
     meaning: 'read from the device through the host mapping and wait for the data',
     rules: ['M-host-read'],
   },
@@ -55,6 +66,7 @@ export const HOST_OPS = {
     keyword: 'dc',
     phases: 1,
     barrier: false,
+    toClean: 'clean',
     meaning: 'clean and invalidate a cache line (or every line of the mapping) to the PoC',
     rules: ['M-cache-dc-civac'],
   },
@@ -63,6 +75,7 @@ export const HOST_OPS = {
     keyword: 'reset',
     phases: 1,
     barrier: false,
+    toClean: 'device-access',
     meaning: 'reset the device by one of the reset methods; the host does not wait for it',
     rules: ['M-reset-flr', 'M-reset-ctrl', 'M-reset-reg', 'M-reset-acpi'],
   },
