@@ -42,11 +42,10 @@ describe('the Documentation/ export', () => {
     expect(missing).toEqual([]);
   });
 
-  it('shows each race figure (marker or component) as its scenario and the engine verdict, as the scenario expects', () => {
-    const markers = guide.flatMap((page) => [
-      ...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/RaceFigure\b[^>\n]*?scenario=["']?([\w-]+)/g),
-    ]);
-    expect(markers.length).toBeGreaterThan(0);
+  it('shows each race figure (marker or component), and the scenario its control switches to, as its scenario and the engine verdict, as the scenario expects', () => {
+    const figures = guide.flatMap((page) => [...readFileSync(join(docs, `${page.slug}.mdx`), 'utf8').matchAll(/RaceFigure\b[^>\n]*/g)].map(([tag]) => tag));
+    const markers = figures.flatMap((tag) => [...tag.matchAll(/\b(?:scenario|on|off)=["']?([\w-]+)/g)]);
+    expect(markers.length).toBeGreaterThan(figures.length);
     for (const [, scenario] of markers) expect(document).toContain(`\`\`scenarios/${scenario}.race\`\``);
     const verdicts = [...document.matchAll(/Race engine verdict: \*\*(safe|unsafe)\*\*, as the scenario expects/g)];
     expect(verdicts).toHaveLength(markers.length);

@@ -112,7 +112,13 @@ function figure({ name, params }: Figure, root: string, url: string, ctx: Render
     if (!/^[\w-]+$/.test(scenario)) {
       throw new Error(`${url}: RaceFigure needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
     }
-    return renderMarkdown(raceFigure(root, scenario), ctx);
+    // The figure's one control switches to another shipped scenario (RaceFigure.astro): show that one too.
+    const control = params.get('control');
+    const other = params.get('on') ?? params.get('off');
+    if (control === undefined || other === undefined) return renderMarkdown(raceFigure(root, scenario), ctx);
+    if (!/^[\w-]+$/.test(other)) throw new Error(`${url}: RaceFigure ${scenario} needs on= or off="<name in scenarios/>" for its control, not '${other}'`);
+    const state = params.has('on') ? 'on' : 'off';
+    return renderMarkdown(`${raceFigure(root, scenario)}\n\nWith the figure's control ${state} (“${control}”):\n\n${raceFigure(root, other)}`, ctx);
   }
   if (name === 'CombineMatrix') {
     const fwb = SWITCH[params.get('fwb') ?? ''];

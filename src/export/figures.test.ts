@@ -37,7 +37,7 @@ describe('question figures in the export', () => {
 
   it('answer each state with the combining engine, the control naming the second', () => {
     const text = questionFigure(params('<QuestionFigure combine={{ s1: 0x44, s2: 0x1, fwb: false }} control="Stage 2 `0x5`" on={{ s2: 0x5 }} />'), 'guide/x');
-    const [first, second] = text.split('With the figure\'s control, “Stage 2 `0x5`”:');
+    const [first, second] = text.split('With the figure\'s control on (“Stage 2 `0x5`”):');
     expect(first).toContain(`**${combine({ ...COMBINE_DEFAULTS, s1: 0x44, s2: 0x1, fwb: false }).typeName}**`);
     expect(second).toContain(`**${combine({ ...COMBINE_DEFAULTS, s1: 0x44, s2: 0x5, fwb: false }).typeName}**`);
     expect(first).not.toBe(second);

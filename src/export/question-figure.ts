@@ -56,7 +56,7 @@ export function questionFigure(params: ReadonlyMap<string, string>, url: string)
   const parts = [stateMarkdown(poseCombine(first, ctx), 'combining')];
   if (control !== undefined && change !== undefined) {
     const second = combineState({ ...first, ...objectLiteral(change, what) }, what);
-    parts.push(`${on !== undefined ? 'With' : 'Without'} the figure's control, “${control}”:`, stateMarkdown(poseCombine(second, ctx), 'combining'));
+    parts.push(`With the figure's control ${on !== undefined ? 'on' : 'off'} (“${control}”):`, stateMarkdown(poseCombine(second, ctx), 'combining'));
   }
   return parts.join('\n\n');
 }

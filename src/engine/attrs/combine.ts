@@ -71,7 +71,7 @@ function attributes(s1: S1Decoding, s2: S2Decoding, s1sh: ShEncoding, s2sh: ShEn
 const COMBINATION_WARNINGS = [
   `stage-1 SH=0b01 is reserved; computed as Non-shareable (${MAY_DIFFER})`,
   `stage-2 SH=0b01 is reserved; computed as Non-shareable (${MAY_DIFFER})`,
-  'FWB forces Write-Back over a stage-1 Device type: atomics and exclusives are IMPLEMENTATION DEFINED, misaligned accesses CONSTRAINED UNPREDICTABLE (R_RMTWN)',
+  'FWB forces Write-Back over a stage-1 Device type: whether atomics and exclusives are supported as for Device memory is IMPLEMENTATION DEFINED; whether a misaligned access or DC ZVA, DC GVA or DC GZVA takes a stage-1 Alignment fault, and whether some elements of SVE non-fault and first-fault loads are performed, is CONSTRAINED UNPREDICTABLE (R_RMTWN)',
   'FWB forces Write-Back over a stage-1 type that is not Write-Back: alignment of exclusives, atomics and acquire/release is CONSTRAINED UNPREDICTABLE (D8.6.6)',
   'stage 1 is Device or Normal-NC, so whether its SH or Outer Shareable is input to stage 2 is IMPLEMENTATION DEFINED (R_NSCNC); Outer Shareable would give SH=0b10',
 ] as const;

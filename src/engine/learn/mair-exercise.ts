@@ -1,6 +1,6 @@
 /**
  * Memory types and MAIR: which type a stage-1 attribute byte encodes
- * (DDI0487 M.a.a, D8.6.1 and B2.10), asked either of the byte itself or of
+ * (DDI0487 M.a.a, D24.2.127 MAIR_EL1 and B2.10), asked either of the byte itself or of
  * a Linux name that selects it (arch/arm64/include/asm/pgtable.h, io.h and
  * memory.h, as the combining engine's Linux names record them). The answer
  * is the combining engine's decoding; the link opens the MAIR decoder on
@@ -40,8 +40,12 @@ export function byteOfName(name: string): number {
 export function poseMair(state: MairState, ctx: PoseContext): ChoiceInstance {
   const byte = 'byte' in state ? state.byte : byteOfName(state.helper);
   const decoded = decodeS1(byte);
-  const names = decoded.linux.filter((name) => !name.includes(' '));
-  const linux = names.length === 0 ? 'Linux has no name for it' : `Linux names: ${names.map((n) => `\`${n}\``).join(', ')}`;
+  // Linux's identifiers for the byte, with the releases that had them when they are gone (attrs/linux.ts); not its prose descriptions.
+  const names = decoded.linux.flatMap((name) => {
+    const m = /^([\w()]+)( \(Linux [^)]*\))?$/.exec(name);
+    return m === null ? [] : [`\`${m[1]}\`${m[2] ?? ''}`];
+  });
+  const linux = names.length === 0 ? 'Linux has no name for it' : `Linux names: ${names.join(', ')}`;
   const common = {
     kind: 'mair' as const,
     key: mairKey(state),
@@ -54,7 +58,7 @@ export function poseMair(state: MairState, ctx: PoseContext): ChoiceInstance {
       ...common,
       question: 'Which memory type does this MAIR attribute byte encode?',
       facts: [{ label: 'Attribute byte', value: `\`${decoded.hex}\`` }],
-      because: `\`${decoded.hex}\` encodes ${decoded.description} (DDI0487 M.a.a, D8.6.1 and B2.10). ${linux}.`,
+      because: `\`${decoded.hex}\` encodes ${decoded.description} (DDI0487 M.a.a, D24.2.127 MAIR_EL1; B2.10). ${linux}.`,
     };
   }
   return {
