@@ -9,8 +9,10 @@
  * helpers that select them.
  * - arch/arm64/include/asm/sysreg.h: MAIR_ATTR_DEVICE_nGnRnE 0x00,
  *   MAIR_ATTR_DEVICE_nGnRE 0x04, MAIR_ATTR_NORMAL_NC 0x44,
- *   MAIR_ATTR_NORMAL_TAGGED 0xf0, MAIR_ATTR_NORMAL 0xff; older kernels (up to
- *   5.x) also had MAIR_ATTR_DEVICE_GRE 0x0c and MAIR_ATTR_NORMAL_WT 0xbb.
+ *   MAIR_ATTR_NORMAL_TAGGED 0xf0, MAIR_ATTR_NORMAL 0xff; Linux 5.13 and
+ *   older also had MAIR_ATTR_DEVICE_GRE 0x0c and MAIR_ATTR_NORMAL_WT 0xbb
+ *   (5.14 removed them: commits 58cc6b72a212 and 21cfe6edbadb, "arm64: mm:
+ *   Remove unused support for Device-GRE/Normal-WT memory type").
  * - arch/arm64/include/asm/memory.h: MT_NORMAL, MT_NORMAL_TAGGED,
  *   MT_NORMAL_NC, MT_DEVICE_nGnRnE, MT_DEVICE_nGnRE (MT_NORMAL_WT and
  *   MT_DEVICE_GRE only in older kernels).
@@ -27,9 +29,9 @@
 const s1Names: ReadonlyMap<number, readonly string[]> = new Map([
   [0x00, ['MT_DEVICE_nGnRnE', 'MAIR_ATTR_DEVICE_nGnRnE', 'pgprot_noncached()', 'ioremap_np()', 'vfio-pci user mapping of a BAR']],
   [0x04, ['MT_DEVICE_nGnRE', 'MAIR_ATTR_DEVICE_nGnRE', 'pgprot_device()', 'ioremap()']],
-  [0x0c, ['MT_DEVICE_GRE (Linux 5.x and older)', 'MAIR_ATTR_DEVICE_GRE (Linux 5.x and older)']],
+  [0x0c, ['MT_DEVICE_GRE (Linux 5.13 and older)', 'MAIR_ATTR_DEVICE_GRE (Linux 5.13 and older)']],
   [0x44, ['MT_NORMAL_NC', 'MAIR_ATTR_NORMAL_NC', 'pgprot_writecombine()', 'pgprot_dmacoherent()', 'ioremap_wc()', "a guest driver's ioremap_wc()"]],
-  [0xbb, ['MT_NORMAL_WT (Linux 5.x and older)', 'MAIR_ATTR_NORMAL_WT (Linux 5.x and older)']],
+  [0xbb, ['MT_NORMAL_WT (Linux 5.13 and older)', 'MAIR_ATTR_NORMAL_WT (Linux 5.13 and older)']],
   [0xf0, ['MT_NORMAL_TAGGED', 'MAIR_ATTR_NORMAL_TAGGED', 'pgprot_tagged()']],
   [0xff, ['MT_NORMAL', 'MAIR_ATTR_NORMAL', 'PAGE_KERNEL']],
 ]);

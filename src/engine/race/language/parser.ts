@@ -343,7 +343,7 @@ class Parse {
       this.fail(
         at,
         `'${text}' follows '${clean.text}' (line ${clean.at.line}) with no 'dsb' between: the clean may take effect after this Device access ` +
-          `(DDI0487 M.a.a, D7.5.9.15; M-cache-dc-civac); expected 'dsb' after '${clean.text}'`,
+          `(DDI0487 M.a.a, D7.5.9.15; M-cache-dc-civac); expected 'dsb' (or 'unmap-s2', whose DSB waits too) after '${clean.text}'`,
       );
     }
   }
