@@ -85,7 +85,8 @@ function bruteForce(host: readonly HostOp[], alphabet: readonly HostOp[], k: num
           program.push(host[original++]!);
         }
       }
-      programs.add(hostProgramText(program));
+      // At most one unmap-s2 in a program (repair.ts).
+      if (program.filter((op) => op.op === 'unmap-s2').length <= 1) programs.add(hostProgramText(program));
     }
   }
   return programs;
@@ -93,7 +94,8 @@ function bruteForce(host: readonly HostOp[], alphabet: readonly HostOp[], k: num
 
 function alphabetOf(check: RaceCheck): HostOp[] {
   const offsets = [...new Set(vcpuPrograms(check.scenario).flatMap((ops) => ops.flatMap((op) => (op.op === 'store' ? [op.offset] : []))))];
-  return [{ op: 'unmap-s2' }, { op: 'dsb' }, ...offsets.map((offset): HostOp => ({ op: 'read', offset })), ...(check.model.cacheable ? [{ op: 'dc-civac', offset: 'all' } as const] : [])];
+  const unmap: HostOp[] = check.scenario.host.some((op) => op.op === 'unmap-s2') ? [] : [{ op: 'unmap-s2' }];
+  return [...unmap, { op: 'dsb' }, ...offsets.map((offset): HostOp => ({ op: 'read', offset })), ...(check.model.cacheable ? [{ op: 'dc-civac', offset: 'all' } as const] : [])];
 }
 
 /** Whether the scenario with this host program is SAFE; a program the language refuses (a clean with no DSB after it) is not. */

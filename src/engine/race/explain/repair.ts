@@ -4,7 +4,12 @@
  * existing ops keeping their order; guest programs and knobs never
  * change. The ops a fix may insert (the alphabet): `unmap-s2`, `dsb`,
  * `read A` for each offset A any vCPU stores to, and `dc civac all` when
- * the guest type is cacheable (M-type-cacheable).
+ * the guest type is cacheable (M-type-cacheable). A program holds at most
+ * one `unmap-s2`: unmapping a range again finds no valid entry, and Linux
+ * then issues no TLBI and no DSB (arch/arm64/kvm/hyp/pgtable.c,
+ * stage2_unmap_walker() and stage2_unmap_put_pte(), v6.12; only with FWB
+ * and FEAT_TLBIRANGE does kvm_pgtable_stage2_unmap() flush the range
+ * anyway), so a second one is not a barrier a fix could rely on.
  *
  * Breadth first by the number of ops inserted: every distinct host
  * program of one more op (each program of the size before with one op of
@@ -43,11 +48,13 @@ export interface Repair {
 /** The host program as one line, as the fixes list it. */
 export const hostProgramText = (host: readonly HostOp[]): string => host.map(hostOpText).join('; ');
 
-/** The ops a fix may insert into this scenario's host program. */
+const unmaps = (host: readonly HostOp[]): boolean => host.some((op) => op.op === 'unmap-s2');
+
+/** The ops a fix may insert into this scenario's host program (`unmap-s2` only when it has none). */
 export function fixAlphabet(model: Model): HostOp[] {
   const offsets = [...new Set(model.storeOffsets)].sort((a, b) => a - b);
   return [
-    { op: 'unmap-s2' },
+    ...(unmaps(model.host) ? [] : [{ op: 'unmap-s2' } as const]),
     { op: 'dsb' },
     ...offsets.map((offset): HostOp => ({ op: 'read', offset })),
     ...(model.cacheable ? [{ op: 'dc-civac', offset: 'all' } as const] : []),
@@ -65,6 +72,7 @@ function oneMore(programs: readonly (readonly HostOp[])[], alphabet: readonly Ho
   for (const program of programs) {
     for (let at = 0; at <= program.length; at += 1) {
       for (const op of alphabet) {
+        if (op.op === 'unmap-s2' && unmaps(program)) continue;
         const candidate = [...program.slice(0, at), op, ...program.slice(at)];
         const key = hostProgramText(candidate);
         if (seen.has(key)) continue;
