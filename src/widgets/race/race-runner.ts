@@ -2,10 +2,6 @@
  * The widget's handle on its worker. Exploration is one synchronous loop in
  * the worker, so the only way to stop it is to terminate the worker: a new
  * run while one is going, or Cancel, does that and starts afresh next time.
- * With `spare`, a second worker is kept loaded and idle, so a run that
- * interrupts another (each keystroke into a large scenario does) starts in
- * a worker whose modules are already loaded, rather than waiting for a new
- * one to load them.
  */
 import type { RaceRequest, RaceResponse, RaceSource } from './race-messages.ts';
 import { siteAddress } from '../shared/url-state.ts';
@@ -17,9 +13,8 @@ export interface RaceRunner {
   dispose(): void;
 }
 
-export function raceRunner(onResponse: (response: RaceResponse) => void, options: { spare?: boolean } = {}): RaceRunner {
+export function raceRunner(onResponse: (response: RaceResponse) => void): RaceRunner {
   let worker: Worker | undefined;
-  let spare: Worker | undefined;
   let running = false;
   let next = 0;
 
@@ -29,37 +24,21 @@ export function raceRunner(onResponse: (response: RaceResponse) => void, options
     running = false;
   };
 
-  const spawn = (): Worker => {
-    const started = new Worker(new URL('./race-worker.ts', import.meta.url), { type: 'module' });
-    started.onmessage = (event: MessageEvent<RaceResponse>) => {
-      // Only the latest run speaks; the id check drops anything older.
-      if (started !== worker || event.data.id !== next) return;
-      if (event.data.kind === 'done' || event.data.kind === 'error' || event.data.kind === 'link-failed') {
-        running = false;
-        if (options.spare) spare ??= spawn();
-      }
-      onResponse(event.data);
-    };
-    started.onerror = () => {
-      // A spare that could not start is dropped; the running worker's failure is the run's.
-      if (started !== worker) {
-        if (started === spare) spare = undefined;
-        started.terminate();
-        return;
-      }
-      stop();
-      onResponse({ id: next, kind: 'error', message: 'the race engine could not start in this browser' });
-    };
-    return started;
-  };
-
   return {
     run(source, analyse) {
       if (running) stop();
       if (!worker) {
-        worker = spare ?? spawn();
-        // The spare runs this one: load another for the next interruption.
-        if (spare) spare = spawn();
+        worker = new Worker(new URL('./race-worker.ts', import.meta.url), { type: 'module' });
+        worker.onmessage = (event: MessageEvent<RaceResponse>) => {
+          // Only the latest run speaks; the id check drops anything older.
+          if (event.data.id !== next) return;
+          if (event.data.kind === 'done' || event.data.kind === 'error' || event.data.kind === 'link-failed') running = false;
+          onResponse(event.data);
+        };
+        worker.onerror = () => {
+          stop();
+          onResponse({ id: next, kind: 'error', message: 'the race engine could not start in this browser' });
+        };
       }
       next += 1;
       running = true;
@@ -71,10 +50,6 @@ export function raceRunner(onResponse: (response: RaceResponse) => void, options
       if (was) stop();
       return was;
     },
-    dispose() {
-      stop();
-      spare?.terminate();
-      spare = undefined;
-    },
+    dispose: stop,
   };
 }
