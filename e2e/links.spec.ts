@@ -22,7 +22,7 @@ import { currentScenarios } from '../src/cli/load-release.ts';
 import { MODEL_VERSION } from '../src/engine/version.ts';
 import AxeBuilder from '@axe-core/playwright';
 import { describeOverflow, installOverflowProbe } from './overflow.ts';
-import { hydrated, useTheme } from './site.ts';
+import { hydrated, openScenarioEditor, useTheme } from './site.ts';
 
 const shipped = new Map(Object.entries(currentScenarios()));
 
@@ -213,7 +213,8 @@ test.describe('paste from email', () => {
     await context.grantPermissions(['clipboard-read', 'clipboard-write']);
     await page.goto('/play/race/?scenario=soc-nc-unmap-ctrl');
     await hydrated(page, '.race-explorer');
-    await page.getByText('Edit the scenario', { exact: true }).click();
+    // The helper waits for the first run and repeats the click while the section stays closed (a click during its render can miss).
+    await openScenarioEditor(page);
     await page.getByLabel('early-ack', { exact: true }).selectOption('no');
     await expect(page.getByRole('status').filter({ hasText: /^Checked:/ })).toBeVisible();
     await page.getByRole('button', { name: 'Copy as plain text' }).click();
