@@ -108,17 +108,18 @@ const SWITCH: Readonly<Record<string, boolean>> = { on: true, true: true, off: f
 
 function figure({ name, params }: Figure, root: string, url: string, ctx: RenderContext): string {
   if (name === 'RaceFigure') {
-    const scenario = params.get('scenario') ?? '';
-    if (!/^[\w-]+$/.test(scenario)) {
-      throw new Error(`${url}: RaceFigure needs scenario="<name in scenarios/>" for the export, not '${scenario}'`);
-    }
+    // A shipped scenario's name, as the attribute `what` gives it.
+    const shippedName = (value: string, what: string): string => {
+      if (!/^[\w-]+$/.test(value)) throw new Error(`${url}: RaceFigure needs ${what}="<name in scenarios/>" for the export, not '${value}'`);
+      return value;
+    };
+    const scenario = shippedName(params.get('scenario') ?? '', 'scenario');
     // The figure's one control switches to another shipped scenario (RaceFigure.astro): show that one too.
     const control = params.get('control');
-    const other = params.get('on') ?? params.get('off');
-    if (control === undefined || other === undefined) return renderMarkdown(raceFigure(root, scenario), ctx);
-    if (!/^[\w-]+$/.test(other)) throw new Error(`${url}: RaceFigure ${scenario} needs on= or off="<name in scenarios/>" for its control, not '${other}'`);
     const state = params.has('on') ? 'on' : 'off';
-    return renderMarkdown(`${raceFigure(root, scenario)}\n\nWith the figure's control ${state} (“${control}”):\n\n${raceFigure(root, other)}`, ctx);
+    const other = params.get(state);
+    if (control === undefined || other === undefined) return renderMarkdown(raceFigure(root, scenario), ctx);
+    return renderMarkdown(`${raceFigure(root, scenario)}\n\nWith the figure's control ${state} (“${control}”):\n\n${raceFigure(root, shippedName(other, state))}`, ctx);
   }
   if (name === 'CombineMatrix') {
     const fwb = SWITCH[params.get('fwb') ?? ''];

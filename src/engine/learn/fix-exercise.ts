@@ -19,15 +19,6 @@ import { raceFacts, raceKey, racePool, stepsOf, verdictReason, type RaceFamily }
 
 const code = (text: string): string => `\`${text}\``;
 
-/**
- * The ops the reader may add: the repair search's alphabet (explain/repair.ts),
- * with this scenario's operands: ops the lessons before have met, and
- * `dc civac all` only on a cacheable type, where it can matter.
- */
-export function offeredOps(check: Pick<RaceCheck, 'model'>): HostOp[] {
-  return fixAlphabet(check.model);
-}
-
 /** Where an op can go, by insertion position: before the first op, between two, after the last (`code` in backticks). */
 export function placesOf(host: readonly HostOp[]): string[] {
   const ops = host.map(hostOpText);
@@ -56,7 +47,8 @@ export function poseFix(text: string, ctx: PoseContext): FixInstance {
     key: `fix:${raceKey(text)}`,
     question: 'This one is UNSAFE. Add one host op so that nobody can win: which op, and where does it go?',
     facts: raceFacts(check),
-    ops: offeredOps(check).map(hostOpText),
+    // The ops the reader may add: the repair search's alphabet, with this scenario's operands.
+    ops: found.alphabet,
     places: placesOf(check.scenario.host),
     answer: `SAFE with one op more: ${found.fixes.map((fix) => code(`host ${fix}`)).join(' or ')}`,
     hint,
@@ -87,7 +79,7 @@ export interface FixGrade {
 /** The edited scenario: the op inserted at its place, nothing else changed; throws in words for an op or place the exercise does not offer. */
 export function applyFix(text: string, edit: FixEdit): Scenario {
   const { title: _title, expect: _expect, ...scenario } = parseScenario(text, 'exercise');
-  const op = offeredOps({ model: buildModel(scenario) }).find((o) => hostOpText(o) === edit.op);
+  const op = fixAlphabet(buildModel(scenario)).find((o) => hostOpText(o) === edit.op);
   if (op === undefined) throw new Error(`'${edit.op}' is not one of the host ops this exercise offers`);
   if (!Number.isInteger(edit.place) || edit.place < 0 || edit.place > scenario.host.length) throw new Error(`there is no place ${edit.place} in a host program of ${scenario.host.length} ops`);
   return { ...scenario, host: [...scenario.host.slice(0, edit.place), op, ...scenario.host.slice(edit.place)] };

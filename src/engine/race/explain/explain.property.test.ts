@@ -12,7 +12,7 @@ import { describe, expect, it } from 'vitest';
 import { checkScenario, type RaceCheck } from '../explore/check.ts';
 import { ScenarioError } from '../language/errors.ts';
 import { printScenario } from '../language/printer.ts';
-import { multiVcpuScenario } from '../language/scenario-arbitrary.ts';
+import { multiVcpuScenario, withCleansCompleted } from '../language/scenario-arbitrary.ts';
 import { resolveKnobs } from '../knobs.ts';
 import { KNOB_NAMES, vcpuPrograms, VCPU_DIRECTIVES, type HostOp, type Scenario } from '../types.ts';
 import { ablate, hostProgramText, repair } from './index.ts';
@@ -114,7 +114,7 @@ describe('repair', () => {
     .filter((s) => new Set(vcpuPrograms(s).flat().flatMap((op) => (op.op === 'store' ? [op.offset] : []))).size <= 2)
     .map((s): Scenario => {
       // One op before the reset; a clean keeps the dsb the language asks after it (M-cache-dc-civac).
-      const ops = s.host.filter((op) => op.op !== 'reset').slice(0, 1).flatMap((op): HostOp[] => (op.op === 'dc-civac' ? [op, { op: 'dsb' }] : [op]));
+      const ops = withCleansCompleted(s.host.filter((op) => op.op !== 'reset').slice(0, 1));
       return { ...s, host: [...ops, s.host.find((op) => op.op === 'reset') ?? { op: 'reset', method: s.platform === 'pcie' ? 'flr' : 'ctrl' }] };
     });
 

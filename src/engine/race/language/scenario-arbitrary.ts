@@ -36,9 +36,12 @@ function anyHostOp(platform: Platform): fc.Arbitrary<HostOp> {
   );
 }
 
-/** A host program of up to `length` ops of every kind, each `dc civac` followed by the `dsb` the language asks for (M-cache-dc-civac). */
+/** The ops with the `dsb` the language asks for after each `dc civac` (M-cache-dc-civac). */
+export const withCleansCompleted = (ops: readonly HostOp[]): HostOp[] => ops.flatMap((op): HostOp[] => (op.op === 'dc-civac' ? [op, { op: 'dsb' }] : [op]));
+
+/** A host program of up to `length` ops of every kind, each `dc civac` followed by its `dsb`. */
 export function anyHostProgram(platform: Platform, length = 4): fc.Arbitrary<HostOp[]> {
-  return fc.array(anyHostOp(platform), { maxLength: length }).map((ops) => ops.flatMap((op): HostOp[] => (op.op === 'dc-civac' ? [op, { op: 'dsb' }] : [op])));
+  return fc.array(anyHostOp(platform), { maxLength: length }).map(withCleansCompleted);
 }
 
 const options: fc.Arbitrary<Partial<Record<KnobName, boolean>>> = fc
